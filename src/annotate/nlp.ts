@@ -1,0 +1,94 @@
+// The one shared wink-nlp instance, and sentence/token splitting with character offsets.
+// It does not find entities, numbers or dates (see entities.ts, numbers.ts, times.ts).
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Sentence, Span, Token } from '../types.ts';
+
+export const nlp = winkNLP(model);
+const its = nlp.its;
+
+/**
+ * Split `text` into sentences and tokens with character offsets into `text`.
+ * Sentences never cross a line break (paragraphs and date lines stay separate).
+ * @example splitSentences('Putin spoke. Abbas listened.')[1].text === 'Abbas listened.'
+ */
+export function splitSentences(text: string, paragraphs?: Span[]): Sentence[] {
+  const sentences: Sentence[] = [];
+  const lines = paragraphs && paragraphs.length > 0 ? paragraphs : lineSpans(text);
+  lines.forEach((line, paragraph) => {
+    for (const piece of lineSpans(text.slice(line.start, line.end))) {
+      const start = line.start + piece.start;
+      const chunk = text.slice(start, line.start + piece.end);
+      if (chunk.trim() === '') continue;
+      for (const s of splitChunk(chunk, start)) {
+        sentences.push({ ...s, index: sentences.length, paragraph });
+      }
+    }
+  });
+  return sentences;
+}
+
+/** Tokens of one string with offsets relative to `base`. */
+export function tokenize(text: string, base = 0): Token[] {
+  const doc = nlp.readDoc(text);
+  return tokensOf(doc.tokens(), text, base);
+}
+
+function splitChunk(chunk: string, base: number): Omit<Sentence, 'index' | 'paragraph'>[] {
+  const doc = nlp.readDoc(chunk);
+  const out: Omit<Sentence, 'index' | 'paragraph'>[] = [];
+  let cursor = 0;
+  doc.sentences().each((sentence) => {
+    const tokens = tokensOf(sentence.tokens(), chunk, base, cursor);
+    const first = tokens[0];
+    const last = tokens[tokens.length - 1];
+    if (!first || !last) return;
+    cursor = last.end - base;
+    out.push({ start: first.start, end: last.end, text: chunk.slice(first.start - base, last.end - base), tokens });
+  });
+  return out;
+}
+
+type WinkTokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
+
+function tokensOf(items: WinkTokens, text: string, base: number, from = 0): Token[] {
+  const values = items.out(its.value) as string[];
+  const lemmas = items.out(its.lemma) as string[];
+  const pos = items.out(its.pos) as string[];
+  const stops = items.out(its.stopWordFlag) as unknown as boolean[];
+  const tokens: Token[] = [];
+  let cursor = from;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] ?? '';
+    let at = text.indexOf(value, cursor);
+    if (at < 0) at = cursor; // wink normalised the token; keep order, approximate the span
+    const end = Math.min(text.length, at + value.length);
+    tokens.push({
+      text: value,
+      start: base + at,
+      end: base + end,
+      lemma: (lemmas[i] ?? value).toLowerCase(),
+      pos: pos[i] ?? 'X',
+      isStop: Boolean(stops[i]),
+    });
+    cursor = end;
+  }
+  return tokens;
+}
+
+/** Non-empty lines of `text` as spans. */
+export function lineSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      let s = start;
+      let e = i;
+      while (s < e && /\s/.test(text[s] ?? '')) s++;
+      while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
+      if (e > s) spans.push({ start: s, end: e });
+      start = i + 1;
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,10 @@
+// The registry of CLI commands: one file per command, one line each here.
+import type { Command } from 'commander';
+import { registerAnalyze } from './analyze.ts';
+
+/** Sets the process exit status from a command. */
+export type SetExit = (code: number) => void;
+
+export function registerCommands(program: Command, setExit: SetExit): void {
+  registerAnalyze(program, setExit);
+}
