@@ -38,7 +38,7 @@ function splitChunk(chunk: string, base: number): Omit<Sentence, 'index' | 'para
   const doc = nlp.readDoc(chunk);
   const out: Omit<Sentence, 'index' | 'paragraph'>[] = [];
   let cursor = 0;
-  doc.sentences().each((sentence) => {
+  doc.sentences().each((sentence: { tokens(): WinkTokens }) => {
     const tokens = tokensOf(sentence.tokens(), chunk, base, cursor);
     const first = tokens[0];
     const last = tokens[tokens.length - 1];
@@ -55,7 +55,7 @@ function tokensOf(items: WinkTokens, text: string, base: number, from = 0): Toke
   const values = items.out(its.value) as string[];
   const lemmas = items.out(its.lemma) as string[];
   const pos = items.out(its.pos) as string[];
-  const stops = items.out(its.stopWordFlag) as unknown as boolean[];
+  const stops = items.out(its.stopWordFlag as never) as unknown as boolean[];
   const tokens: Token[] = [];
   let cursor = from;
   for (let i = 0; i < values.length; i++) {

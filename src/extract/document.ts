@@ -1,0 +1,52 @@
+// Builds a Document from extracted text and fields: id, content hash, paragraph spans.
+// It does not decide what the text is (each reader does); it only normalises and measures it.
+import { createHash } from 'node:crypto';
+import type { Document, RawInput, Span } from '../types.ts';
+
+export type DocumentFields = Partial<Omit<Document, 'text' | 'paragraphs' | 'contentHash' | 'origin'>>;
+
+/** The default document id: the input's file name without extension(s) such as .txt or .html.gz. */
+export function idFromName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? name;
+  return base.replace(/\.gz$/i, '').replace(/\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|xml|rss|atom|warc)$/i, '') || base;
+}
+
+/** SHA-256 (first 16 hex chars) of the text with case and white space folded: equal for exact duplicates. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.toLowerCase().replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 16);
+}
+
+/** Spans of the paragraphs of `text`, which are separated by blank lines. */
+export function paragraphSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const re = /\S[\s\S]*?(?=\n\s*\n|$)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let end = m.index + m[0].length;
+    while (end > m.index && /\s/.test(text[end - 1] ?? '')) end--;
+    spans.push({ start: m.index, end });
+  }
+  return spans;
+}
+
+/** Paragraph strings → document text with blank lines between paragraphs. */
+export function joinParagraphs(paragraphs: string[]): string {
+  return paragraphs.map((p) => p.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n');
+}
+
+export function buildDocument(raw: RawInput, text: string, fields: DocumentFields = {}): Document {
+  const clean = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').trim();
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as DocumentFields;
+  return {
+    id: raw.hints?.id ?? idFromName(raw.name),
+    url: raw.url ?? raw.hints?.url,
+    outlet: raw.hints?.outlet,
+    author: raw.hints?.author,
+    embeds: [],
+    messages: [],
+    ...defined,
+    origin: raw.origin,
+    contentHash: contentHash(clean),
+    text: clean,
+    paragraphs: paragraphSpans(clean),
+  };
+}

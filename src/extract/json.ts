@@ -1,0 +1,92 @@
+// JSON (one object or an array) and JSON Lines articles → Documents. Reads the fields `id`, `title`,
+// `text`|`body`|`content`, `url`, `publishedAt`|`date`, `outlet`|`source`; keeps unknown fields in `extra`.
+// A bad record is reported with its position and the other records are still read.
+import { createError, toInputError } from '../errors.ts';
+import type { Document, InputError, RawInput } from '../types.ts';
+import { buildDocument, idFromName } from './document.ts';
+
+const KNOWN = new Set(['id', 'title', 'headline', 'text', 'body', 'content', 'articleBody', 'url', 'link', 'publishedAt', 'published_at', 'date', 'datePublished', 'outlet', 'source', 'site', 'author', 'language', 'lang']);
+
+export interface JsonReadResult {
+  documents: Document[];
+  errors: InputError[];
+}
+
+/** Read a `.json` (object or array) or `.jsonl` input; `html` turns an HTML body into text. */
+export function extractJson(raw: RawInput, source: string, html: (raw: RawInput, body: string) => Document): JsonReadResult {
+  const lines = /\.(jsonl|ndjson)(\.gz)?$/i.test(raw.name);
+  const records: { value: unknown; where: string }[] = [];
+  const errors: InputError[] = [];
+  if (lines) {
+    source.split('\n').forEach((line, i) => {
+      if (line.trim() === '') return;
+      try {
+        records.push({ value: JSON.parse(line), where: `line ${i + 1}` });
+      } catch (error) {
+        errors.push(toInputError(`${raw.origin}:${i + 1}`, createError('INPUT_JSON_INVALID', `${raw.origin}:${i + 1}`, (error as Error).message)));
+      }
+    });
+  } else {
+    let value: unknown;
+    try {
+      value = JSON.parse(source.replace(/^\ufeff/, ''));
+    } catch (error) {
+      throw createError('INPUT_JSON_INVALID', raw.origin, `${(error as Error).message}; check that the file is complete`);
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => records.push({ value: v, where: `item ${i + 1}` }));
+    else records.push({ value, where: '' });
+  }
+
+  const documents: Document[] = [];
+  const many = records.length > 1 || lines;
+  records.forEach(({ value, where }, i) => {
+    const origin = where ? `${raw.origin}#${i + 1}` : raw.origin;
+    try {
+      documents.push(recordToDocument(raw, value, origin, many ? `${idFromName(raw.name)}-${i + 1}` : idFromName(raw.name), html));
+    } catch (error) {
+      errors.push(toInputError(origin, error));
+    }
+  });
+  return { documents, errors };
+}
+
+function recordToDocument(raw: RawInput, value: unknown, origin: string, fallbackId: string, html: (raw: RawInput, body: string) => Document): Document {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw createError('INPUT_JSON_NO_TEXT', origin, 'the record is not an object');
+  const rec = value as Record<string, unknown>;
+  const str = (...keys: string[]): string | undefined => {
+    for (const k of keys) {
+      const v = rec[k];
+      if (typeof v === 'string' && v.trim()) return v.trim();
+      if (typeof v === 'number' && k === 'id') return String(v);
+      if (k === 'source' && typeof v === 'object' && v && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+      if (k === 'author' && typeof v === 'object' && v && typeof (v as { name?: unknown }).name === 'string') return (v as { name: string }).name;
+    }
+    return undefined;
+  };
+  const body = str('text', 'body', 'content', 'articleBody');
+  if (!body) throw createError('INPUT_JSON_NO_TEXT', origin);
+  const date = str('publishedAt', 'published_at', 'datePublished', 'date');
+  const publishedAt = date ? normaliseDate(date) : undefined;
+  const id = str('id') ?? fallbackId;
+  const hints = { id, title: str('title', 'headline'), url: str('url', 'link'), outlet: str('outlet', 'source', 'site'), author: str('author'), publishedAt, dateSource: publishedAt ? ('json-field' as const) : undefined };
+  const item: RawInput = { ...raw, origin, hints: { ...raw.hints, ...Object.fromEntries(Object.entries(hints).filter(([, v]) => v !== undefined)) } };
+  const extra = Object.fromEntries(Object.entries(rec).filter(([k]) => !KNOWN.has(k)));
+  const looksHtml = /^\s*</.test(body) && /<\/(p|div|article|body)>/i.test(body);
+  const doc = looksHtml ? html(item, body) : buildDocument(item, body, {});
+  return {
+    ...doc,
+    id,
+    title: hints.title ?? doc.title,
+    publishedAt: publishedAt ?? doc.publishedAt,
+    dateSource: publishedAt ? 'json-field' : doc.dateSource,
+    language: str('language', 'lang') ?? doc.language,
+    ...(Object.keys(extra).length ? { extra } : {}),
+  };
+}
+
+/** An ISO date or date-time from a JSON date field; other strings are parsed by Date, else dropped. */
+function normaliseDate(value: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? undefined : parsed.toISOString();
+}

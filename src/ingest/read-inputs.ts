@@ -1,0 +1,148 @@
+// Reads what the user named — files, folders (recursively), `-` for standard input, gzip — into
+// RawInputs, rejecting empty, binary, oversized and missing inputs with named errors. It does not
+// interpret the bytes (see extract/); each bad input is reported and the others are still read.
+import { gunzipSync } from 'node:zlib';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { createError, toInputError } from '../errors.ts';
+import type { InputError, RawInput } from '../types.ts';
+
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (after gunzip). */
+  maxBytes: number;
+  /** Reads standard input for `-` (injectable for tests). */
+  readStdin: () => Promise<Uint8Array>;
+}
+
+export const READ_DEFAULTS: ReadOptions = {
+  maxBytes: 32 * 1024 * 1024,
+  readStdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  },
+};
+
+/** File names a folder walk picks up; anything else in a folder is skipped silently. */
+export const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson)(\.gz)?$/i;
+
+export type ReadResult = { ok: true; input: RawInput } | { ok: false; error: InputError };
+
+/**
+ * Yield every input the arguments name, in order (folders sorted by path).
+ * @example for await (const r of readInputs(['articles/'])) if (r.ok) console.log(r.input.name)
+ */
+export async function* readInputs(args: string[], options: Partial<ReadOptions> = {}): AsyncGenerator<ReadResult> {
+  const opts = { ...READ_DEFAULTS, ...options };
+  for (const arg of args) {
+    if (arg === '-') {
+      yield await guard('-', async () => checkBytes({ origin: '-', name: 'stdin', bytes: await opts.readStdin() }, opts));
+      continue;
+    }
+    let info;
+    try {
+      info = await stat(arg);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      yield fail(arg, createError(code === 'ENOENT' || code === 'ENOTDIR' ? 'INPUT_NOT_FOUND' : 'INPUT_UNREADABLE', arg));
+      continue;
+    }
+    if (info.isDirectory()) {
+      let found = 0;
+      for await (const path of walk(arg)) {
+        found++;
+        yield await guard(path, () => readFileInput(path, opts));
+      }
+      if (found === 0) yield fail(arg, createError('INPUT_NO_ARTICLES', arg));
+    } else {
+      yield await guard(arg, () => readFileInput(arg, opts));
+    }
+  }
+}
+
+async function* walk(dir: string): AsyncGenerator<string> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) yield path;
+  }
+}
+
+async function readFileInput(path: string, opts: ReadOptions): Promise<RawInput> {
+  const info = await stat(path);
+  if (info.size > opts.maxBytes) throw createError('INPUT_TOO_LARGE', path, `${formatBytes(info.size)} > ${formatBytes(opts.maxBytes)}`);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    throw createError('INPUT_UNREADABLE', path);
+  }
+  return checkBytes({ origin: path, name: basename(path), bytes }, opts);
+}
+
+/** Gunzip when needed, then reject empty, binary and oversized content. */
+export function checkBytes(input: RawInput, opts: Pick<ReadOptions, 'maxBytes'> = READ_DEFAULTS): RawInput {
+  let { bytes, name } = input;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: opts.maxBytes });
+    } catch (error) {
+      const tooBig = (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || /maxOutputLength|buffer/i.test((error as Error).message);
+      throw createError(tooBig ? 'INPUT_TOO_LARGE' : 'INPUT_BINARY', input.origin, tooBig ? 'after decompression' : 'damaged gzip data');
+    }
+    name = name.replace(/\.gz$/i, '');
+  }
+  if (bytes.length > opts.maxBytes) throw createError('INPUT_TOO_LARGE', input.origin, `${formatBytes(bytes.length)} > ${formatBytes(opts.maxBytes)}`);
+  if (bytes.length === 0 || isBlank(bytes)) throw createError('INPUT_EMPTY', input.origin);
+  const kind = binaryKind(bytes);
+  if (kind) throw createError('INPUT_BINARY', input.origin, kind);
+  return { ...input, name, bytes };
+}
+
+/** Names a binary format by its magic number, or notes NUL bytes; undefined for text. */
+export function binaryKind(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  if (head.startsWith('%PDF')) return 'a PDF document';
+  if (head.startsWith('PK\u0003\u0004')) return 'a ZIP archive (or Office document)';
+  if (head.startsWith('\u0089PNG')) return 'a PNG image';
+  if (head.startsWith('\u00ff\u00d8\u00ff')) return 'a JPEG image';
+  if (head.startsWith('GIF8')) return 'a GIF image';
+  const isUtf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (isUtf16) return undefined;
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return 'contains NUL bytes';
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control > sample.length * 0.1 ? 'mostly control characters' : undefined;
+}
+
+function isBlank(bytes: Uint8Array): boolean {
+  for (const b of bytes.subarray(0, 4096)) if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0xef && b !== 0xbb && b !== 0xbf) return false;
+  return bytes.length <= 4096;
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`;
+}
+
+async function guard(origin: string, read: () => Promise<RawInput> | RawInput): Promise<ReadResult> {
+  try {
+    return { ok: true, input: await read() };
+  } catch (error) {
+    return fail(origin, error);
+  }
+}
+
+function fail(origin: string, error: unknown): ReadResult {
+  return { ok: false, error: toInputError(origin, error) };
+}
