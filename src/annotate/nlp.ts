@@ -53,7 +53,7 @@ type WinkTokens = ReturnType<ReturnType<typeof nlp.readDoc>['tokens']>;
 
 function tokensOf(items: WinkTokens, text: string, base: number, from = 0): Token[] {
   const values = items.out(its.value) as string[];
-  const lemmas = items.out(its.lemma) as string[];
+  const lemmas = items.out(its.lemma as never) as string[];
   const pos = items.out(its.pos) as string[];
   const stops = items.out(its.stopWordFlag as never) as unknown as boolean[];
   const tokens: Token[] = [];
