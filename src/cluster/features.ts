@@ -1,0 +1,190 @@
+// What clustering reads from an article: weighted terms, names, figures, dates, title words and a
+// MinHash signature, from the fast path or from annotations when the caller has them. No scoring here.
+import type { AnnotatedDocument, Document } from '../types.ts';
+import { minhashSignature, shingleHashes } from './minhash.ts';
+import { MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken } from './text.ts';
+
+/** The article as clustering needs it; build with {@link toClusterInput} or {@link fromAnnotated}. */
+export interface ClusterInput {
+  id: string;
+  title?: string;
+  text: string;
+  /** ISO date or date-time of publication. */
+  publishedAt?: string;
+  /** Canonical entity names (people, organisations, places) when annotation found them. */
+  entities?: string[];
+  /** Figures the article states (counts, magnitudes), when annotation found them. */
+  numbers?: number[];
+  /** Resolved ISO dates (YYYY-MM-DD, YYYY-MM or YYYY) the article narrates, when annotation found them. */
+  dates?: string[];
+}
+
+/** The features of one article, computed once when it arrives. */
+export interface DocFeatures {
+  id: string;
+  /** Arrival order, for deterministic tie-breaks. */
+  seq: number;
+  title?: string;
+  /** First words of the text, for a story title when the article has none. */
+  lead: string;
+  /** Publication day as days since 1970-01-01, when known. */
+  day?: number;
+  terms: Map<string, number>;
+  names: Map<string, number>;
+  numbers: Set<string>;
+  dates: Set<string>;
+  titleTerms: Set<string>;
+  signature: Uint32Array;
+}
+
+/** Cheap: copies the fields clustering reads from a Document. */
+export function toClusterInput(doc: Document): ClusterInput {
+  return { id: doc.id, title: doc.title, text: doc.text, publishedAt: doc.publishedAt };
+}
+
+/** Enriched: also carries entity names, figures and resolved dates from the annotation layers. */
+export function fromAnnotated(annotated: AnnotatedDocument): ClusterInput {
+  const entities = annotated.mentions.filter((m) => !m.titleOnly).map((m) => m.name);
+  const numbers = annotated.numbers.map((n) => n.value);
+  const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date ? [t.date] : []));
+  return { ...toClusterInput(annotated.doc), entities, numbers, dates };
+}
+
+/** Days since 1970-01-01 of an ISO date or date-time; undefined when it does not parse. */
+export function dayOf(iso: string | undefined): number | undefined {
+  if (!iso) return undefined;
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) : undefined;
+}
+
+const NAME_CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'of']);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+const YEAR = /^(?:19|20)\d\d$/;
+
+/** All features of one article. `numPermutations` is the MinHash signature length. */
+export function extractFeatures(input: ClusterInput, seq: number, numPermutations: number, shingleSize: number): DocFeatures {
+  const tokens = tokenizeFast(input.text);
+  const titleTokens = input.title ? tokenizeFast(input.title) : [];
+  const terms = new Map<string, number>();
+  for (const t of [...titleTokens, ...tokens]) {
+    if (!isContentWord(t.lower)) continue;
+    const key = stem(t.lower);
+    terms.set(key, (terms.get(key) ?? 0) + 1);
+  }
+  const names = input.entities?.length ? namesFromEntities(input.entities) : namesFromCapitals(tokens);
+  const numbers = new Set<string>();
+  const dates = new Set<string>();
+  figuresAndDates(tokens, numbers, dates);
+  for (const n of input.numbers ?? []) if (n >= 10 || !Number.isInteger(n)) numbers.add(String(n));
+  for (const d of input.dates ?? []) addIsoDate(d, dates);
+  const titleTerms = new Set(titleTokens.filter((t) => isContentWord(t.lower)).map((t) => stem(t.lower)));
+  const signature = minhashSignature(shingleHashes(tokens.map((t) => t.lower), shingleSize), numPermutations);
+  return {
+    id: input.id,
+    seq,
+    title: input.title,
+    lead: leadOf(input.text),
+    day: dayOf(input.publishedAt),
+    terms,
+    names,
+    numbers,
+    dates,
+    titleTerms,
+    signature,
+  };
+}
+
+function isContentWord(lower: string): boolean {
+  return lower.length > 1 && !STOPWORDS.has(lower) && !/^\d+(?:[.,]\d+)*$/.test(lower);
+}
+
+function leadOf(text: string): string {
+  const line = text.trim().split('\n', 1)[0] ?? '';
+  return line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Capitalised sequences not explained by a sentence start: "Tara Reid", "Promises Treatment Center". */
+export function namesFromCapitals(tokens: FastToken[]): Map<string, number> {
+  const names = new Map<string, number>();
+  let run: FastToken[] = [];
+  const flush = (): void => {
+    while (run.length > 0 && NAME_CONNECTORS.has(run[run.length - 1]!.lower)) run.pop();
+    if (run[0]?.sentenceStart && (run.length === 1 || STOPWORDS.has(run[0].lower))) run = run.slice(1);
+    while (run.length > 0 && STOPWORDS.has(run[0]!.lower)) run = run.slice(1);
+    const words = run.map((t) => t.lower).filter((w) => !WEEKDAYS.has(w) && !MONTHS.has(w));
+    if (words.length > 0) addName(names, words);
+    run = [];
+  };
+  for (const t of tokens) {
+    const capital = isCapitalised(t.raw);
+    if (capital && (run.length === 0 || !t.sentenceStart)) run.push(t);
+    else if (run.length > 0 && NAME_CONNECTORS.has(t.lower) && !t.sentenceStart) run.push(t);
+    else {
+      flush();
+      if (capital) run.push(t);
+    }
+  }
+  flush();
+  return names;
+}
+
+function namesFromEntities(entities: string[]): Map<string, number> {
+  const names = new Map<string, number>();
+  for (const e of entities) {
+    const words = tokenizeFast(e).map((t) => t.lower);
+    if (words.length > 0) addName(names, words);
+  }
+  return names;
+}
+
+/** A name counts in full and by its last word, so "Reid" meets "Tara Reid". */
+function addName(names: Map<string, number>, words: string[]): void {
+  const full = words.join(' ');
+  if (full.length < 2 || /^\d/.test(full)) return;
+  names.set(full, (names.get(full) ?? 0) + 1);
+  const last = words[words.length - 1]!;
+  if (words.length > 1 && last.length > 2 && !STOPWORDS.has(last)) names.set(last, (names.get(last) ?? 0) + 1);
+}
+
+function isCapitalised(raw: string): boolean {
+  const c = raw.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const first = raw[0]!;
+  return first !== first.toLowerCase();
+}
+
+/** Figures (≥ 10 or with decimals; years excluded) and dates ("y:2009", "md:01-05", "ym:2009-01"). */
+function figuresAndDates(tokens: FastToken[], numbers: Set<string>, dates: Set<string>): void {
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.lower;
+    const month = MONTHS.get(w);
+    if (month !== undefined && (w.length > 3 || tokens[i]!.raw[0] !== w[0])) {
+      const next = tokens[i + 1]?.lower ?? '';
+      const day = /^\d{1,2}(?:st|nd|rd|th)?$/.test(next) ? parseInt(next, 10) : NaN;
+      if (day >= 1 && day <= 31) dates.add(`md:${pad(month)}-${pad(day)}`);
+      const after = day >= 1 ? tokens[i + 2]?.lower : next;
+      if (after && YEAR.test(after)) dates.add(`ym:${after}-${pad(month)}`);
+      continue;
+    }
+    if (YEAR.test(w)) {
+      dates.add(`y:${w}`);
+      continue;
+    }
+    if (/^\d[\d,]*(?:\.\d+)?$/.test(w)) {
+      const value = parseFloat(w.replace(/,/g, ''));
+      if (value >= 10 || !Number.isInteger(value)) numbers.add(String(value));
+    }
+  }
+}
+
+function addIsoDate(iso: string, dates: Set<string>): void {
+  const [y, m, d] = iso.split('-');
+  if (y && YEAR.test(y)) dates.add(`y:${y}`);
+  if (y && m) dates.add(`ym:${y}-${m}`);
+  if (m && d) dates.add(`md:${m}-${d.slice(0, 2)}`);
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}

@@ -1,0 +1,37 @@
+// Story clustering, batch entry: orders the articles by publication date and runs them through the
+// streaming clusterer, so batch and stream share one engine. Re-exports the module's public API.
+import type { Story, StoryAssignment } from '../types.ts';
+import type { ClusterInput } from './features.ts';
+import type { ClusterOptions } from './options.ts';
+import { createStoryClusterer } from './stream.ts';
+
+export { createStoryClusterer, type StoryClusterer, type StreamOptions } from './stream.ts';
+export { toClusterInput, fromAnnotated, type ClusterInput } from './features.ts';
+export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights } from './options.ts';
+
+export interface ClusterResult {
+  stories: Story[];
+  /** One per input article, in input order. */
+  assignments: StoryAssignment[];
+}
+
+/**
+ * Group articles into stories. Deterministic: the same articles in the same order give the same
+ * stories. Articles are taken in publication order (undated ones first, in input order).
+ * @example
+ * const { stories } = clusterStories(documents.map(toClusterInput));
+ */
+export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOptions> = {}): ClusterResult {
+  const clusterer = createStoryClusterer(options);
+  const order = docs.map((doc, index) => ({ doc, index, key: publicationKey(doc.publishedAt) }));
+  order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
+  const assignments: StoryAssignment[] = new Array(docs.length);
+  for (const { doc, index } of order) assignments[index] = clusterer.add(doc);
+  return { stories: clusterer.stories(), assignments };
+}
+
+function publicationKey(iso: string | undefined): string {
+  if (!iso) return '';
+  const ms = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isFinite(ms) ? new Date(ms).toISOString() : '';
+}

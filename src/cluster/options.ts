@@ -1,0 +1,83 @@
+// Every tunable of story clustering in one place, with its default and why it has that value.
+// How the weights were measured is in docs/clustering.md; nothing here reads data.
+
+/** Weights of the linear score that decides whether an article joins a story. */
+export interface ClusterWeights {
+  /** Cosine of TF-IDF vectors (article vs story centroid). */
+  tfidf: number;
+  /** IDF-weighted cosine of names (people, organisations, places). */
+  entities: number;
+  /** Share of the article's figures the story also states. */
+  numbers: number;
+  /** Date agreement in [-1, 1]: shared narrated dates +, disjoint years −. */
+  dates: number;
+  /** Jaccard of title words (0 when either has no title). */
+  title: number;
+  /** Publication-time closeness in [-1, 1] (0 when either has no date). */
+  time: number;
+  /** Constant term. */
+  bias: number;
+}
+
+export interface ClusterOptions {
+  /** An article joins the best-scoring story when its score reaches this; else it opens a new story. */
+  threshold: number;
+  weights: ClusterWeights;
+  /** MinHash signature length. */
+  numPermutations: number;
+  /** LSH bands × rows must equal numPermutations; 32 × 4 finds pairs of Jaccard 0.7 with p > 0.9998. */
+  lshBands: number;
+  lshRows: number;
+  /** Word shingle length for near-duplicate detection. */
+  shingleSize: number;
+  /** Estimated shingle Jaccard at or above which an article is a near-duplicate of an earlier one. */
+  duplicateThreshold: number;
+  /** Terms of an article used to look up candidate stories in the inverted index. */
+  queryTerms: number;
+  /** Stories per posting list (most recent kept), so a common term never lists every story. */
+  maxPosting: number;
+  /** Candidate stories scored in full per article (the ones sharing most query terms). */
+  maxCandidates: number;
+  /** Terms kept in a story's centroid (highest weight); bounds memory per story. */
+  maxStoryTerms: number;
+  /** Days without a new article after which a story leaves the active set. */
+  idleDays: number;
+  /** Articles without a new one after which a story leaves the active set (for undated streams). */
+  idleArticles: number;
+  /** Scale in days of the time decay: closeness = exp(−Δdays / timeScaleDays). */
+  timeScaleDays: number;
+  /** Document-frequency table size at which rare terms (df = 1) are dropped. */
+  maxVocabulary: number;
+  /** Keep the reasons of every assignment (for --explain); off saves memory at scale. */
+  explain: boolean;
+}
+
+/** Defaults; weights and threshold fitted on half of the ECB+ dev topics (see docs/clustering.md). */
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
+  threshold: 0.5,
+  weights: { tfidf: 2.0, entities: 1.0, numbers: 0.3, dates: 0.4, title: 0.5, time: 0.5, bias: -0.4 },
+  numPermutations: 128,
+  lshBands: 32,
+  lshRows: 4,
+  shingleSize: 4,
+  duplicateThreshold: 0.6,
+  queryTerms: 12,
+  maxPosting: 64,
+  maxCandidates: 24,
+  maxStoryTerms: 300,
+  idleDays: 7,
+  idleArticles: 200_000,
+  timeScaleDays: 3,
+  maxVocabulary: 500_000,
+  explain: true,
+};
+
+/** Options merged over the defaults (weights merged field by field). */
+export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOptions {
+  const merged = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
+  merged.weights = { ...DEFAULT_CLUSTER_OPTIONS.weights, ...options.weights };
+  if (merged.lshBands * merged.lshRows !== merged.numPermutations) {
+    throw new RangeError(`lshBands × lshRows (${merged.lshBands} × ${merged.lshRows}) must equal numPermutations (${merged.numPermutations})`);
+  }
+  return merged;
+}

@@ -1,0 +1,89 @@
+// A story's running profile: summed term and name weights (the centroid), figures, dates, title words
+// and time span, updated as articles join. It does not decide membership (see score.ts).
+import type { Story } from '../types.ts';
+import type { DocFeatures } from './features.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+export interface StoryProfile {
+  id: string;
+  /** Creation order, for deterministic tie-breaks. */
+  seq: number;
+  title: string;
+  /** True once the title comes from an article's own title rather than its first line. */
+  titled: boolean;
+  documentIds: string[];
+  terms: Map<string, number>;
+  names: Map<string, number>;
+  numbers: Map<string, number>;
+  dates: Map<string, number>;
+  titleTerms: Set<string>;
+  firstDay?: number;
+  lastDay?: number;
+  /** Arrival sequence number of its latest article. */
+  lastSeq: number;
+  /** Terms under which the story is posted in the inverted index. */
+  posted: Set<string>;
+  /** Its articles' LSH band keys, to remove them when the story leaves the active set. */
+  lshKeys: { docId: string; keys: number[] }[];
+}
+
+/** A new story holding `doc` alone. */
+export function openStory(id: string, seq: number, doc: DocFeatures): StoryProfile {
+  const story: StoryProfile = {
+    id,
+    seq,
+    title: doc.title?.trim() || doc.lead,
+    titled: Boolean(doc.title?.trim()),
+    documentIds: [],
+    terms: new Map(),
+    names: new Map(),
+    numbers: new Map(),
+    dates: new Map(),
+    titleTerms: new Set(),
+    lastSeq: doc.seq,
+    posted: new Set(),
+    lshKeys: [],
+  };
+  return story;
+}
+
+/** Fold `doc` into the story's profile; prune the centroid to `maxTerms` by weight × IDF. */
+export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabulary, maxTerms: number): void {
+  story.documentIds.push(doc.id);
+  if (!story.titled && doc.title?.trim()) {
+    story.title = doc.title.trim();
+    story.titled = true;
+  }
+  for (const [t, tf] of doc.terms) story.terms.set(t, (story.terms.get(t) ?? 0) + 1 + Math.log(tf));
+  for (const [n, tf] of doc.names) story.names.set(n, (story.names.get(n) ?? 0) + 1 + Math.log(tf));
+  for (const n of doc.numbers) story.numbers.set(n, (story.numbers.get(n) ?? 0) + 1);
+  for (const d of doc.dates) story.dates.set(d, (story.dates.get(d) ?? 0) + 1);
+  if (story.titleTerms.size < 40) for (const t of doc.titleTerms) story.titleTerms.add(t);
+  if (doc.day !== undefined) {
+    story.firstDay = story.firstDay === undefined ? doc.day : Math.min(story.firstDay, doc.day);
+    story.lastDay = story.lastDay === undefined ? doc.day : Math.max(story.lastDay, doc.day);
+  }
+  story.lastSeq = Math.max(story.lastSeq, doc.seq);
+  if (story.terms.size > maxTerms * 1.5) pruneTop(story.terms, maxTerms, (t) => vocab.idf(t));
+  if (story.names.size > maxTerms) pruneTop(story.names, maxTerms, (t) => vocab.idf(`@${t}`));
+  if (story.numbers.size > maxTerms) pruneTop(story.numbers, maxTerms, () => 1);
+  if (story.dates.size > maxTerms) pruneTop(story.dates, maxTerms, () => 1);
+}
+
+function pruneTop(map: Map<string, number>, keep: number, idf: (key: string) => number): void {
+  const ranked = [...map].map(([k, v]) => [k, v * idf(k)] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  for (const [k] of ranked.slice(keep)) map.delete(k);
+}
+
+/** The public record of a story. */
+export function toStory(story: StoryProfile): Story {
+  const out: Story = { id: story.id, title: story.title, documentIds: [...story.documentIds] };
+  if (story.firstDay !== undefined) {
+    out.timeSpan = { start: isoDay(story.firstDay), end: isoDay(story.lastDay ?? story.firstDay) };
+  }
+  return out;
+}
+
+function isoDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
