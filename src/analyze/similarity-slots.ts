@@ -1,0 +1,236 @@
+// The slots of one sentence that can contradict another's: counted figures with their qualifiers,
+// dates (month/day, weekday, year) and polarity. Read from wink tokens; no sentence similarity here.
+// Own code because the comparison needs qualifier-aware intervals ("over 1,300" vs "over 1,400").
+import type { Qualifier, Token } from '../types.ts';
+
+/** A figure in a sentence: value, qualifier, unit and what it counts. */
+export interface SlotQuantity {
+  value: number;
+  qualifier: Qualifier;
+  unit?: string;
+  /** Lemma of the counted noun ("life"), when one follows the figure. */
+  counted?: string;
+  /** POS of the counted word, for concept lookup. */
+  countedPos?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** A date-like slot: `month-day`, `weekday` or `year`, with a comparable value. */
+export interface SlotDate {
+  kind: 'month-day' | 'month' | 'weekday' | 'year';
+  value: string;
+  text: string;
+}
+
+export interface SentenceSlots {
+  quantities: SlotQuantity[];
+  dates: SlotDate[];
+  /** Number of negators ("not", "never", "no"...): odd means the statement is negated. */
+  negations: number;
+  /** Token indexes consumed by figures and dates (kept out of the lexical bag). */
+  consumed: Set<number>;
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70,
+  eighty: 80, ninety: 90, hundred: 100, dozen: 12,
+};
+const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mln: 1e6 };
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
+/** Qualifier phrases before a figure, longest first (lower-cased token texts). */
+const QUALIFIERS: [string[], Qualifier][] = [
+  [['more', 'than'], 'over'], [['greater', 'than'], 'over'], [['upwards', 'of'], 'over'], [['in', 'excess', 'of'], 'over'],
+  [['at', 'least'], 'at least'], [['no', 'fewer', 'than'], 'at least'], [['no', 'less', 'than'], 'at least'],
+  [['less', 'than'], 'under'], [['fewer', 'than'], 'under'], [['at', 'most'], 'at most'], [['no', 'more', 'than'], 'at most'],
+  [['up', 'to'], 'up to'], [['as', 'many', 'as'], 'up to'],
+  [['over'], 'over'], [['above'], 'over'], [['exceeding'], 'over'], [['under'], 'under'], [['below'], 'under'],
+  [['nearly'], 'nearly'], [['almost'], 'nearly'], [['close', 'to'], 'nearly'], [['about'], 'about'], [['around'], 'about'],
+  [['approximately'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['an', 'estimated'], 'about'], [['estimated'], 'about'],
+];
+const UNIT_WORDS: Record<string, string> = { '%': 'percent', percent: 'percent', $: 'USD', dollar: 'USD', euro: 'EUR', '€': 'EUR', '£': 'GBP', pound: 'GBP' };
+/** Parts of speech that may stand between a figure and the noun it counts ("1,300 Israeli lives"). */
+const COUNTED_SKIP = new Set(['ADJ', 'PROPN', 'NUM', 'ADV']);
+const COUNTED_WINDOW = 3;
+
+function lower(t: Token | undefined): string {
+  return (t?.text ?? '').toLowerCase();
+}
+
+function monthOf(t: Token | undefined): number | undefined {
+  const w = lower(t).replace(/\.$/, '');
+  const i = MONTHS.indexOf(w);
+  if (i >= 0) return i;
+  return MONTH_ABBR[w];
+}
+
+/** Numeric value of a token ("1,300", "2.5", "ten"), undefined when it is not a figure. */
+export function numericValue(t: Token | undefined): number | undefined {
+  const w = lower(t);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(w) || /^\d+(\.\d+)?$/.test(w)) return Number(w.replace(/,/g, ''));
+  return t?.pos === 'NUM' ? NUMBER_WORDS[w] : undefined;
+}
+
+function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; from: number } {
+  for (const [words, qualifier] of QUALIFIERS) {
+    const from = i - words.length;
+    if (from < 0) continue;
+    if (words.every((w, k) => lower(tokens[from + k]) === w)) return { qualifier, from };
+  }
+  return { qualifier: 'exact', from: i };
+}
+
+function isYear(value: number, t: Token): boolean {
+  return /^\d{4}$/.test(t.text) && value >= 1900 && value <= 2100;
+}
+
+/** Read figures, dates and negators from a sentence's tokens. */
+export function readSlots(tokens: Token[]): SentenceSlots {
+  const quantities: SlotQuantity[] = [];
+  const dates: SlotDate[] = [];
+  const consumed = new Set<number>();
+  let negations = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const w = lower(t);
+    if (NEGATORS.has(w) || t.lemma === 'not') {
+      if (!(w === 'no' && /^(fewer|less|more)$/.test(lower(tokens[i + 1])))) negations++;
+      continue;
+    }
+    if (WEEKDAYS.includes(w)) {
+      dates.push({ kind: 'weekday', value: w, text: t.text });
+      consumed.add(i);
+      continue;
+    }
+    const month = monthOf(t);
+    if (month !== undefined && (t.pos === 'PROPN' || t.pos === 'NOUN') && !(w === 'may' && t.pos !== 'PROPN')) {
+      const after = numericValue(tokens[i + 1]);
+      const before = numericValue(tokens[i - 1]);
+      consumed.add(i);
+      if (after !== undefined && after >= 1 && after <= 31 && /^\d+$/.test(tokens[i + 1]!.text)) {
+        dates.push({ kind: 'month-day', value: `${month + 1}-${after}`, text: `${t.text} ${tokens[i + 1]!.text}` });
+        consumed.add(i + 1);
+      } else if (before !== undefined && before >= 1 && before <= 31 && /^\d+$/.test(tokens[i - 1]!.text)) {
+        dates.push({ kind: 'month-day', value: `${month + 1}-${before}`, text: `${tokens[i - 1]!.text} ${t.text}` });
+        consumed.add(i - 1);
+        removeQuantityAt(quantities, tokens[i - 1]!.start);
+      } else dates.push({ kind: 'month', value: String(month + 1), text: t.text });
+      continue;
+    }
+    const value = numericValue(t);
+    if (value === undefined || consumed.has(i)) continue;
+    if (isYear(value, t)) {
+      dates.push({ kind: 'year', value: t.text, text: t.text });
+      consumed.add(i);
+      continue;
+    }
+    const q = readQuantity(tokens, i, value);
+    for (let k = q.from; k < q.to; k++) consumed.add(k);
+    quantities.push(q.quantity);
+    i = q.to - 1;
+  }
+  return { quantities, dates, negations, consumed };
+}
+
+function removeQuantityAt(quantities: SlotQuantity[], start: number): void {
+  const at = quantities.findIndex((q) => q.start === start);
+  if (at >= 0) quantities.splice(at, 1);
+}
+
+function readQuantity(tokens: Token[], i: number, first: number): { quantity: SlotQuantity; from: number; to: number } {
+  let value = first;
+  let j = i + 1;
+  // "2.5 million", "twenty thousand", "1.2 bn"
+  while (j < tokens.length && MULTIPLIERS[lower(tokens[j])] !== undefined) {
+    value *= MULTIPLIERS[lower(tokens[j])]!;
+    j++;
+  }
+  const { qualifier, from } = qualifierBefore(tokens, i);
+  let unit: string | undefined;
+  const prev = lower(tokens[i - 1]);
+  if (UNIT_WORDS[prev] && (prev === '$' || prev === '€' || prev === '£')) unit = UNIT_WORDS[prev];
+  const next = tokens[j];
+  if (next && UNIT_WORDS[lower(next)] && !unit) {
+    unit = UNIT_WORDS[lower(next)] ?? next.lemma;
+    j++;
+  }
+  let counted: string | undefined;
+  let countedPos: string | undefined;
+  for (let k = j; k < Math.min(tokens.length, j + COUNTED_WINDOW); k++) {
+    const c = tokens[k]!;
+    if (c.pos === 'NOUN') {
+      counted = c.lemma;
+      countedPos = c.pos;
+      break;
+    }
+    if (!COUNTED_SKIP.has(c.pos) || c.isStop) break;
+  }
+  if (counted && !unit && /^(percent|dollar|euro|pound)$/.test(counted)) unit = UNIT_WORDS[counted];
+  const start = tokens[from]!.start;
+  const end = tokens[j - 1]!.end;
+  const quantity: SlotQuantity = { value, qualifier, text: tokens.slice(from, j).map((t) => t.text).join(' '), start, end };
+  if (unit) quantity.unit = unit;
+  if (counted) quantity.counted = counted;
+  if (countedPos) quantity.countedPos = countedPos;
+  return { quantity, from, to: j };
+}
+
+type Bound = 'lower' | 'upper' | 'none';
+
+function boundOf(q: Qualifier): Bound {
+  if (q === 'over' || q === 'at least') return 'lower';
+  if (q === 'under' || q === 'at most' || q === 'up to') return 'upper';
+  return 'none';
+}
+
+/** The range of values a qualified figure allows; `about` allows ±`approx`, `nearly` up to −`approx`. */
+function interval(v: number, q: Qualifier, approx: number): [number, number] {
+  switch (q) {
+    case 'over':
+      return [v * (1 + 1e-9), Infinity];
+    case 'at least':
+      return [v, Infinity];
+    case 'under':
+      return [-Infinity, v * (1 - 1e-9)];
+    case 'at most':
+    case 'up to':
+      return [-Infinity, v];
+    case 'about':
+      return [v * (1 - approx), v * (1 + approx)];
+    case 'nearly':
+      return [v * (1 - approx), v];
+    default:
+      return [v, v];
+  }
+}
+
+/**
+ * Whether two figures for the same counted thing can both be true. Two bounds in the same
+ * direction with different figures report different tallies and do not agree ("over 1,300" vs
+ * "over 1,400"); otherwise the allowed ranges must meet ("at least 2,750" and "2,750" agree).
+ */
+export function quantitiesAgree(a: SlotQuantity, b: SlotQuantity, approx = 0.1): boolean {
+  if ((a.unit ?? '') !== (b.unit ?? '')) return true; // different measures: not comparable
+  const same = Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+  const ba = boundOf(a.qualifier);
+  if (ba !== 'none' && ba === boundOf(b.qualifier)) return same;
+  const [loA, hiA] = interval(a.value, a.qualifier, approx);
+  const [loB, hiB] = interval(b.value, b.qualifier, approx);
+  return loA <= hiB && loB <= hiA;
+}
+
+/** Whether two date slots of the same kind name different days (or weekdays, months, years). */
+export function datesDisagree(a: SlotDate, b: SlotDate): boolean {
+  if (a.kind !== b.kind) {
+    if (a.kind === 'month' && b.kind === 'month-day') return b.value.split('-')[0] !== a.value;
+    if (b.kind === 'month' && a.kind === 'month-day') return a.value.split('-')[0] !== b.value;
+    return false;
+  }
+  return a.value !== b.value;
+}
