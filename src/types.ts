@@ -116,6 +116,8 @@ export interface EntityMention extends Span {
   title?: string;
   /** True when the mention is a title or role standing for a name ("the Kremlin aide"). */
   titleOnly?: boolean;
+  /** False when no cue decided the type; the story may type it from other articles or drop it. */
+  confident: boolean;
 }
 
 export type Qualifier = 'exact' | 'over' | 'at least' | 'under' | 'at most' | 'about' | 'nearly' | 'up to';
@@ -157,6 +159,11 @@ export interface Quote extends Span {
 /** A Document with the linguistic layers every analysis stage reads. */
 export interface AnnotatedDocument {
   doc: Document;
+  /**
+   * The date relative expressions were resolved against: the publication date, else the newest
+   * embedded post's date (an article cannot predate what it embeds), else none.
+   */
+  referenceDate?: { date: string; source: 'published' | 'embed' };
   sentences: Sentence[];
   mentions: EntityMention[];
   numbers: NumberMention[];
@@ -237,11 +244,15 @@ export interface Claim {
   quantities: Quantity[];
   /** Resolved ISO dates the sentence refers to. */
   dates: string[];
+  /** The same dates, each marked when it was resolved from a relative expression ("on Monday"). */
+  timeRefs: { date: string; relative: boolean }[];
   place?: string;
   /** Who the sentence attributes the statement to ("the Kremlin", "Interfax"). */
   attribution?: string;
   modality: Modality;
   negated: boolean;
+  /** The sentence judges rather than reports: used for provenance, not stated as a claim. */
+  opinion: boolean;
   /** Canonical entity ids mentioned in the sentence. */
   entityIds: string[];
   /** Content lemmas, for alignment. */
@@ -315,10 +326,14 @@ export interface StoryEvent {
   modality: Modality;
   documentIds: string[];
   evidence: Evidence[];
+  /** The sentence the date was read from. */
+  dateEvidence?: Evidence;
 }
 
 export interface TimelineEntry {
   date: string;
+  /** Set when only an upper bound is known: the entry happened before `date`. */
+  approximate?: 'before';
   text: string;
   documentIds: string[];
   evidence: Evidence[];

@@ -3,9 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.ts';
 
-export const EXIT_OK = 0;
-export const EXIT_SOME_INPUTS_REJECTED = 1;
-export const EXIT_USAGE = 2;
+import { EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 
 /** Run the CLI with `argv` (as process.argv); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {

@@ -1,0 +1,170 @@
+// Reduces each informative sentence of a document to a Claim: who, did what, to whom, how many,
+// when, where, according to whom, with modality and negation, and the sentence as evidence.
+// It does not compare claims across documents (see match.ts and groups.ts).
+import type { AnnotatedDocument, Claim, Entity, EntityMention, Modality, Quantity, Sentence, Token } from '../types.ts';
+import { evidenceFor } from './evidence.ts';
+
+export interface ClaimOptions {
+  /** Fewest content words a sentence needs to state something checkable. */
+  minContentWords: number;
+}
+
+export const CLAIM_DEFAULTS: ClaimOptions = { minContentWords: 4 };
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
+const PLANNED = /\b(will|shall|is set to|are set to|set to take place|poised to|plans? to|planned|planning to|is to|are to|expected to|scheduled|upcoming|intends? to|intention to|intentions to|gears? up|prepar(?:es|ing) to|there are plans)\b/i;
+const POSSIBLE = /\b(may|might|could|potential(?:ly)?|possib(?:le|ility|ly)|risk of|threat of|likely)\b/i;
+const DENIED = /\b(denie[sd]|deny|denying|rejected (?:claims|reports)|dismissed (?:claims|reports))\b/i;
+const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note', 'quote', 'reveal', 'stress', 'emphasize', 'emphasise', 'express', 'convey', 'inform', 'outline', 'indicate', 'insist', 'declare']);
+const LIGHT_VERBS = new Set(['engage', 'hold', 'have', 'make', 'express', 'convey', 'issue', 'offer', 'give', 'take', 'conduct', 'launch', 'carry', 'seek', 'share']);
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const OBJECT_PREPOSITIONS = new Set(['with', 'to', 'of', 'from', 'by', 'for', 'about', 'against', 'on', 'at', 'in']);
+
+/** Hyphens and case folded so "cease-fire" and "ceasefire" meet. */
+export function foldLemma(lemma: string): string {
+  return lemma.toLowerCase().replace(/[-‐–]/g, '');
+}
+
+export function contentTokens(sentence: Sentence): Token[] {
+  return sentence.tokens.filter((t) => CONTENT_POS.has(t.pos) && !t.isStop && /\p{L}/u.test(t.text) && t.text.length > 1);
+}
+
+export interface ClaimContext {
+  doc: AnnotatedDocument;
+  /** `${documentId}#${mentionIndex}` → entity id (from resolveEntities). */
+  mentionEntity: Map<string, string>;
+  entities: Map<string, Entity>;
+  /** Sentences that judge rather than report; their claims are marked `opinion`. */
+  opinionSentences: Set<number>;
+}
+
+/** The claims of one document, in sentence order. */
+export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> = {}): Claim[] {
+  const opts = { ...CLAIM_DEFAULTS, ...options };
+  const { doc } = ctx;
+  const mentionsBySentence = new Map<number, { mention: EntityMention; entityId?: string }[]>();
+  doc.mentions.forEach((mention, i) => {
+    const list = mentionsBySentence.get(mention.sentence) ?? [];
+    list.push({ mention, entityId: ctx.mentionEntity.get(`${doc.doc.id}#${i}`) });
+    mentionsBySentence.set(mention.sentence, list);
+  });
+  const claims: Claim[] = [];
+  let previousActor: string | undefined;
+  for (const sentence of doc.sentences) {
+    const content = contentTokens(sentence);
+    const mentions = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.entityId);
+    const hasVerb = sentence.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (content.length < opts.minContentWords || !hasVerb || /\?\s*$/.test(sentence.text)) continue;
+    const evidence = evidenceFor(doc, sentence.index);
+    if (!evidence) continue;
+    const verbIndex = mainVerbIndex(sentence, mentions.map((m) => m.mention));
+    const verb = sentence.tokens[verbIndex];
+    const name = (id: string | undefined): string | undefined => (id ? ctx.entities.get(id)?.name : undefined);
+    let actorId = actorBefore(sentence, mentions, verb);
+    if (!actorId && verb && startsWithPronoun(sentence, verbIndex)) actorId = previousActor;
+    const targetId = mentions.find((m) => verb && m.mention.start > verb.start && m.entityId !== actorId && ctx.entities.get(m.entityId!)?.type !== 'place')?.entityId;
+    const placeId = mentions.find((m) => ctx.entities.get(m.entityId!)?.type === 'place' && /\b(in|at|near|from)\s+(the\s+)?$/i.test(doc.doc.text.slice(Math.max(sentence.start, m.mention.start - 12), m.mention.start)))?.entityId;
+    const quantities: Quantity[] = doc.numbers
+      .filter((n) => n.sentence === sentence.index)
+      .map((n) => ({ value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : '') }));
+    const timeRefs = doc.times.filter((t) => t.sentence === sentence.index && t.date).map((t) => ({ date: t.date!.slice(0, 10), relative: t.relative }));
+    const dates = [...new Set(timeRefs.map((t) => t.date))].sort();
+    const lower = sentence.text.toLowerCase();
+    const claim: Claim = {
+      id: `${doc.doc.id}:${sentence.index}`,
+      documentId: doc.doc.id,
+      sentenceIndex: sentence.index,
+      text: sentence.text,
+      evidence,
+      actor: name(actorId),
+      action: verb ? actionOf(sentence, verbIndex) : undefined,
+      target: name(targetId),
+      quantities,
+      dates,
+      timeRefs,
+      place: name(placeId),
+      attribution: attributionOf(sentence, verb, name(actorId), doc, mentions, ctx),
+      modality: modalityOf(lower),
+      negated: isNegated(sentence, verbIndex),
+      opinion: ctx.opinionSentences.has(sentence.index),
+      entityIds: [...new Set(mentions.map((m) => m.entityId!))].sort(),
+      lemmas: [...new Set(content.map((t) => foldLemma(t.lemma)))],
+    };
+    claims.push(claim);
+    if (actorId && ctx.entities.get(actorId)?.type === 'person') previousActor = actorId;
+  }
+  return claims;
+}
+
+function mainVerbIndex(sentence: Sentence, mentions: EntityMention[]): number {
+  const firstMentionEnd = mentions.length ? Math.min(...mentions.map((m) => m.end)) : sentence.start;
+  let fallback = -1;
+  for (let i = 0; i < sentence.tokens.length; i++) {
+    const t = sentence.tokens[i]!;
+    if (t.pos !== 'VERB') continue;
+    if (fallback < 0) fallback = i;
+    // Skip participles of a leading clause ("Amid growing concerns, ...") when a later verb follows a subject.
+    if (t.start >= firstMentionEnd) return i;
+  }
+  return fallback;
+}
+
+function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; entityId?: string }[], verb: Token | undefined): string | undefined {
+  if (!verb) return mentions[0]?.entityId;
+  const before = mentions.filter((m) => m.mention.end <= verb.start);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const m = before[i]!;
+    const prev = sentence.tokens.filter((t) => t.end <= m.mention.start).pop();
+    if (prev && OBJECT_PREPOSITIONS.has(prev.text.toLowerCase())) continue;
+    return m.entityId;
+  }
+  return undefined;
+}
+
+function startsWithPronoun(sentence: Sentence, verbIndex: number): boolean {
+  return sentence.tokens.slice(0, Math.max(0, verbIndex)).some((t) => SUBJECT_PRONOUNS.has(t.text.toLowerCase()) && t.pos === 'PRON');
+}
+
+/** The verb's lemma, or for a light verb the noun it carries ("engaged in discussions" → "discussion"). */
+function actionOf(sentence: Sentence, verbIndex: number): string {
+  const verb = sentence.tokens[verbIndex]!;
+  if (LIGHT_VERBS.has(verb.lemma)) {
+    const noun = sentence.tokens.slice(verbIndex + 1, verbIndex + 5).find((t) => t.pos === 'NOUN');
+    if (noun) return noun.lemma;
+  }
+  return verb.lemma;
+}
+
+function modalityOf(lower: string): Modality {
+  if (DENIED.test(lower)) return 'denied';
+  if (PLANNED.test(lower)) return 'planned';
+  if (POSSIBLE.test(lower)) return 'possible';
+  return 'happened';
+}
+
+function isNegated(sentence: Sentence, verbIndex: number): boolean {
+  const window = sentence.tokens.slice(Math.max(0, verbIndex - 3), verbIndex + 2);
+  return window.some((t) => NEGATION.has(t.text.toLowerCase()));
+}
+
+function attributionOf(
+  sentence: Sentence,
+  verb: Token | undefined,
+  actor: string | undefined,
+  doc: AnnotatedDocument,
+  mentions: { mention: EntityMention; entityId?: string }[],
+  ctx: ClaimContext,
+): string | undefined {
+  const lower = sentence.text.toLowerCase();
+  const according = lower.indexOf('according to');
+  if (according >= 0) {
+    const after = mentions.find((m) => m.mention.start >= sentence.start + according);
+    if (after?.entityId) return ctx.entities.get(after.entityId)?.name;
+  }
+  const quotedBy = /quoted by (the )?([A-Z][\w-]+)/.exec(sentence.text);
+  if (quotedBy?.[2]) return quotedBy[2];
+  if (verb && SPEECH.has(verb.lemma) && actor) return actor;
+  const quote = doc.quotes.find((q) => q.sentence === sentence.index && q.speaker);
+  return quote?.speaker;
+}

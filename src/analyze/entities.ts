@@ -1,0 +1,176 @@
+// Merges the entity mentions of a story's articles into entities: spelling variants ("Mahmud" /
+// "Mahmoud Abbas"), surname-only mentions, titles standing for a unique person. It never merges two
+// people whose surnames differ ("Vladimir Putin" / "Vladimir Zelensky"); it does not find mentions.
+import { doubleMetaphone } from 'double-metaphone';
+import { distance } from 'fastest-levenshtein';
+import { normaliseName } from '../annotate/lexicon.ts';
+import type { AnnotatedDocument, Entity, EntityMention, EntityType, Evidence } from '../types.ts';
+import { evidenceFor } from './evidence.ts';
+
+export interface ResolvedEntities {
+  entities: Entity[];
+  /** `${documentId}#${mentionIndex}` → entity id. */
+  mentionEntity: Map<string, string>;
+}
+
+interface Cluster {
+  type: EntityType;
+  /** Name words of the fullest form, folded. */
+  words: string[];
+  mentions: { doc: AnnotatedDocument; index: number; mention: EntityMention }[];
+}
+
+/** Fold one name word: ASCII, lower case, no "al-" / "el-" particle. */
+function foldWord(word: string): string {
+  return normaliseName(word).replace(/^(al|el|ibn|bin|abu|ben)-/, '');
+}
+
+function nameWords(name: string): string[] {
+  return name.split(/\s+/).filter(Boolean).map(foldWord).filter((w) => !['al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'der'].includes(w));
+}
+
+/** Two spellings of one name word: equal, or same sound and within a small edit distance. */
+export function sameNameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 4) return false;
+  const limit = Math.max(a.length, b.length) >= 7 ? 2 : 1;
+  if (distance(a, b) > limit) return false;
+  const [pa, sa] = doubleMetaphone(a);
+  const [pb, sb] = doubleMetaphone(b);
+  return pa === pb || pa === sb || sa === pb;
+}
+
+/** Two full names of one person: same surname, and given names that agree where both have them. */
+export function sameFullName(a: string[], b: string[]): boolean {
+  const la = a[a.length - 1];
+  const lb = b[b.length - 1];
+  if (!la || !lb || !sameNameWord(la, lb)) return false;
+  if (a.length === 1 || b.length === 1) return true;
+  if (!sameNameWord(a[0]!, b[0]!)) return false;
+  if (a.length === b.length) return a.every((w, i) => sameNameWord(w, b[i]!));
+  return true; // a middle name present in one form only
+}
+
+/** Merge the mentions of a story's documents into entities. */
+export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
+  const persons: Cluster[] = [];
+  const pending: { doc: AnnotatedDocument; index: number; mention: EntityMention }[] = [];
+  const titleOnly: typeof pending = [];
+  const all = docs.flatMap((doc) => doc.mentions.map((mention, index) => ({ doc, index, mention })));
+
+  // 1. People named in full with a confident cue; 2. then confident surname-only people.
+  const byLength = [...all].sort((x, y) => nameWords(y.mention.name).length - nameWords(x.mention.name).length);
+  for (const item of byLength) {
+    const { mention } = item;
+    if (mention.titleOnly) {
+      titleOnly.push(item);
+      continue;
+    }
+    const words = nameWords(mention.name);
+    if (mention.type !== 'person' || !mention.confident || words.length === 0) {
+      pending.push(item);
+      continue;
+    }
+    const matches = persons.filter((c) => sameFullName(c.words, words));
+    if (matches.length === 1 || (matches.length > 1 && words.length > 1)) matches[0]!.mentions.push(item);
+    else if (matches.length === 0) persons.push({ type: 'person', words, mentions: [item] });
+    // a surname shared by several people stays unresolved
+  }
+
+  // 3. Unconfirmed mentions that name a known person; the rest are organisations, places, groups.
+  const others = new Map<string, Cluster>();
+  for (const item of pending) {
+    const words = nameWords(item.mention.name);
+    const matches = words.length ? persons.filter((c) => sameFullName(c.words, words)) : [];
+    if (matches.length === 1) {
+      matches[0]!.mentions.push(item);
+      continue;
+    }
+    const key = words.join(' ');
+    if (!key) continue;
+    const cluster = others.get(key) ?? { type: item.mention.type, words, mentions: [] };
+    cluster.mentions.push(item);
+    others.set(key, cluster);
+  }
+
+  // 4. "the Israeli Prime Minister" → the one person holding that title in the story.
+  for (const item of titleOnly) {
+    const title = foldTitle(item.mention.name);
+    const holders = persons.filter((c) => c.mentions.some((m) => m.mention.title && foldTitle(m.mention.title) === title));
+    if (holders.length === 1) holders[0]!.mentions.push(item);
+  }
+
+  const clusters: Cluster[] = [...persons];
+  for (const cluster of others.values()) {
+    const confident = cluster.mentions.filter((m) => m.mention.confident);
+    if (confident.length === 0) continue;
+    cluster.type = majorityType(confident.map((m) => m.mention.type));
+    clusters.push(cluster);
+  }
+  return toEntities(clusters);
+}
+
+function foldTitle(title: string): string {
+  return normaliseName(title).replace(/^the /, '');
+}
+
+function majorityType(types: EntityType[]): EntityType {
+  const counts = new Map<EntityType, number>();
+  for (const t of types) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
+}
+
+function toEntities(clusters: Cluster[]): ResolvedEntities {
+  const mentionEntity = new Map<string, string>();
+  const used = new Set<string>();
+  const entities: Entity[] = [];
+  for (const cluster of clusters) {
+    const names = cluster.mentions.filter((m) => !m.mention.titleOnly).map((m) => m.mention.name);
+    const name = canonicalName(names);
+    let id = `${cluster.type}:${slug(name)}`;
+    for (let n = 2; used.has(id); n++) id = `${cluster.type}:${slug(name)}-${n}`;
+    used.add(id);
+    const aliases = unique(names.filter((n) => n !== name));
+    const titles = unique(cluster.mentions.flatMap((m) => (m.mention.title && !m.mention.titleOnly ? [m.mention.title] : [])));
+    for (const m of cluster.mentions) if (m.mention.titleOnly) aliases.push(m.mention.name);
+    const evidence: Evidence[] = [];
+    const seenDocs = new Set<string>();
+    for (const m of cluster.mentions) {
+      mentionEntity.set(`${m.doc.doc.id}#${m.index}`, id);
+      if (seenDocs.has(m.doc.doc.id)) continue;
+      seenDocs.add(m.doc.doc.id);
+      const ev = evidenceFor(m.doc, m.mention.sentence);
+      if (ev) evidence.push(ev);
+    }
+    entities.push({
+      id,
+      name,
+      type: cluster.type,
+      aliases: unique(aliases).sort(),
+      titles: titles.sort(),
+      documentIds: [...seenDocs].sort(),
+      mentionCount: cluster.mentions.length,
+      evidence,
+    });
+  }
+  entities.sort((a, b) => b.documentIds.length - a.documentIds.length || b.mentionCount - a.mentionCount || a.id.localeCompare(b.id));
+  return { entities, mentionEntity };
+}
+
+/** The most frequent of the longest written forms; ties broken alphabetically for determinism. */
+function canonicalName(names: string[]): string {
+  const counts = new Map<string, number>();
+  for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  const longest = Math.max(...names.map((n) => nameWords(n).length));
+  return [...counts.entries()]
+    .filter(([n]) => nameWords(n).length === longest)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? names[0] ?? '';
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function slug(text: string): string {
+  return normaliseName(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'entity';
+}

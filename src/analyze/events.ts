@@ -1,0 +1,123 @@
+// Events in the GDELT/ACLED tradition: who did what to whom, when and where, from each claim, with a
+// small CAMEO-like set of actions; the same event told by several articles becomes one event.
+// It does not decide whether events are disputed (see groups.ts).
+import type { Claim, Evidence, Modality, StoryEvent } from '../types.ts';
+
+/** Lemma → action. Nouns and verbs both, so "phone call with" and "spoke with" meet. */
+export const ACTIONS: Record<string, string> = {
+  call: 'consult', phone: 'consult', talk: 'consult', discuss: 'consult', discussion: 'consult', conversation: 'consult',
+  converse: 'consult', speak: 'consult', meet: 'consult', meeting: 'consult', consult: 'consult', consultation: 'consult',
+  outreach: 'consult', negotiate: 'consult', negotiation: 'consult',
+  condolence: 'condolence', condole: 'condolence', mourn: 'condolence',
+  warn: 'warning', warning: 'warning', caution: 'warning', threaten: 'warning', threat: 'warning',
+  urge: 'appeal', appeal: 'appeal', demand: 'appeal', request: 'appeal', plead: 'appeal',
+  attack: 'attack', bomb: 'attack', bombing: 'attack', strike: 'attack', kill: 'attack', breach: 'attack', invade: 'attack',
+  invasion: 'attack', shell: 'attack', raid: 'attack', offensive: 'attack', shoot: 'attack', shooting: 'attack', stab: 'attack',
+  aid: 'aid', help: 'aid', assist: 'aid', assistance: 'aid', evacuate: 'aid', evacuation: 'aid', rescue: 'aid', donate: 'aid',
+  propose: 'proposal', proposal: 'proposal', offer: 'proposal', suggest: 'proposal',
+  accuse: 'accusation', blame: 'accusation', criticize: 'accusation', criticise: 'accusation', condemn: 'accusation',
+  declare: 'declaration', declaration: 'declaration',
+  arrest: 'arrest', detain: 'arrest', charge: 'arrest',
+  say: 'statement', state: 'statement', tell: 'statement', express: 'statement', emphasize: 'statement', emphasise: 'statement',
+  stress: 'statement', inform: 'statement', convey: 'statement', outline: 'statement', reveal: 'statement', announce: 'statement',
+  acknowledge: 'statement', affirm: 'statement', note: 'statement',
+};
+
+/** Actions whose two sides are interchangeable: "A called B" and "B spoke with A" are one call. */
+const SYMMETRIC = new Set(['consult']);
+/** Actions a sentence may state besides its main verb ("In a call with X, Putin expressed ..."): ranked first. */
+const PRIORITY = ['consult', 'condolence', 'attack', 'warning', 'appeal', 'aid', 'proposal', 'accusation', 'declaration', 'arrest', 'statement'];
+
+export interface EventInput {
+  claim: Claim;
+  /** Entity names mentioned in the claim's sentence, in order, with their types and positions. */
+  mentions: { name: string; type: string; start: number }[];
+  /** Tokens of the claim's sentence (lemma and position). */
+  tokens: { lemma: string; start: number }[];
+  /** Date the claim's group gives the event (group date), if any. */
+  groupDate?: { date: string; evidence: Evidence };
+  /** How early the claim's document is (its reference date); earlier wins a date dispute. */
+  referenceDate?: string;
+}
+
+interface Draft {
+  actor: string;
+  action: string;
+  target?: string;
+  date?: string;
+  dateReference?: string;
+  dateEvidence?: Evidence;
+  place?: string;
+  modality: Modality;
+  documentIds: Set<string>;
+  evidence: Evidence[];
+}
+
+/** Events of a story's claims, merged across articles. */
+export function extractEvents(inputs: EventInput[]): StoryEvent[] {
+  const drafts: Draft[] = [];
+  for (const input of inputs) drafts.push(...eventsOfClaim(input));
+  const actorCounts = new Map<string, number>();
+  for (const d of drafts) actorCounts.set(d.actor, (actorCounts.get(d.actor) ?? 0) + 1);
+  const merged = new Map<string, Draft>();
+  for (const d of drafts) {
+    if (SYMMETRIC.has(d.action) && d.target && (actorCounts.get(d.target) ?? 0) > (actorCounts.get(d.actor) ?? 0)) [d.actor, d.target] = [d.target, d.actor];
+    const key = `${d.actor}|${d.action}|${d.target ?? ''}|${d.modality === 'happened' ? 'h' : d.modality}`;
+    const existing = merged.get(key);
+    if (!existing) {
+      merged.set(key, d);
+      continue;
+    }
+    for (const id of d.documentIds) existing.documentIds.add(id);
+    existing.evidence.push(...d.evidence);
+    existing.place ??= d.place;
+    if (d.date && (!existing.date || (d.dateReference ?? '9999') < (existing.dateReference ?? '9999'))) {
+      existing.date = d.date;
+      existing.dateReference = d.dateReference;
+      existing.dateEvidence = d.dateEvidence;
+    }
+  }
+  return [...merged.values()]
+    .map((d) => ({
+      actor: d.actor,
+      action: d.action,
+      ...(d.target ? { target: d.target } : {}),
+      ...(d.date ? { date: d.date } : {}),
+      ...(d.place ? { place: d.place } : {}),
+      modality: d.modality,
+      documentIds: [...d.documentIds].sort(),
+      evidence: d.evidence,
+      ...(d.dateEvidence ? { dateEvidence: d.dateEvidence } : {}),
+    }))
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.documentIds.length - a.documentIds.length || a.actor.localeCompare(b.actor) || (a.target ?? '').localeCompare(b.target ?? ''));
+}
+
+function eventsOfClaim(input: EventInput): Draft[] {
+  const { claim } = input;
+  if (!claim.actor || claim.opinion) return [];
+  const cues = input.tokens.map((t) => ({ action: ACTIONS[t.lemma], start: t.start })).filter((c): c is { action: string; start: number } => Boolean(c.action));
+  if (cues.length === 0) return [];
+  const action = PRIORITY.find((a) => cues.some((c) => c.action === a))!;
+  const cue = cues.find((c) => c.action === action)!;
+  const actorType = input.mentions.find((m) => m.name === claim.actor)?.type;
+  if (actorType === 'place' && action !== 'attack') return [];
+  const date = input.groupDate?.date ?? claim.dates[0];
+  const base = {
+    actor: claim.actor,
+    action,
+    date,
+    dateReference: input.groupDate ? undefined : input.referenceDate,
+    dateEvidence: input.groupDate?.evidence ?? (claim.dates[0] ? claim.evidence : undefined),
+    place: claim.place,
+    modality: claim.modality,
+    documentIds: new Set([claim.documentId]),
+    evidence: [claim.evidence],
+  };
+  if (SYMMETRIC.has(action)) {
+    // Everyone named after the cue ("calls with A, B and C") is a party to the talks.
+    const parties = [...new Set(input.mentions.filter((m) => m.start > cue.start && m.name !== claim.actor && (m.type === 'person' || m.type === 'organization')).map((m) => m.name))];
+    if (parties.length === 0 && claim.target) parties.push(claim.target);
+    return parties.map((target) => ({ ...base, target, evidence: [claim.evidence] }));
+  }
+  return [{ ...base, ...(claim.target ? { target: claim.target } : {}) }];
+}

@@ -1,0 +1,77 @@
+// Compares reported figures: which quantities count the same thing, and whether two values of one
+// count disagree once their qualifiers are read ("over 1,300" vs "over 1,400" do; "at least 2,750"
+// vs "2,750" do not). It does not find numbers in text (see annotate/numbers.ts).
+import type { Quantity } from '../types.ts';
+
+export interface FigureOptions {
+  /** Two values of one count differ by at most this factor; further apart they count different things. */
+  maxRatio: number;
+  /** How far past its value a bound like "over N" or "nearly N" reaches, as a share of N. */
+  boundReach: number;
+  /** Gaps smaller than this share of the value are rounding, not disagreement. */
+  rounding: number;
+}
+
+export const FIGURE_DEFAULTS: FigureOptions = { maxRatio: 1.6, boundReach: 0.05, rounding: 0.01 };
+
+/** Counted nouns that all count people; reports mix "lives", "people", "individuals", "civilians". */
+const PEOPLE = new Set(['life', 'people', 'person', 'individual', 'civilian', 'death', 'casualty', 'victim', 'fatality', 'resident', 'man', 'woman', 'child', 'soldier', 'fighter', 'worker', 'passenger', 'migrant', 'refugee', 'patient', 'student', 'employee', 'inhabitant', 'hostage', 'body', 'dead', 'injured', 'wounded']);
+
+/** The class a counted noun belongs to: "people" for the many ways of counting people, else the noun itself. */
+export function countClass(q: Quantity): string | undefined {
+  if (q.unit && !q.counted) return `unit:${q.unit}`;
+  if (!q.counted) return undefined;
+  const lemma = q.counted.toLowerCase();
+  return PEOPLE.has(lemma) ? 'people' : lemma;
+}
+
+/** A human label for a count slot: "number of people", "amount in USD". */
+export function slotLabel(cls: string): string {
+  if (cls.startsWith('unit:')) return `amount in ${cls.slice(5)}`;
+  return `number of ${cls}`;
+}
+
+/** Could these two quantities be figures for the same count? (Same class, values of one magnitude.) */
+export function sameCount(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
+  const opts = { ...FIGURE_DEFAULTS, ...options };
+  const ca = countClass(a);
+  if (!ca || ca !== countClass(b) || a.value <= 0 || b.value <= 0) return false;
+  if ((a.unit ?? '') !== (b.unit ?? '')) return false;
+  return Math.max(a.value, b.value) / Math.min(a.value, b.value) <= opts.maxRatio;
+}
+
+/** The range a reported figure allows: "over 1,300" → [1300, 1365]. */
+export function figureRange(q: Quantity, options: Partial<FigureOptions> = {}): [number, number] {
+  const { boundReach } = { ...FIGURE_DEFAULTS, ...options };
+  const v = q.value;
+  switch (q.qualifier) {
+    case 'over':
+    case 'at least':
+      return [v, v * (1 + boundReach)];
+    case 'under':
+    case 'at most':
+    case 'up to':
+    case 'nearly':
+      return [v * (1 - boundReach), v];
+    case 'about':
+      return [v * (1 - boundReach), v * (1 + boundReach)];
+    default:
+      return [v, v];
+  }
+}
+
+/** Do two figures for the same count disagree, once qualifiers and rounding are allowed for? */
+export function figuresDisagree(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
+  const opts = { ...FIGURE_DEFAULTS, ...options };
+  const [a0, a1] = figureRange(a, opts);
+  const [b0, b1] = figureRange(b, opts);
+  const gap = Math.max(a0, b0) - Math.min(a1, b1);
+  return gap > opts.rounding * Math.max(a.value, b.value);
+}
+
+/** The figure as a reader would write it: "over 1,300". */
+export function figureText(q: Quantity): string {
+  const n = q.value.toLocaleString('en-US');
+  const unit = q.unit === 'USD' ? `$${n}` : q.unit === 'percent' ? `${n}%` : n;
+  return q.qualifier === 'exact' ? unit : `${q.qualifier} ${unit}`;
+}

@@ -1,0 +1,101 @@
+// The analysis pipeline after extraction: annotate every document, drop exact duplicates, group the
+// articles into stories, and analyse each story (entities, claims, lineages, conflicts, signals,
+// events, timeline, summary). Pure and deterministic; reading inputs and printing happen elsewhere.
+import { annotateDocument } from '../annotate/index.ts';
+import { clusterStories, fromAnnotated, type ClusterOptions } from '../cluster/index.ts';
+import type { Analysis, AnnotatedDocument, Claim, Document, InputError, Story, StoryAnalysis } from '../types.ts';
+import { extractClaims } from './claims.ts';
+import { judgeSentence } from './editorializing.ts';
+import { resolveEntities } from './entities.ts';
+import { type EventInput, extractEvents } from './events.ts';
+import { type GroupOptions, groupClaims } from './groups.ts';
+import { type MatchOptions, buildVectors, similarPairs } from './match.ts';
+import { type ProvenanceOptions, findProvenance } from './provenance.ts';
+import { computeSignals, groupEventDate } from './signals.ts';
+import { summarize } from './summary.ts';
+import { buildTimeline } from './timeline.ts';
+
+export interface AnalyzeOptions {
+  match: Partial<MatchOptions>;
+  provenance: Partial<ProvenanceOptions>;
+  groups: Partial<GroupOptions>;
+  cluster: Partial<ClusterOptions>;
+}
+
+/**
+ * Analyse documents end to end. Documents with the same content are kept once (reported in
+ * `duplicates`); clashing ids get a numeric suffix and a message.
+ * @example const analysis = analyzeDocuments(docs); analysis.stories[0]?.claims
+ */
+export function analyzeDocuments(documents: Document[], errors: InputError[] = [], options: Partial<AnalyzeOptions> = {}): Analysis {
+  const { unique, duplicates } = dropDuplicates(documents);
+  const annotated = unique.map((doc) => annotateDocument(doc));
+  const { stories } = clusterStories(annotated.map(fromAnnotated), options.cluster);
+  const byId = new Map(annotated.map((a) => [a.doc.id, a]));
+  const analyses = stories.map((story) => analyzeStory(story, story.documentIds.map((id) => byId.get(id)!), options));
+  return { documents: unique, annotated, stories: analyses, errors, duplicates };
+}
+
+/** Analyse one story from its annotated documents. */
+export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: Partial<AnalyzeOptions> = {}): StoryAnalysis {
+  const { entities, mentionEntity } = resolveEntities(docs);
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  const opinions = new Map(docs.map((d) => [d.doc.id, new Set(d.sentences.filter((s) => judgeSentence(s).judges).map((s) => s.index))]));
+  const claims = docs.flatMap((doc) => extractClaims({ doc, mentionEntity, entities: entityById, opinionSentences: opinions.get(doc.doc.id)! }));
+  const docById = new Map(docs.map((d) => [d.doc.id, d]));
+  const sentenceOf = (c: Claim) => docById.get(c.documentId)?.sentences[c.sentenceIndex];
+  const vectors = buildVectors(claims, sentenceOf, options.match);
+  const pairs = similarPairs(vectors, { ...options.match, minScore: Math.min(options.match?.minScore ?? 0.25, 0.1) });
+  const provenance = findProvenance(docs, vectors, pairs, options.provenance);
+  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups);
+
+  const groupOfClaim = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) for (const c of g.claims) groupOfClaim.set(c.id, g);
+  const eventInputs: EventInput[] = claims.map((claim) => {
+    const doc = docById.get(claim.documentId)!;
+    const group = groupOfClaim.get(claim.id);
+    const mentions = doc.mentions.flatMap((m, i) => {
+      const id = mentionEntity.get(`${doc.doc.id}#${i}`);
+      const entity = id ? entityById.get(id) : undefined;
+      return m.sentence === claim.sentenceIndex && entity ? [{ name: entity.name, type: entity.type, start: m.start }] : [];
+    });
+    const tokens = doc.sentences[claim.sentenceIndex]!.tokens.map((t) => ({ lemma: t.lemma, start: t.start }));
+    const groupDate = group ? groupEventDate(group) : undefined;
+    return { claim, mentions, tokens, ...(groupDate ? { groupDate } : {}), ...(doc.referenceDate ? { referenceDate: doc.referenceDate.date } : {}) };
+  });
+  const events = extractEvents(eventInputs);
+  const signals = computeSignals({ docs, groups, opinions, lineageOf: provenance.lineageOf, events });
+  return {
+    story,
+    entities,
+    claims: groups,
+    events,
+    provenance: provenance.edges,
+    lineages: provenance.lineages,
+    timeline: buildTimeline(events, groups, docs.map((d) => d.doc)),
+    summary: summarize(groups),
+    signals,
+  };
+}
+
+/** Keep the first of documents with equal content; make ids unique. */
+export function dropDuplicates(documents: Document[]): { unique: Document[]; duplicates: Analysis['duplicates'] } {
+  const byHash = new Map<string, Document>();
+  const ids = new Set<string>();
+  const unique: Document[] = [];
+  const duplicates: Analysis['duplicates'] = [];
+  for (const doc of documents) {
+    const kept = byHash.get(doc.contentHash);
+    if (kept) {
+      duplicates.push({ id: doc.id, origin: doc.origin, duplicateOf: kept.id });
+      continue;
+    }
+    let id = doc.id;
+    for (let n = 2; ids.has(id); n++) id = `${doc.id}-${n}`;
+    const renamed = id === doc.id ? doc : { ...doc, id, messages: [...doc.messages, { code: 'INPUT_DUPLICATE_ID', message: `id "${doc.id}" was already used; this document is "${id}"` }] };
+    ids.add(id);
+    byHash.set(doc.contentHash, renamed);
+    unique.push(renamed);
+  }
+  return { unique, duplicates };
+}

@@ -1,0 +1,172 @@
+// Decides which articles of a story copy or rewrite one another: verbatim shared passages, and
+// sentence-by-sentence paraphrase in the same order; groups articles into lineages. It takes the
+// matched sentence pairs from match.ts and does not compare claims' content itself.
+import type { AnnotatedDocument, Lineage, ProvenanceEdge, SharedPassage } from '../types.ts';
+import type { ClaimPair, ClaimVector } from './match.ts';
+
+export interface ProvenanceOptions {
+  /** Sentence pairs scoring at least this are candidate shared passages. */
+  minPassageScore: number;
+  /** Fewest sentence pairs, in the same order in both articles, that make a rewrite. */
+  minRewritePassages: number;
+  /** Share of the shorter article's sentences that must be in that ordered chain. */
+  minRewriteCoverage: number;
+  /** Share of the shorter article covered by verbatim word runs that makes a copy. */
+  minCopyCoverage: number;
+  /** Words in a verbatim run. */
+  shingleWords: number;
+}
+
+export const PROVENANCE_DEFAULTS: ProvenanceOptions = {
+  minPassageScore: 0.35,
+  minRewritePassages: 3,
+  minRewriteCoverage: 0.25,
+  minCopyCoverage: 0.5,
+  shingleWords: 8,
+};
+
+export interface ProvenanceResult {
+  edges: ProvenanceEdge[];
+  lineages: Lineage[];
+  /** Document id → lineage id. */
+  lineageOf: Map<string, string>;
+}
+
+interface Match {
+  a: number;
+  b: number;
+  score: number;
+}
+
+/** Provenance edges between the story's documents and the lineages they form. */
+export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[], pairs: ClaimPair[], options: Partial<ProvenanceOptions> = {}): ProvenanceResult {
+  const opts = { ...PROVENANCE_DEFAULTS, ...options };
+  const byId = new Map(docs.map((d) => [d.doc.id, d]));
+  const perPair = new Map<string, Match[]>();
+  for (const p of pairs) {
+    if (p.score < opts.minPassageScore) continue;
+    let x = vectors[p.a]!.claim;
+    let y = vectors[p.b]!.claim;
+    if (x.documentId > y.documentId) [x, y] = [y, x];
+    const key = `${x.documentId}\u0000${y.documentId}`;
+    const list = perPair.get(key) ?? [];
+    list.push({ a: x.sentenceIndex, b: y.sentenceIndex, score: p.score });
+    perPair.set(key, list);
+  }
+  const edges: ProvenanceEdge[] = [];
+  for (const [key, matches] of [...perPair.entries()].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
+    const [idA, idB] = key.split('\u0000') as [string, string];
+    const docA = byId.get(idA)!;
+    const docB = byId.get(idB)!;
+    const chain = orderedChain(oneToOne(matches));
+    const verbatim = verbatimCoverage(docA.doc.text, docB.doc.text, opts.shingleWords);
+    const shorter = Math.min(docA.sentences.length, docB.sentences.length) || 1;
+    const coverage = chain.length / shorter;
+    const relation = verbatim >= opts.minCopyCoverage ? 'copy' : chain.length >= opts.minRewritePassages && coverage >= opts.minRewriteCoverage ? 'rewrite' : 'independent';
+    const [from, to] = orient(docA, docB);
+    const flip = from.doc.id !== idA;
+    const passages: SharedPassage[] = chain.map((m) => {
+      const sa = docA.sentences[m.a]!;
+      const sb = docB.sentences[m.b]!;
+      const [f, t] = flip ? [sb, sa] : [sa, sb];
+      return { fromStart: f.start, fromEnd: f.end, toStart: t.start, toEnd: t.end, similarity: round(m.score) };
+    });
+    edges.push({ from: from.doc.id, to: to.doc.id, relation, similarity: round(Math.max(coverage, verbatim)), sharedPassages: passages });
+  }
+  return { edges, ...lineagesOf(docs, edges) };
+}
+
+/** Keep each sentence in at most one pair, best scores first. */
+function oneToOne(matches: Match[]): Match[] {
+  const usedA = new Set<number>();
+  const usedB = new Set<number>();
+  const kept: Match[] = [];
+  for (const m of [...matches].sort((x, y) => y.score - x.score || x.a - y.a || x.b - y.b)) {
+    if (usedA.has(m.a) || usedB.has(m.b)) continue;
+    usedA.add(m.a);
+    usedB.add(m.b);
+    kept.push(m);
+  }
+  return kept.sort((x, y) => x.a - y.a);
+}
+
+/** The heaviest chain of pairs in the same order in both articles (weighted longest increasing subsequence). */
+function orderedChain(matches: Match[]): Match[] {
+  const best: number[] = [];
+  const prev: number[] = [];
+  matches.forEach((m, i) => {
+    best[i] = m.score;
+    prev[i] = -1;
+    for (let j = 0; j < i; j++) {
+      if (matches[j]!.b < m.b && best[j]! + m.score > best[i]!) {
+        best[i] = best[j]! + m.score;
+        prev[i] = j;
+      }
+    }
+  });
+  let end = -1;
+  best.forEach((v, i) => {
+    if (end < 0 || v > best[end]!) end = i;
+  });
+  const chain: Match[] = [];
+  for (let i = end; i >= 0; i = prev[i]!) chain.unshift(matches[i]!);
+  return chain;
+}
+
+/** Share of the shorter text's word runs of `n` words that the other text contains verbatim. */
+export function verbatimCoverage(a: string, b: string, n: number): number {
+  const shingles = (text: string): string[] => {
+    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    const out: string[] = [];
+    for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
+    return out;
+  };
+  const sa = shingles(a);
+  const sb = shingles(b);
+  const [small, large] = sa.length <= sb.length ? [sa, new Set(sb)] : [sb, new Set(sa)];
+  if (small.length === 0) return 0;
+  return small.filter((s) => large.has(s)).length / small.length;
+}
+
+/** The earlier article first; without dates, the longer (more complete) one. */
+function orient(a: AnnotatedDocument, b: AnnotatedDocument): [AnnotatedDocument, AnnotatedDocument] {
+  const da = a.doc.publishedAt;
+  const db = b.doc.publishedAt;
+  if (da && db && da !== db) return da < db ? [a, b] : [b, a];
+  if (da && !db) return [b, a]; // an undated article is usually the fresher original
+  if (db && !da) return [a, b];
+  return b.sentences.length > a.sentences.length ? [b, a] : [a, b];
+}
+
+function lineagesOf(docs: AnnotatedDocument[], edges: ProvenanceEdge[]): { lineages: Lineage[]; lineageOf: Map<string, string> } {
+  const parent = new Map(docs.map((d) => [d.doc.id, d.doc.id]));
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const e of edges) if (e.relation !== 'independent') parent.set(find(e.to), find(e.from));
+  const groups = new Map<string, AnnotatedDocument[]>();
+  for (const d of docs) {
+    const root = find(d.doc.id);
+    groups.set(root, [...(groups.get(root) ?? []), d]);
+  }
+  const lineages: Lineage[] = [];
+  const lineageOf = new Map<string, string>();
+  const sorted = [...groups.values()].map((g) => g.sort((x, y) => x.doc.id.localeCompare(y.doc.id))).sort((x, y) => x[0]!.doc.id.localeCompare(y[0]!.doc.id));
+  sorted.forEach((members, i) => {
+    const id = `lineage-${i + 1}`;
+    const dated = members.filter((m) => m.doc.publishedAt).sort((x, y) => x.doc.publishedAt!.localeCompare(y.doc.publishedAt!));
+    const undated = members.filter((m) => !m.doc.publishedAt);
+    const earliest = dated.length === members.length ? dated[0] : undated.length === 1 ? undated[0] : undefined;
+    const mostComplete = [...members].sort((x, y) => y.sentences.length - x.sentences.length || x.doc.id.localeCompare(y.doc.id))[0];
+    lineages.push({ id, documentIds: members.map((m) => m.doc.id), ...(earliest ? { earliest: earliest.doc.id } : {}), ...(mostComplete ? { mostComplete: mostComplete.doc.id } : {}) });
+    for (const m of members) lineageOf.set(m.doc.id, id);
+  });
+  return { lineages, lineageOf };
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,90 @@
+// Per-document signals: staleness (days between publication and the newest event the article narrates
+// as news, dated through the claims other articles share with it), editorializing share, claims no
+// other lineage supports, and completeness. It reads claim groups; it does not build them.
+import type { AnnotatedDocument, ClaimGroup, DocumentSignals, Evidence, StoryEvent } from '../types.ts';
+import { evidenceFor, sortEvidence } from './evidence.ts';
+
+export interface SignalInput {
+  docs: AnnotatedDocument[];
+  groups: ClaimGroup[];
+  /** Document id → sentence indices that judge rather than report. */
+  opinions: Map<string, Set<number>>;
+  lineageOf: Map<string, string>;
+  /** Events merged across articles: an event dated by another article dates this one's telling of it. */
+  events: StoryEvent[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The date a group's event happened on: the earliest date its articles give it. When judging the
+ * staleness of `forDocument`, its own relative dates are left out: "on Monday" resolved against its
+ * own publication date always looks fresh, whatever Monday the original meant.
+ */
+export function groupEventDate(group: ClaimGroup, forDocument?: string): { date: string; evidence: Evidence } | undefined {
+  let best: { date: string; evidence: Evidence } | undefined;
+  for (const claim of group.claims) {
+    if (claim.modality !== 'happened') continue;
+    for (const ref of claim.timeRefs) {
+      if (ref.relative && claim.documentId === forDocument) continue;
+      if (!best || ref.date < best.date) best = { date: ref.date, evidence: claim.evidence };
+    }
+  }
+  return best;
+}
+
+export function computeSignals(input: SignalInput): Record<string, DocumentSignals> {
+  const signals: Record<string, DocumentSignals> = {};
+  const corroborated = input.groups.filter((g) => g.status !== 'single-source');
+  for (const doc of input.docs) {
+    const id = doc.doc.id;
+    const narrated = newestNarratedDate(doc, input.groups, input.events);
+    const reference = doc.referenceDate?.date;
+    const staleDays = reference && narrated ? Math.max(0, Math.round((Date.parse(reference.slice(0, 10)) - Date.parse(narrated.date)) / DAY_MS)) : null;
+    const opinionSet = input.opinions.get(id) ?? new Set<number>();
+    const editorializingEvidence = [...opinionSet].sort((a, b) => a - b).flatMap((i) => evidenceFor(doc, i) ?? []);
+    const lineage = input.lineageOf.get(id);
+    const unsupported = input.groups.filter((g) => g.documentIds.includes(id) && g.status === 'single-source' && g.documentIds.every((d) => input.lineageOf.get(d) === lineage)).length;
+    signals[id] = {
+      staleDays,
+      ...(narrated ? { narratedDate: narrated.date } : {}),
+      staleEvidence: narrated ? sortEvidence(narrated.evidence) : [],
+      editorializing: doc.sentences.length ? round(opinionSet.size / doc.sentences.length) : 0,
+      editorializingEvidence,
+      unsupportedClaims: unsupported,
+      completeness: corroborated.length ? round(corroborated.filter((g) => g.documentIds.includes(id)).length / corroborated.length) : 0,
+    };
+  }
+  return signals;
+}
+
+/**
+ * The newest date among the events the article narrates as having happened: dates of the groups
+ * its claims belong to (so a stale copy saying "on Monday" is dated by the original's Monday),
+ * and the dates of posts it embeds.
+ */
+function newestNarratedDate(doc: AnnotatedDocument, groups: ClaimGroup[], events: StoryEvent[]): { date: string; evidence: Evidence[] } | undefined {
+  let newest: { date: string; evidence: Evidence[] } | undefined;
+  const consider = (date: string, evidence: Evidence[]): void => {
+    if (!newest || date > newest.date) newest = { date, evidence };
+  };
+  for (const group of groups) {
+    const own = group.claims.filter((c) => c.documentId === doc.doc.id && c.modality === 'happened');
+    if (own.length === 0) continue;
+    const dated = groupEventDate(group, doc.doc.id);
+    if (dated) consider(dated.date, [dated.evidence, ...own.map((c) => c.evidence)]);
+  }
+  for (const event of events) {
+    const own = event.evidence.filter((e) => e.documentId === doc.doc.id);
+    if (!event.date || event.modality !== 'happened' || own.length === 0 || !event.dateEvidence) continue;
+    // Only a date read elsewhere (or written out in full here) can tell how old this article's news is.
+    const ownRelative = event.dateEvidence.documentId === doc.doc.id && doc.times.some((t) => t.relative && t.start >= event.dateEvidence!.start && t.end <= event.dateEvidence!.end);
+    if (!ownRelative) consider(event.date, [event.dateEvidence, ...own]);
+  }
+  for (const embed of doc.doc.embeds) if (embed.date) consider(embed.date, []);
+  return newest;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,235 @@
+// Finds named-entity mentions in one document: runs of proper nouns, split into title and name
+// ("Russian President" + "Vladimir Putin"), typed person / organisation / place / group by cues.
+// It does not merge mentions across documents or resolve surnames (see analyze/entities.ts).
+import type { EntityMention, EntityType, Sentence, Token } from '../types.ts';
+import {
+  GROUP_CUES,
+  NOT_NAMES,
+  ORGANIZATION_CUES,
+  ORGANIZATION_FOLLOWERS,
+  PLACE_CUES,
+  gazetteer,
+  isDemonym,
+  isFirstName,
+  isPlaceName,
+  isRole,
+  isRoleModifier,
+  normaliseName,
+} from './lexicon.ts';
+
+/** Lower-case particles inside names ("Bashar al-Assad", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'ben', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'del', 'dos', 'das']);
+/** Words that join the parts of an organisation's name ("Bank of England"). */
+const ORG_JOINERS = new Set(['of', 'for', 'on', '&', 'and']);
+const SPEECH_VERBS = new Set(['say', 'tell', 'state', 'add', 'announce', 'warn', 'claim', 'insist', 'note', 'explain', 'write', 'tweet', 'argue', 'deny', 'confirm', 'ask', 'urge', 'reply', 'respond', 'declare']);
+const MAX_TITLE_LOOKBACK = 5;
+
+/** Find the entity mentions of a document's sentences. */
+export function findEntityMentions(sentences: Sentence[], text: string): EntityMention[] {
+  gazetteer();
+  const mentions: EntityMention[] = [];
+  for (const sentence of sentences) {
+    for (const run of properNounRuns(sentence.tokens, text)) {
+      const mention = classifyRun(run, sentence, text);
+      if (mention) mentions.push(...mention);
+    }
+  }
+  return mentions;
+}
+
+interface Run {
+  tokens: Token[];
+  /** Index of the first token in the sentence. */
+  from: number;
+  /** Index after the last token. */
+  to: number;
+}
+
+function isCapitalised(token: Token): boolean {
+  return /^\p{Lu}/u.test(token.text) && /\p{L}/u.test(token.text);
+}
+
+function canStartName(tokens: Token[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !isCapitalised(t) || NOT_NAMES.has(t.text.toLowerCase())) return false;
+  if (t.pos === 'PROPN') return true;
+  const word = t.text.toLowerCase();
+  if (isRole(word) || isRoleModifier(word) || ORGANIZATION_CUES.has(word) || isDemonym(t.text)) return true;
+  // Mid-sentence capitals are names even when the tagger calls them nouns or adjectives.
+  return i > 0 && ['NOUN', 'ADJ', 'X', 'NUM', 'VERB'].includes(t.pos) && !/^(I|A)$/.test(t.text);
+}
+
+function properNounRuns(tokens: Token[], text: string): Run[] {
+  const runs: Run[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const particleStart = NAME_PARTICLES.has(tokens[i]!.text.toLowerCase()) && isJoinedName(tokens, i);
+    if (!canStartName(tokens, i) && !particleStart) {
+      i++;
+      continue;
+    }
+    let j = particleStart ? i + 3 : i + 1;
+    for (;;) {
+      const t = tokens[j];
+      if (!t) break;
+      if (canStartName(tokens, j) && text.slice(tokens[j - 1]!.end, t.start) !== '\n') {
+        j++;
+        continue;
+      }
+      // "al-Assad": particle + hyphen + capitalised, written without spaces.
+      if (NAME_PARTICLES.has(t.text.toLowerCase()) && isJoinedName(tokens, j)) {
+        j += 3;
+        continue;
+      }
+      if (ORG_JOINERS.has(t.text.toLowerCase()) && tokens[j + 1] && canStartName(tokens, j + 1) && hasOrganizationCue(tokens.slice(i, j))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    runs.push({ tokens: tokens.slice(i, j), from: i, to: j });
+    i = j;
+  }
+  return runs;
+}
+
+function isJoinedName(tokens: Token[], j: number): boolean {
+  const particle = tokens[j];
+  const dash = tokens[j + 1];
+  const next = tokens[j + 2];
+  return Boolean(particle && dash && next && dash.text === '-' && dash.start === particle.end && next.start === dash.end && isCapitalised(next));
+}
+
+function hasOrganizationCue(tokens: Token[]): boolean {
+  return tokens.some((t) => ORGANIZATION_CUES.has(t.text.toLowerCase()));
+}
+
+/** Join tokens as written in the text (keeps "al-Assad" together, single spaces elsewhere). */
+function spanText(tokens: Token[], text: string): string {
+  const first = tokens[0];
+  const last = tokens[tokens.length - 1];
+  return first && last ? text.slice(first.start, last.end).replace(/\s+/g, ' ') : '';
+}
+
+/** Split leading "al-"/particles into words that belong together: ["Bashar", "al-Assad"]. */
+function nameWords(tokens: Token[]): Token[][] {
+  const words: Token[][] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    const prev = words[words.length - 1];
+    const last = prev?.[prev.length - 1];
+    if (prev && last && (t.start === last.end) && (t.text === '-' || last.text === '-')) prev.push(t);
+    else words.push([t]);
+  }
+  return words;
+}
+
+function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[] | undefined {
+  const words = nameWords(run.tokens);
+  const lower = words.map((w) => w.map((t) => t.text).join('').toLowerCase());
+  const mentions: EntityMention[] = [];
+  const make = (tokens: Token[], type: EntityType, confident: boolean, title?: string, titleOnly = false): EntityMention => ({
+    text: spanText(run.tokens, text),
+    name: spanText(tokens, text),
+    start: tokens[0]!.start,
+    end: tokens[tokens.length - 1]!.end,
+    type,
+    sentence: sentence.index,
+    ...(title ? { title } : {}),
+    ...(titleOnly ? { titleOnly } : {}),
+    confident,
+  });
+
+  // The last role word splits "Palestinian Authority President" | "Mahmoud Abbas".
+  let split = -1;
+  lower.forEach((w, k) => {
+    if (isRole(w) && k < words.length - 1) split = k;
+  });
+  const lookbackTitle = roleBefore(sentence.tokens, run.from);
+  if (split >= 0) {
+    const titleTokens = words.slice(0, split + 1).flat();
+    const nameTokens = words.slice(split + 1).flat();
+    const title = [lookbackTitle, spanText(titleTokens, text)].filter(Boolean).join(' ');
+    // An organisation named inside the title ("Palestinian Authority") is a mention of its own.
+    const orgPart = words.slice(0, split).flat();
+    if (orgPart.length && hasOrganizationCue(orgPart)) mentions.push(make(orgPart, 'organization', true));
+    if (nameTokens.length && !hasOrganizationCue(nameTokens) && !isPlaceName(spanText(nameTokens, text))) {
+      mentions.push(make(nameTokens, 'person', true, title));
+      return mentions;
+    }
+  }
+  const all = run.tokens;
+  const allTitle = lower.every((w) => isRole(w) || isRoleModifier(w) || isDemonym(w));
+  if (allTitle) {
+    // "the Israeli Prime Minister": a title standing for a person, resolved across the story.
+    if (lower.some((w) => isRole(w)) && (lower.length > 1 || sentence.tokens[run.from - 1]?.text.toLowerCase() === 'the')) {
+      return [make(all, 'person', false, spanText(all, text), true)];
+    }
+    return undefined;
+  }
+  // Leading demonyms and modifiers are not part of the name ("Iranian Ebrahim Raisi" is rare; "Israeli forces" is not a name).
+  let k = 0;
+  while (k < words.length - 1 && (isDemonym(lower[k]!) || isRoleModifier(lower[k]!))) k++;
+  const core = words.slice(k).flat();
+  const coreName = spanText(core, text);
+  const coreLower = lower.slice(k);
+  const last = coreLower[coreLower.length - 1] ?? '';
+  const before = sentence.tokens[run.from - 1];
+  const after = sentence.tokens[run.to];
+  const afterNext = sentence.tokens[run.to + 1];
+
+  if (isDemonym(coreName) || isDemonym(spanText(all, text))) return undefined;
+  if (hasOrganizationCue(core)) return [make(core, 'organization', true)];
+  if (isPlaceName(coreName) || PLACE_CUES.has(last)) return [make(core, 'place', true)];
+  if (before && GROUP_CUES.has(before.text.toLowerCase())) return [make(core, 'group', true)];
+  if ((after && ORGANIZATION_FOLLOWERS.has(after.text.toLowerCase())) || (after?.text.toLowerCase() === 'news' && afterNext && ORGANIZATION_FOLLOWERS.has(afterNext.text.toLowerCase()))) {
+    return [make(core, 'organization', true)];
+  }
+  if (lookbackTitle) return [make(core, 'person', true, lookbackTitle)];
+  if (/^[A-Z]{2,6}$/.test(coreName) && !isPlaceName(coreName)) return [make(core, 'organization', true)];
+  if (sentence.tokens[run.from - 1]?.text.toLowerCase() === 'the' && core.length === 1 && !isFirstName(coreName)) {
+    // "the Kremlin", "the Pentagon"; used as a modifier ("the Kremlin aide") it stays unconfirmed.
+    const modifier = after !== undefined && after.pos === 'NOUN' && !isCapitalised(after);
+    return [make(core, 'organization', !modifier)];
+  }
+  if (after && isRole(after.text) && core.length === 1) return [make(core, 'organization', false)];
+  const coreWords = nameWords(core);
+  if (coreWords.length >= 2 && coreWords.length <= 4 && isFirstName(coreWords[0]!.map((t) => t.text).join(''))) {
+    return [make(core, 'person', true)];
+  }
+  if (coreWords.length >= 2 && coreWords.length <= 4 && after && SPEECH_VERBS.has(after.lemma) && core.every((t) => t.pos === 'PROPN')) {
+    return [make(core, 'person', true)];
+  }
+  // No cue: kept as an unconfident mention that the story may type from other articles.
+  return [make(core, coreWords.length >= 2 ? 'person' : 'organization', false)];
+}
+
+/** A lower-case role phrase just before a name: "Kremlin foreign policy aide" → "Kremlin foreign policy aide". */
+function roleBefore(tokens: Token[], from: number): string | undefined {
+  let k = from - 1;
+  let hasRole = false;
+  const parts: string[] = [];
+  while (k >= 0 && from - k <= MAX_TITLE_LOOKBACK) {
+    const t = tokens[k]!;
+    const w = t.text.toLowerCase();
+    if (isRole(w) && (!hasRole || parts.length > 0)) {
+      if (parts.length === 0 || !hasRole) {
+        hasRole = true;
+        parts.unshift(t.text);
+        k--;
+        continue;
+      }
+    }
+    if (hasRole && (isRoleModifier(w) || isDemonym(w) || (isCapitalised(t) && t.pos === 'PROPN' && !NOT_NAMES.has(w)))) {
+      parts.unshift(t.text);
+      k--;
+      continue;
+    }
+    break;
+  }
+  // Only a role directly before the name counts ("aide Yuri Ushakov", not "aide to Yuri Ushakov").
+  if (!hasRole || !isRole(tokens[from - 1]?.text ?? '')) return undefined;
+  return parts.join(' ');
+}
+
+export { normaliseName };

