@@ -1,0 +1,87 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { collectAll } from './collect.ts';
+import { readInputs } from './read-inputs.ts';
+
+function folder(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-read-'));
+  writeFileSync(join(dir, 'good.txt'), 'The council approved the budget on Monday, the mayor said.');
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'binary.txt'), Buffer.from([0x00, 0x01, 0x02, 0xff, 0x00, 0x10]));
+  writeFileSync(join(dir, 'truncated.json'), '{"id": "x", "text": "The council appro');
+  writeFileSync(join(dir, 'report.pdf.html'), '%PDF-1.4 binary stuff');
+  mkdirSync(join(dir, 'nested'));
+  writeFileSync(join(dir, 'nested', 'two.txt.gz'), gzipSync('Rescue teams reached the village on Tuesday, officials said.'));
+  writeFileSync(join(dir, 'notes.bin'), 'ignored: not an article file name');
+  return dir;
+}
+
+test('reads good files (also nested and gzipped) and names every bad one with its reason', async () => {
+  const dir = folder();
+  const { documents, errors } = await collectAll([dir, join(dir, 'missing.txt')]);
+  assert.deepEqual(documents.map((d) => d.id).sort(), ['good', 'two']);
+  const byFile = Object.fromEntries(errors.map((e) => [e.origin.split('/').pop(), e.code]));
+  assert.deepEqual(byFile, {
+    'binary.txt': 'INPUT_BINARY',
+    'empty.txt': 'INPUT_EMPTY',
+    'missing.txt': 'INPUT_NOT_FOUND',
+    'report.pdf.html': 'INPUT_BINARY',
+    'truncated.json': 'INPUT_JSON_INVALID',
+  });
+  assert.match(errors.find((e) => e.code === 'INPUT_BINARY' && e.origin.endsWith('report.pdf.html'))!.message, /PDF/);
+});
+
+test('rejects an input larger than the limit without reading it whole', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-big-'));
+  writeFileSync(join(dir, 'big.txt'), 'x'.repeat(4096));
+  const results = [];
+  for await (const r of readInputs([dir], { maxBytes: 1024 })) results.push(r);
+  assert.equal(results.length, 1);
+  assert.equal(results[0]!.ok, false);
+  assert.equal(!results[0]!.ok && results[0]!.error.code, 'INPUT_TOO_LARGE');
+});
+
+test('a folder with no article files is an error, not silence', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-none-'));
+  writeFileSync(join(dir, 'image.png'), 'x');
+  const { documents, errors } = await collectAll([dir]);
+  assert.equal(documents.length, 0);
+  assert.equal(errors[0]?.code, 'INPUT_NO_ARTICLES');
+});
+
+test('reads standard input for -', async () => {
+  const { documents } = await collectAll(['-'], { readStdin: async () => new TextEncoder().encode('Storm Warning Issued\n\nForecasters warned of a storm on Friday.') });
+  assert.equal(documents[0]?.title, 'Storm Warning Issued');
+  assert.equal(documents[0]?.id, 'stdin');
+});
+
+test('decodes windows-1252 text without mojibake', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-enc-'));
+  // "Café owner José said prices rose 5% in Zürich." in windows-1252
+  writeFileSync(join(dir, 'latin.txt'), Buffer.from('Caf\xe9 owner Jos\xe9 said prices rose 5% in Z\xfcrich, and the caf\xe9 stayed open.', 'latin1'));
+  const { documents, errors } = await collectAll([dir]);
+  assert.deepEqual(errors, []);
+  assert.match(documents[0]!.text, /Café owner José said prices rose 5% in Zürich/);
+});
+
+test('reads JSON Lines records, keeps unknown fields and reports a bad line without losing the others', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-jsonl-'));
+  writeFileSync(join(dir, 'feed.jsonl'), [
+    JSON.stringify({ id: 'a1', title: 'Dam Opens', body: 'The dam opened on Monday.', date: '2024-03-04', source: 'River Times', section: 'local' }),
+    '{"id": "a2", "text": ',
+    JSON.stringify({ id: 'a3', text: 'Water levels fell by Tuesday.', publishedAt: '2024-03-05T10:00:00Z' }),
+  ].join('\n'));
+  const { documents, errors } = await collectAll([dir]);
+  assert.deepEqual(documents.map((d) => [d.id, d.title, d.outlet, d.publishedAt]), [
+    ['a1', 'Dam Opens', 'River Times', '2024-03-04'],
+    ['a3', undefined, undefined, '2024-03-05T10:00:00.000Z'],
+  ]);
+  assert.deepEqual(documents[0]!.extra, { section: 'local' });
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.code, 'INPUT_JSON_INVALID');
+  assert.match(errors[0]!.origin, /feed\.jsonl:2$/);
+});
