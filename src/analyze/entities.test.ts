@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findEntityMentions } from '../annotate/entities.ts';
+import { splitSentences } from '../annotate/nlp.ts';
+import type { AnnotatedDocument } from '../types.ts';
+import { resolveEntities, sameFullName } from './entities.ts';
+
+function annotated(id: string, text: string): AnnotatedDocument {
+  const sentences = splitSentences(text);
+  const doc = { id, contentHash: id, origin: id, text, paragraphs: [], embeds: [], messages: [] };
+  return { doc, sentences, mentions: findEntityMentions(sentences, text), numbers: [], times: [], quotes: [] };
+}
+
+const people = (docs: AnnotatedDocument[]) => resolveEntities(docs).entities.filter((e) => e.type === 'person');
+
+test('splits a title from the name and types the person by the title', () => {
+  const doc = annotated('a', 'Deputy Foreign Minister Sergei Ryabkov warned of escalation. Kremlin foreign policy aide Yuri Ushakov spoke to reporters.');
+  const persons = doc.mentions.filter((m) => m.type === 'person').map((m) => [m.name, m.title]);
+  assert.deepEqual(persons, [
+    ['Sergei Ryabkov', 'Deputy Foreign Minister'],
+    ['Yuri Ushakov', 'Kremlin foreign policy aide'],
+  ]);
+});
+
+test('merges Mahmud and Mahmoud Abbas into one person, with surname-only mentions', () => {
+  const docs = [
+    annotated('a', 'Palestinian President Mahmoud Abbas met the envoy in Ramallah. Abbas said the talks were useful.'),
+    annotated('b', 'The talks involved Palestinian leader Mahmud Abbas and Egyptian President Abdel Fattah al-Sisi. President al-Sisi hosted them in Cairo.'),
+  ];
+  const found = people(docs);
+  const abbas = found.filter((e) => /abbas/i.test([e.name, ...e.aliases].join(' ')));
+  assert.equal(abbas.length, 1);
+  assert.equal(abbas[0]!.name, 'Mahmoud Abbas');
+  assert.deepEqual(abbas[0]!.aliases, ['Abbas', 'Mahmud Abbas']);
+  assert.deepEqual(abbas[0]!.documentIds, ['a', 'b']);
+  const sisi = found.filter((e) => /sisi/i.test(e.name));
+  assert.equal(sisi.length, 1);
+  assert.deepEqual(sisi[0]!.aliases, ['al-Sisi']);
+});
+
+test('never merges two people who share a first name', () => {
+  const docs = [annotated('a', 'Russian President Vladimir Putin spoke on Monday. Ukrainian President Volodymyr Zelensky replied. Vladimir Zelensky is a misspelling some outlets use.')];
+  const names = people(docs).map((e) => e.name).sort();
+  assert.ok(names.includes('Vladimir Putin'));
+  assert.ok(!people(docs).some((e) => e.name === 'Vladimir Putin' && e.aliases.some((a) => /zelensky/i.test(a))));
+  assert.equal(sameFullName(['vladimir', 'putin'], ['vladimir', 'zelensky']), false);
+  assert.equal(sameFullName(['mahmud', 'abbas'], ['mahmoud', 'abbas']), true);
+});
+
+test('types places and organisations by gazetteer and cues, not as people', () => {
+  const docs = [annotated('a', 'The Kremlin said Moscow would raise the matter at the United Nations Security Council. Fighting continued in the Gaza Strip, and the militant group Hamas fired rockets at Israel.')];
+  const types = Object.fromEntries(resolveEntities(docs).entities.map((e) => [e.name, e.type]));
+  assert.deepEqual(types, {
+    Kremlin: 'organization',
+    Moscow: 'place',
+    'United Nations Security Council': 'organization',
+    'Gaza Strip': 'place',
+    Hamas: 'group',
+    Israel: 'place',
+  });
+});
+
+test('resolves a title standing alone to the one person holding it', () => {
+  const docs = [annotated('a', 'Israeli Prime Minister Benjamin Netanyahu took the call. The Israeli Prime Minister stated that operations would continue.')];
+  const netanyahu = people(docs).find((e) => e.name === 'Benjamin Netanyahu')!;
+  assert.equal(netanyahu.mentionCount, 2);
+  assert.ok(netanyahu.aliases.includes('Israeli Prime Minister'));
+  assert.deepEqual(netanyahu.titles, ['Israeli Prime Minister']);
+});
+
+test('drops capitalised phrases that no cue types ("Great Satan")', () => {
+  const docs = [annotated('a', 'Iran has called the United States the "Great Satan" and Israel the "Little Satan".')];
+  const names = resolveEntities(docs).entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /satan/i.test(n)));
+  assert.ok(names.includes('Iran'));
+});
