@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Quantity } from '../types.ts';
+import { countClass, figureText, figuresDisagree, sameCount } from './figures.ts';
+
+const q = (value: number, qualifier: Quantity['qualifier'], counted?: string): Quantity => ({ value, qualifier, counted, text: String(value) });
+
+test('"over 1,300" and "over 1,400" lives disagree', () => {
+  assert.equal(sameCount(q(1300, 'over', 'life'), q(1400, 'over', 'individual')), true);
+  assert.equal(figuresDisagree(q(1300, 'over', 'life'), q(1400, 'over', 'life')), true);
+});
+
+test('"at least 2,750" and "2,750" people agree', () => {
+  assert.equal(figuresDisagree(q(2750, 'at least', 'people'), q(2750, 'exact', 'people')), false);
+});
+
+test('figures of a different magnitude count different things', () => {
+  assert.equal(sameCount(q(1400, 'over', 'life'), q(2750, 'at least', 'people')), false);
+});
+
+test('different counted things never meet', () => {
+  assert.equal(sameCount(q(12, 'exact', 'truck'), q(12, 'exact', 'people')), false);
+  assert.equal(countClass(q(9, 'exact', 'worker')), 'people');
+});
+
+test('rounding is not disagreement', () => {
+  assert.equal(figuresDisagree(q(1403, 'exact', 'people'), q(1400, 'exact', 'people')), false);
+  assert.equal(figuresDisagree(q(12, 'exact', 'worker'), q(9, 'exact', 'worker')), true);
+});
+
+test('figures read as a reader writes them', () => {
+  assert.equal(figureText(q(1300, 'over', 'life')), 'over 1,300');
+  assert.equal(figureText(q(2750, 'exact', 'people')), '2,750');
+});
