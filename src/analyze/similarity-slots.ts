@@ -27,8 +27,10 @@ export interface SlotDate {
 export interface SentenceSlots {
   quantities: SlotQuantity[];
   dates: SlotDate[];
-  /** Number of negators ("not", "never", "no"...): odd means the statement is negated. */
+  /** Number of negators ("not", "never", "no"...). */
   negations: number;
+  /** The verbs the negators deny ("did not *visit*", "failed to *address*"). */
+  negated: Token[];
   /** Token indexes consumed by figures and dates (kept out of the lexical bag). */
   consumed: Set<number>;
 }
@@ -43,7 +45,9 @@ const NUMBER_WORDS: Record<string, number> = {
   eighty: 80, ninety: 90, hundred: 100, dozen: 12,
 };
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mln: 1e6 };
-const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot']);
+const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot', 'without']);
+/** Words that deny the verb they govern ("failed to address" = "did not address"), by lemma. */
+const NEGATIVE_LEMMAS = new Set(['fail', 'failure', 'decline', 'refuse', 'refusal', 'lack', 'unable']);
 /** Qualifier phrases before a figure, longest first (lower-cased token texts). */
 const QUALIFIERS: [string[], Qualifier][] = [
   [['more', 'than'], 'over'], [['greater', 'than'], 'over'], [['upwards', 'of'], 'over'], [['in', 'excess', 'of'], 'over'],
@@ -58,6 +62,10 @@ const UNIT_WORDS: Record<string, string> = { '%': 'percent', percent: 'percent',
 /** Parts of speech that may stand between a figure and the noun it counts ("1,300 Israeli lives"). */
 const COUNTED_SKIP = new Set(['ADJ', 'PROPN', 'NUM', 'ADV']);
 const COUNTED_WINDOW = 3;
+const NEGATION_WINDOW = 4;
+/** Words that may stand between a negator and the verb it denies ("did not even *visit*", "never been *seen*"). */
+const SCOPE_SKIP = new Set(['AUX', 'ADV', 'PART', 'PRON']);
+const QUOTES = /^["'\u2018\u2019\u201c\u201d]+$/;
 
 function lower(t: Token | undefined): string {
   return (t?.text ?? '').toLowerCase();
@@ -95,12 +103,16 @@ export function readSlots(tokens: Token[]): SentenceSlots {
   const quantities: SlotQuantity[] = [];
   const dates: SlotDate[] = [];
   const consumed = new Set<number>();
+  const negated: Token[] = [];
   let negations = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const w = lower(t);
-    if (NEGATORS.has(w) || t.lemma === 'not') {
-      if (!(w === 'no' && /^(fewer|less|more)$/.test(lower(tokens[i + 1])))) negations++;
+    if (NEGATORS.has(w) || t.lemma === 'not' || NEGATIVE_LEMMAS.has(t.lemma) || (w === 'yet' && lower(tokens[i + 1]) === 'to')) {
+      if (!(w === 'no' && /^(fewer|less|more)$/.test(lower(tokens[i + 1])))) {
+        negations++;
+        negated.push(...negatedScope(tokens, i));
+      }
       continue;
     }
     if (WEEKDAYS.includes(w)) {
@@ -135,7 +147,28 @@ export function readSlots(tokens: Token[]): SentenceSlots {
     quantities.push(q.quantity);
     i = q.to - 1;
   }
-  return { quantities, dates, negations, consumed };
+  return { quantities, dates, negations, negated, consumed };
+}
+
+/**
+ * The verbs a negator at `i` denies: the first verb within `NEGATION_WINDOW` tokens ("did not
+ * *visit*"), and a verb it governs through "to" ("not expected to *attend*"). A clause boundary ends
+ * the scope. Denied nouns ("no evidence", "no comment") are left out: their paraphrases vary too much
+ * ("declined to comment", "without evidence") to call a difference a contradiction.
+ */
+function negatedScope(tokens: Token[], i: number): Token[] {
+  for (let k = i + 1; k < Math.min(tokens.length, i + 1 + NEGATION_WINDOW); k++) {
+    const t = tokens[k]!;
+    if (t.pos === 'PUNCT' && QUOTES.test(t.text)) continue;
+    if (t.pos !== 'VERB' || /^(be|have|do)$/.test(t.lemma)) {
+      if (SCOPE_SKIP.has(t.pos) || /^(be|have|do)$/.test(t.lemma)) continue;
+      break; // a noun, adjective or clause boundary: the negator denies something else
+    }
+    const to = tokens[k + 1];
+    const verb = tokens[k + 2];
+    return to && verb && lower(to) === 'to' && verb.pos === 'VERB' ? [t, verb] : [t];
+  }
+  return [];
 }
 
 function removeQuantityAt(quantities: SlotQuantity[], start: number): void {
@@ -189,15 +222,16 @@ function boundOf(q: Qualifier): Bound {
   return 'none';
 }
 
-/** The range of values a qualified figure allows; `about` allows ±`approx`, `nearly` up to −`approx`. */
+/**
+ * The range of values a qualified figure allows; `about` allows ±`approx`, `nearly` up to −`approx`.
+ * "over v" is taken as closed ([v, ∞)): a bare "v" elsewhere is usually the same figure rounded.
+ */
 function interval(v: number, q: Qualifier, approx: number): [number, number] {
   switch (q) {
     case 'over':
-      return [v * (1 + 1e-9), Infinity];
     case 'at least':
       return [v, Infinity];
     case 'under':
-      return [-Infinity, v * (1 - 1e-9)];
     case 'at most':
     case 'up to':
       return [-Infinity, v];

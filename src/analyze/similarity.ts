@@ -2,7 +2,7 @@
 // a slot (figure, date, polarity). Works on wink tokens only; claim extraction and grouping are elsewhere.
 // Own code: each verdict must carry its evidence (matched words, the two conflicting values).
 import { conceptKeys, lemmaKey } from '../annotate/synonyms.ts';
-import type { Sentence } from '../types.ts';
+import type { Sentence, Token } from '../types.ts';
 import { bagSimilarity, DEFAULT_BAG_OPTIONS, sentenceBag, type BagOptions, type MatchKind, type SentenceBag } from './similarity-bag.ts';
 import { datesDisagree, quantitiesAgree, type SlotQuantity } from './similarity-slots.ts';
 
@@ -63,19 +63,29 @@ interface SlotConflict {
   keys: string[];
 }
 
-function sameCounted(a: SlotQuantity, b: SlotQuantity): boolean {
+/**
+ * Whether two figures measure the same thing: their counted nouns share a lemma or concept, or,
+ * without counted nouns, they share a unit and are each the only figure in that unit of their sentence.
+ */
+function sameCounted(a: SlotQuantity, b: SlotQuantity, unitAlone: boolean): boolean {
   if (a.counted && b.counted) {
     if (lemmaKey(a.counted) === lemmaKey(b.counted)) return true;
     const keys = new Set(conceptKeys(a.counted, a.countedPos ?? 'NOUN'));
     return conceptKeys(b.counted, b.countedPos ?? 'NOUN').some((k) => keys.has(k));
   }
-  return !a.counted && !b.counted && a.unit !== undefined && a.unit === b.unit;
+  return unitAlone && !a.counted && !b.counted && a.unit !== undefined && a.unit === b.unit;
+}
+
+function aloneInUnit(q: SlotQuantity, all: SlotQuantity[]): boolean {
+  return all.filter((o) => o.unit === q.unit && !o.counted).length === 1;
 }
 
 function figureConflicts(a: SentenceBag, b: SentenceBag, approx: number): SlotConflict[] {
   const out: SlotConflict[] = [];
-  for (const qa of a.slots.quantities) {
-    const peers = b.slots.quantities.filter((qb) => sameCounted(qa, qb));
+  const qas = a.slots.quantities;
+  const qbs = b.slots.quantities;
+  for (const qa of qas) {
+    const peers = qbs.filter((qb) => sameCounted(qa, qb, aloneInUnit(qa, qas) && aloneInUnit(qb, qbs)));
     if (peers.length === 0 || peers.some((qb) => quantitiesAgree(qa, qb, approx))) continue;
     const qb = peers[0]!;
     const slot = qa.counted ? `count of ${qa.counted}` : `amount in ${qa.unit}`;
@@ -95,6 +105,31 @@ function dateConflicts(a: SentenceBag, b: SentenceBag): SlotConflict[] {
   return out;
 }
 
+function sameWord(x: Token, y: { lemma: string; pos: string }): boolean {
+  if (lemmaKey(x.lemma) === lemmaKey(y.lemma)) return true;
+  const keys = new Set(conceptKeys(x.lemma, x.pos));
+  return keys.size > 0 && conceptKeys(y.lemma, y.pos).some((k) => keys.has(k));
+}
+
+/**
+ * A word denied in one sentence ("did not visit") and stated without denial in the other ("visited").
+ * Only the denied word itself is compared, so "not injured" vs "unharmed" or "not have" vs "without"
+ * are not taken for contradictions.
+ */
+function polarityConflicts(a: SentenceBag, b: SentenceBag, swapped: boolean): SlotConflict[] {
+  const out: SlotConflict[] = [];
+  for (const head of a.slots.negated) {
+    if (b.slots.negated.some((h) => sameWord(head, h))) continue;
+    // A verb both denied and stated in one sentence says nothing clear about polarity.
+    if (a.terms.some((t) => t.start !== head.start && t.pos === 'VERB' && lemmaKey(t.lemma) === lemmaKey(head.lemma))) continue;
+    const peer = b.terms.find((t) => t.pos === 'VERB' && sameWord(head, t));
+    if (!peer) continue;
+    const [x, y] = swapped ? [peer.text, `not ${head.text}`] : [`not ${head.text}`, peer.text];
+    out.push({ reason: { kind: 'polarity-conflict', a: x, b: y, slot: 'polarity' }, keys: [] });
+  }
+  return out;
+}
+
 /**
  * Compare two sentences' bags (see `sentenceBag`): score, same, conflict, and the reasons.
  * Use this when bags are built once and compared many times (claim alignment).
@@ -104,10 +139,7 @@ export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<Sim
   const { score, matches } = bagSimilarity(a, b, o);
   const reasons: SimilarityReason[] = matches.map((m) => ({ kind: m.kind, a: m.a.text, b: m.b.text, weight: round(m.a.weight * m.strength) }));
   const conflicts = [...figureConflicts(a, b, o.approximate), ...dateConflicts(a, b)];
-  if (a.slots.negations % 2 !== b.slots.negations % 2) {
-    const [neg, pos] = a.slots.negations % 2 ? ['not', 'affirmed'] : ['affirmed', 'not'];
-    conflicts.push({ reason: { kind: 'polarity-conflict', a: neg, b: pos, slot: 'polarity' }, keys: [] });
-  }
+  conflicts.push(...polarityConflicts(a, b, false), ...polarityConflicts(b, a, true));
   const slotScore = conflicts.length > 0 ? bagSimilarity(a, b, o, new Set(conflicts.flatMap((c) => c.keys))).score : score;
   const conflict = conflicts.length > 0 && slotScore >= o.conflictThreshold;
   reasons.unshift(...conflicts.map((c) => c.reason));
