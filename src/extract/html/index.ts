@@ -1,24 +1,54 @@
-// HTML page → Document: main article text and metadata through @mozilla/readability on linkedom.
-// It does not fetch anything or decode bytes (see decode.ts); dates come from the page's meta tags.
-import { Readability } from '@mozilla/readability';
+// HTML page → Document: metadata and dates read from the untouched page, then boilerplate removed,
+// then the article found by Readability and checked against JSON-LD. It does not fetch or decode bytes.
 import { parseHTML } from 'linkedom';
 import { createError } from '../../errors.ts';
-import type { Document, RawInput } from '../../types.ts';
-import { buildDocument } from '../document.ts';
+import type { Document, Message, RawInput } from '../../types.ts';
+import { findPageDates, type DateOptions } from '../dates.ts';
+import { buildDocument, joinParagraphs } from '../document.ts';
+import { detectLanguage } from '../language.ts';
+import { extractBody } from './body.ts';
+import { removeBoilerplate } from './boilerplate.ts';
+import { readJsonLd } from './json-ld.ts';
+import { readMetadata } from './metadata.ts';
+import { withHtmlDefaults, type HtmlOptions } from './options.ts';
 
-/** Extract the article of one HTML page (already decoded to `html`). */
-export function extractHtml(raw: RawInput, html: string): Document {
+export { HTML_DEFAULTS, type HtmlOptions } from './options.ts';
+
+export interface ExtractHtmlOptions extends Partial<HtmlOptions> {
+  dates?: Partial<DateOptions>;
+}
+
+/**
+ * Extract the article of one HTML page (already decoded to `html`).
+ * Throws INPUT_TOO_LARGE for pages over `maxChars`, HTML_NOT_ARTICLE when no article text is found.
+ * @example extractHtml({ origin: 'a.html', name: 'a.html', bytes }, html).text
+ */
+export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOptions = {}): Document {
+  const opts = withHtmlDefaults(options);
+  if (html.length > opts.maxChars) throw createError('INPUT_TOO_LARGE', raw.origin, `${html.length} characters of HTML > ${opts.maxChars}`);
   const { document } = parseHTML(html);
-  const meta = (selector: string): string | undefined => document.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
-  const published = meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? meta('meta[itemprop="datePublished"]');
-  const article = new Readability(document as unknown as globalThis.Document).parse();
-  const text = (article?.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+  const pageUrl = raw.url ?? raw.hints?.url;
+  const jsonLd = readJsonLd(document);
+  const meta = readMetadata(document, jsonLd, pageUrl);
+  const dates = findPageDates(document, { url: pageUrl ?? meta.url, language: meta.language, jsonLd }, { now: raw.capturedAt, ...options.dates });
+
+  removeBoilerplate(document, opts);
+  const body = extractBody(document, meta.jsonLdBody, opts);
+  const text = joinParagraphs(body.paragraphs);
   if (!text) throw createError('HTML_NOT_ARTICLE', raw.origin);
+
+  const messages: Message[] = [];
+  if (body.method === 'json-ld') messages.push({ code: 'HTML_TEXT_FROM_JSON_LD', message: 'article text taken from the page\'s JSON-LD articleBody' });
+  const hinted = raw.hints?.publishedAt;
   return buildDocument(raw, text, {
-    title: article?.title ?? undefined,
-    outlet: article?.siteName ?? undefined,
-    author: article?.byline ?? undefined,
-    publishedAt: raw.hints?.publishedAt ?? published?.slice(0, 10),
-    dateSource: raw.hints?.publishedAt ? raw.hints.dateSource : published ? 'meta' : undefined,
+    title: raw.hints?.title ?? meta.title ?? body.title,
+    outlet: raw.hints?.outlet ?? meta.outlet ?? body.siteName,
+    author: raw.hints?.author ?? meta.author ?? body.byline,
+    url: meta.url ?? pageUrl,
+    publishedAt: dates.publishedAt ?? hinted,
+    dateSource: dates.publishedAt ? dates.dateSource : hinted ? raw.hints?.dateSource : undefined,
+    updatedAt: dates.updatedAt,
+    language: detectLanguage(text, meta.language),
+    messages,
   });
 }

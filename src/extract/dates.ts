@@ -1,0 +1,233 @@
+// Finds a page's publication date (and last update) from, in order of trust: JSON-LD, meta tags,
+// <time> elements, the URL, and visible text near the title, with sanity checks (no future dates,
+// nothing before the web, no copyright years or comment dates). It does not resolve relative dates.
+import type { DateSource } from '../types.ts';
+import { findDates, parseDate, type DateParseOptions, type ParsedDate } from './date-parse.ts';
+import { readJsonLd, typesOf, type JsonLdObject } from './html/json-ld.ts';
+
+export interface DateOptions {
+  /** "Now" for the no-future check (ISO); defaults to the capture date, else the clock. */
+  now?: string;
+  /** Dates before this (ISO) are rejected as not a publication date on the web. */
+  earliest: string;
+  /** Days a date may lie after "now" (time zones, scheduled posts). */
+  futureSlackDays: number;
+  /** Characters of visible text scanned when no markup states the date. */
+  textScanChars: number;
+}
+
+export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000 };
+
+export interface PageDates {
+  publishedAt?: string;
+  dateSource?: DateSource;
+  updatedAt?: string;
+}
+
+interface El {
+  tagName: string;
+  textContent: string | null;
+  parentElement: El | null;
+  getAttribute(name: string): string | null;
+}
+
+interface Root {
+  querySelectorAll(selector: string): ArrayLike<El>;
+  documentElement?: El | null;
+  body?: El | null;
+}
+
+const PUBLISHED_META = [
+  'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time', 'article.published',
+  'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.date', 'dcterms.issued', 'dcterms.created',
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'publication-date', 'date_published', 'article_date_original',
+  'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'originalpublicationdate', 'rnews:datepublished', 'citation_publication_date',
+  'citation_date', 'prism.publicationdate', 'displaydate', 'release_date', 'created', 'date.created', 'article.created', 'creation_date', 'og:pubdate', 'pub_date',
+  'datecreated', 'dc.created', 'timestamp', 'article:post_date', 'post_date', 'bt:pubdate',
+];
+const MODIFIED_META = [
+  'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'dc.date.modified', 'dcterms.modified',
+  'last-modified', 'lastmod', 'modified', 'article.updated', 'updated_time', 'revised',
+];
+const PUBLISHED_CLASS = /(?:^|[-_\s])(?:pub(?:lish(?:ed|ing)?)?(?:-?date|-?time|-?on)?|post(?:ed)?-?(?:date|on|time)|entry-?date|article-?date|date-?(?:published|header|line)|dateline|byline|meta-?date|story-?date|created|datum|date|time)(?:$|[-_\s])/i;
+const IGNORED_REGION = /(?:^|[-_\s])(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|widget|footer|copyright|recent-?posts?|archive|calendar|teaser)(?:$|[-_\s])/i;
+/** Paths like /2023/10/17/ or /2023-10-17- or /20231017/. */
+const URL_DATE = /(?:^|[\/_-])((?:19|20)\d{2})[\/_-]?(0[1-9]|1[0-2])[\/_-]?(0[1-9]|[12]\d|3[01])(?=$|[\/_.-])/;
+const URL_SEPARATED_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/;
+const COPYRIGHT = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}/gi;
+
+function isPlausible(date: string, opts: DateOptions): boolean {
+  const now = opts.now ? new Date(opts.now) : new Date();
+  const latest = new Date(now.getTime() + opts.futureSlackDays * 86_400_000).toISOString().slice(0, 10);
+  return date >= opts.earliest && date <= latest;
+}
+
+function plausible(parsed: ParsedDate | undefined, opts: DateOptions): ParsedDate | undefined {
+  return parsed && isPlausible(parsed.date, opts) ? parsed : undefined;
+}
+
+const asIso = (p: ParsedDate): string => p.dateTime ?? p.date;
+
+function fromJsonLd(objects: JsonLdObject[], key: string, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const ranked = [...objects].sort((a, b) => articleRank(a) - articleRank(b));
+  for (const obj of ranked) {
+    const value = obj[key];
+    const text = typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
+    const parsed = text ? plausible(parseDate(text, parse), opts) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+function articleRank(obj: JsonLdObject): number {
+  const types = typesOf(obj).join(' ');
+  if (/Article|BlogPosting|Posting|Report/i.test(types)) return 0;
+  if (/WebPage/i.test(types)) return 1;
+  return 2;
+}
+
+function fromMeta(root: Root, keys: string[], opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const metas = root.querySelectorAll('meta');
+  const found = new Map<string, string>();
+  for (let i = 0; i < metas.length; i++) {
+    const meta = metas[i];
+    if (!meta) continue;
+    const key = (meta.getAttribute('property') ?? meta.getAttribute('name') ?? meta.getAttribute('itemprop') ?? meta.getAttribute('http-equiv') ?? '').toLowerCase().trim();
+    const content = meta.getAttribute('content') ?? meta.getAttribute('datetime');
+    if (key && content && !found.has(key)) found.set(key, content);
+  }
+  for (const key of keys) {
+    const value = found.get(key);
+    const parsed = value ? plausible(parseDate(value, parse), opts) : undefined;
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+function inIgnoredRegion(el: El): boolean {
+  for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
+    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    if (IGNORED_REGION.test(names) || node.tagName === 'FOOTER' || node.tagName === 'ASIDE') return true;
+  }
+  return false;
+}
+
+/** itemprop=datePublished on any element, then <time> marked as published, then the first <time>. */
+function fromTimeElements(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const itemprops = root.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]');
+  for (let i = 0; i < itemprops.length; i++) {
+    const el = itemprops[i]!;
+    const parsed = plausible(parseDate(el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent ?? '', parse), opts);
+    if (parsed) return parsed;
+  }
+  const times = root.querySelectorAll('time, abbr.published, abbr[title]');
+  let first: ParsedDate | undefined;
+  for (let i = 0; i < times.length; i++) {
+    const el = times[i]!;
+    if (inIgnoredRegion(el)) continue;
+    const raw = el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent ?? '';
+    const parsed = plausible(parseDate(raw, parse), opts) ?? plausible(parseDate(el.textContent ?? '', parse), opts);
+    if (!parsed) continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('pubdate') !== null ? 'published' : ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
+    if (/publish|posted|entry-date|created|pubdate/i.test(names) && !/updated|modified/i.test(names)) return parsed;
+    first ??= parsed;
+  }
+  return first;
+}
+
+/** A full date in the URL path (/2023/10/17/, /2023-10-17-, /20231017/). */
+export function dateFromUrl(url: string | undefined, opts: DateOptions = DATE_DEFAULTS): ParsedDate | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    const u = new URL(url);
+    path = u.pathname + u.search;
+  } catch {
+    path = url;
+  }
+  const m = URL_SEPARATED_DATE.exec(path) ?? URL_DATE.exec(path);
+  if (!m) return undefined;
+  return plausible(parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`), opts);
+}
+
+/** Elements whose class or id says "date", read in document order outside comments and sidebars. */
+function fromDateElements(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const els = root.querySelectorAll('body [class], body [id]');
+  for (let i = 0; i < els.length; i++) {
+    const el = els[i]!;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!PUBLISHED_CLASS.test(names) || /updated|modified/i.test(names)) continue;
+    const text = el.textContent ?? '';
+    if (text.length > 200 || inIgnoredRegion(el)) continue;
+    const parsed = plausible(parseDate(text.replace(COPYRIGHT, ' '), parse), opts);
+    if (parsed) return parsed;
+  }
+  return undefined;
+}
+
+/** The first plausible date of the visible text, copyright notices removed, outside comments. */
+function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const body = root.body;
+  if (!body) return undefined;
+  const text = visibleText(body, opts.textScanChars).replace(COPYRIGHT, ' ');
+  for (const found of findDates(text, parse)) if (isPlausible(found.date, opts)) return { date: found.date };
+  return undefined;
+}
+
+interface Walkable {
+  nodeType: number;
+  nodeName: string;
+  nodeValue?: string | null;
+  childNodes: ArrayLike<Walkable>;
+  getAttribute?(name: string): string | null;
+}
+
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FOOTER', 'ASIDE', 'NAV', 'SELECT', 'OPTION']);
+
+function visibleText(body: unknown, limit: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const visit = (node: Walkable): void => {
+    if (length >= limit) return;
+    if (node.nodeType === 3) {
+      const value = node.nodeValue ?? '';
+      parts.push(value);
+      length += value.length;
+      return;
+    }
+    if (node.nodeType !== 1 || SKIP_TEXT.has(node.nodeName.toUpperCase())) return;
+    const names = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
+    if (IGNORED_REGION.test(names)) return;
+    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    parts.push(' ');
+  };
+  visit(body as Walkable);
+  return parts.join('').replace(/\s+/g, ' ');
+}
+
+/**
+ * The publication date of a parsed HTML page, where it came from, and the last update when distinct.
+ * @example findPageDates(parseHTML(html).document, { url: 'https://x.org/2023/10/17/a' }).publishedAt
+ */
+export function findPageDates(root: Root, context: { url?: string; language?: string; jsonLd?: JsonLdObject[] } = {}, options: Partial<DateOptions> = {}): PageDates {
+  const opts = { ...DATE_DEFAULTS, ...options };
+  const parse: Partial<DateParseOptions> = { slashOrder: !context.language || context.language.startsWith('en') ? 'mdy' : 'dmy' };
+  const jsonLd = context.jsonLd ?? readJsonLd(root);
+  const updated = fromJsonLd(jsonLd, 'dateModified', opts, parse) ?? fromMeta(root, MODIFIED_META, opts, parse);
+  const steps: [DateSource, () => ParsedDate | undefined][] = [
+    ['json-ld', () => fromJsonLd(jsonLd, 'datePublished', opts, parse) ?? fromJsonLd(jsonLd, 'dateCreated', opts, parse)],
+    ['meta', () => fromMeta(root, PUBLISHED_META, opts, parse)],
+    ['time-element', () => fromTimeElements(root, opts, parse)],
+    ['url', () => dateFromUrl(context.url, opts)],
+    ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(root, opts, parse)],
+  ];
+  for (const [source, find] of steps) {
+    const found = find();
+    if (!found) continue;
+    const publishedAt = asIso(found);
+    const updatedAt = updated && updated.date !== found.date ? asIso(updated) : undefined;
+    return { publishedAt, dateSource: source, ...(updatedAt ? { updatedAt } : {}) };
+  }
+  if (updated) return { publishedAt: asIso(updated), dateSource: 'meta' };
+  return {};
+}

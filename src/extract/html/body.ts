@@ -1,0 +1,71 @@
+// Finds the article's paragraphs: Readability on the cleaned page, paragraph-level boilerplate
+// filtering, and the page's JSON-LD articleBody as a check (it trims paragraphs the publisher
+// did not count as the article) or a fallback (when Readability missed most of it).
+import { Readability } from '@mozilla/readability';
+import { blocksOf, type Block } from './blocks.ts';
+import { isBoilerplateParagraph } from './boilerplate.ts';
+import type { HtmlOptions } from './options.ts';
+
+export interface ArticleBody {
+  paragraphs: string[];
+  /** Which method produced the text, for messages and the evaluation. */
+  method: 'readability' | 'readability+json-ld' | 'json-ld' | 'page';
+  title?: string;
+  byline?: string;
+  siteName?: string;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Share of `text`'s words that occur in `vocabulary`. */
+function coverage(text: string, vocabulary: Set<string>): number {
+  const list = words(text);
+  if (list.length === 0) return 1;
+  let hit = 0;
+  for (const w of list) if (vocabulary.has(w)) hit++;
+  return hit / list.length;
+}
+
+/** Run Readability on `document` (which it mutates) and return the article's blocks. */
+function readabilityBlocks(document: unknown, options: HtmlOptions): { blocks: Block[]; title?: string; byline?: string; siteName?: string } {
+  let article;
+  try {
+    const reader = new Readability(document as globalThis.Document, { maxElemsToParse: options.maxElements, serializer: (node: Node) => node });
+    article = reader.parse();
+  } catch {
+    return { blocks: [] };
+  }
+  if (!article?.content) return { blocks: [] };
+  return { blocks: blocksOf(article.content), title: article.title ?? undefined, byline: article.byline ?? undefined, siteName: article.siteName ?? undefined };
+}
+
+/** Split a JSON-LD body into paragraphs on its line breaks. */
+function jsonLdParagraphs(body: string): string[] {
+  return body.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+/**
+ * The article's paragraphs from a cleaned page (mutated by Readability) and its JSON-LD body.
+ * @example extractBody(document, undefined, HTML_DEFAULTS).paragraphs[0]
+ */
+export function extractBody(document: unknown, jsonLdBody: string | undefined, options: HtmlOptions): ArticleBody {
+  const found = readabilityBlocks(document, options);
+  const meta = { title: found.title, byline: found.byline, siteName: found.siteName };
+  let paragraphs = found.blocks.map((b) => b.text).filter((p) => !isBoilerplateParagraph(p, options));
+  const ld = jsonLdBody && jsonLdBody.length >= options.minJsonLdBody ? jsonLdBody : undefined;
+  if (!ld) return { ...meta, paragraphs, method: 'readability' };
+
+  const ldWords = new Set(words(ld));
+  const pageWords = new Set(paragraphs.flatMap(words));
+  const ldCovered = coverage(ld, pageWords);
+  if (ldCovered < options.jsonLdCoverage) return { ...meta, paragraphs: jsonLdParagraphs(ld), method: 'json-ld' };
+  const kept = paragraphs.filter((p) => coverage(p, ldWords) >= options.jsonLdParagraphOverlap);
+  // A teaser body (the first paragraphs only) must not cut the rest of the article.
+  const keptShare = kept.join('').length / Math.max(1, paragraphs.join('').length);
+  if (keptShare < options.jsonLdMinKeptShare) return { ...meta, paragraphs, method: 'readability' };
+  return { ...meta, paragraphs: kept, method: 'readability+json-ld' };
+}

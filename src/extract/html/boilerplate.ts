@@ -1,0 +1,132 @@
+// Site-independent boilerplate rules: removes share bars, captions, "read more" and related-link
+// blocks, newsletter and cookie boxes before Readability scores the page, and filters leftover
+// boilerplate paragraphs after. Own code: Readability keeps many of these, and no npm library
+// offers such rules separately. It never removes an element holding most of the page's text.
+import type { HtmlOptions } from './options.ts';
+
+/** Tags never part of an article's text. */
+const DROP_TAGS = 'script, style, noscript, template, svg, iframe, button, select, textarea, input, figcaption, nav, dialog, [role="navigation"], [role="dialog"], [role="complementary"], [role="contentinfo"], [aria-hidden="true"], [hidden]';
+
+/** Class or id words that mark page furniture rather than article text. */
+const FURNITURE = new RegExp(
+  [
+    'share', 'sharing', 'social', 'sociallinks', 'shariff', 'addthis', 'sharebar', 'share-?tools',
+    'related', 'recommend(?:ed|ations)?', 'more-?stories', 'read-?more', 'readmore', 'also-?read', 'see-?also', 'further-?reading',
+    'newsletter', 'subscribe', 'subscription', 'signup', 'sign-?up', 'paywall', 'promo', 'teaser-?list',
+    'advert\\w*', 'ads?', 'ad-?slot', 'ad-?container', 'sponsor\\w*', 'outbrain', 'taboola', 'dfp',
+    'cookie\\w*', 'consent', 'gdpr', 'popup', 'modal', 'overlay',
+    'comments?', 'comment-?list', 'disqus', 'respond',
+    'breadcrumbs?', 'pagination', 'pager', 'tags?', 'tag-?list', 'topics', 'keywords',
+    'caption', 'credit', 'photo-?credit', 'image-?credit', 'wp-caption-text',
+    'author-?bio', 'author-?box', 'about-?the-?author', 'bio-?box',
+    'sidebar', 'widget', 'toolbar', 'print', 'skip-?link', 'visually-?hidden', 'sr-only', 'screen-?reader-?text',
+  ].join('|'),
+  'i',
+);
+const FURNITURE_WORD = new RegExp(`^(?:${FURNITURE.source})$`, 'i');
+/** Class words that say "this is the content" and protect an element from removal. */
+const CONTENT_WORD = /(?:article|content|main|body|text|story|entry|post)/i;
+/** Prefix/suffix forms like "article-share" or "share-buttons" count too. */
+const FURNITURE_PART = /(?:^|[-_])(?:share|social|related|newsletter|subscribe|advert|ads?|promo|sponsored|comments?|breadcrumbs?|caption|credit|cookie|consent|outbrain|taboola|tags|recommended|readmore|read-more|author-bio|paywall)(?:$|[-_])/i;
+
+interface El {
+  tagName: string;
+  parentElement: El | null;
+  parentNode: unknown;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  remove(): void;
+}
+
+interface Root {
+  querySelectorAll(selector: string): ArrayLike<El>;
+  body?: { textContent: string | null } | null;
+}
+
+/** True when a class or id word names page furniture (and the element does not also say "content"). */
+export function isFurniture(classAndId: string): boolean {
+  const words = classAndId.split(/\s+/).filter(Boolean);
+  if (words.some((w) => CONTENT_WORD.test(w))) return false;
+  return words.some((w) => FURNITURE_WORD.test(w) || FURNITURE_PART.test(w));
+}
+
+/** Remove furniture elements from the page in place; returns how many were removed. */
+export function removeBoilerplate(root: Root, options: Pick<HtmlOptions, 'maxBoilerplateShare'>): number {
+  const total = (root.body?.textContent ?? '').length || 1;
+  const keep = mainTextAncestors(root);
+  let removed = 0;
+  const drop = root.querySelectorAll(DROP_TAGS);
+  for (let i = 0; i < drop.length; i++) {
+    const el = drop[i];
+    if (!el) continue;
+    if (keep.has(el) || (el.tagName !== 'NAV' && el.tagName !== 'FIGCAPTION' && (el.textContent ?? '').length > total * options.maxBoilerplateShare)) continue;
+    el.remove();
+    removed++;
+  }
+  const marked = root.querySelectorAll('[class], [id]');
+  for (let i = 0; i < marked.length; i++) {
+    const el = marked[i];
+    if (!el || keep.has(el) || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (!isFurniture(names)) continue;
+    if ((el.textContent ?? '').length > total * options.maxBoilerplateShare) continue;
+    el.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/**
+ * The element holding the most paragraph text, and its ancestors: whatever its class names say,
+ * removing it would remove the article.
+ */
+function mainTextAncestors(root: Root): Set<El> {
+  const byParent = new Map<El, number>();
+  const add = (el: El | null, length: number): void => void (el && byParent.set(el, (byParent.get(el) ?? 0) + length));
+  const paragraphs = root.querySelectorAll('p');
+  for (let i = 0; i < paragraphs.length; i++) add(paragraphs[i]?.parentElement ?? null, (paragraphs[i]?.textContent ?? '').length);
+  // Text written straight into a <div> between <br>s (common in blog templates) counts as paragraphs too.
+  const breaks = root.querySelectorAll('div > br');
+  for (let i = 0; i < breaks.length; i++) {
+    const parent = breaks[i]?.parentElement ?? null;
+    if (parent && !byParent.has(parent)) add(parent, ownTextLength(parent));
+  }
+  let best: El | null = null;
+  let bestLength = 0;
+  for (const [el, length] of byParent) if (length > bestLength) [best, bestLength] = [el, length];
+  const keep = new Set<El>();
+  for (let node = best; node; node = node.parentElement) keep.add(node);
+  return keep;
+}
+
+function ownTextLength(el: El): number {
+  const nodes = (el as unknown as { childNodes: ArrayLike<{ nodeType: number; nodeValue: string | null }> }).childNodes;
+  let length = 0;
+  for (let i = 0; i < nodes.length; i++) if (nodes[i]?.nodeType === 3) length += (nodes[i]?.nodeValue ?? '').trim().length;
+  return length;
+}
+
+/** Short paragraphs that are calls to action, credits or labels rather than article text. */
+const BOILERPLATE_PARAGRAPH = new RegExp(
+  [
+    '^(?:read|see|watch|listen)(?: the)? (?:more|also|next|full|related)\\b',
+    '^(?:related|more|recommended|trending|popular|most read|read next|up next)(?: (?:stories|articles|coverage|content|reading|news))?\\s*:?$',
+    '^(?:share|tweet|email|print|save|comment)(?: (?:this|on|via|article|story|it))?\\b.{0,40}$',
+    '^(?:sign up|subscribe|join)\\b.{0,120}(?:newsletter|inbox|email|updates)',
+    '^(?:advertisement|advertising|anzeige|werbung|sponsored|ad)\\s*$',
+    '^(?:follow|like) (?:us|me) on\\b',
+    '^(?:photo|image|picture|foto|bild|video|credit|source|quelle)s?\\s*:\\s*\\S.{0,80}$',
+    '^(?:©|\\(c\\)|copyright)\\s',
+    '^(?:click|tap) here\\b',
+    '^(?:this (?:article|story) (?:was|has been|is) (?:originally )?(?:published|updated))',
+    '^(?:we use cookies|cookies? (?:help|policy|settings))',
+    '^(?:getty images|reuters|ap photo|afp|shutterstock|dpa)\\b.{0,40}$',
+    '^(?:loading|please wait|javascript is disabled|you need to enable javascript)',
+  ].join('|'),
+  'i',
+);
+
+/** True for a short paragraph that is a call to action, credit or label. */
+export function isBoilerplateParagraph(text: string, options: Pick<HtmlOptions, 'shortParagraph'>): boolean {
+  return text.length <= options.shortParagraph && BOILERPLATE_PARAGRAPH.test(text.trim());
+}

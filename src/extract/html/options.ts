@@ -1,0 +1,36 @@
+// Tunables of HTML extraction, with their defaults in one place (merged by `withHtmlDefaults`).
+// Thresholds here are site-independent; nothing is keyed on a host or a page.
+
+export interface HtmlOptions {
+  /** Largest HTML accepted, in characters; larger pages are rejected with INPUT_TOO_LARGE. */
+  maxChars: number;
+  /** Largest number of elements Readability may score before the page counts as not an article. */
+  maxElements: number;
+  /** A JSON-LD `articleBody` shorter than this (characters) is ignored as a teaser. */
+  minJsonLdBody: number;
+  /** Share of the JSON-LD body's words the page text must cover to keep the page's paragraph layout. */
+  jsonLdCoverage: number;
+  /** A page paragraph whose words are less than this share in the JSON-LD body is dropped as boilerplate. */
+  jsonLdParagraphOverlap: number;
+  /** When the JSON-LD body would keep less than this share of the page text, it is a teaser and is not used to trim. */
+  jsonLdMinKeptShare: number;
+  /** An element holding more than this share of the page's text is never removed as boilerplate. */
+  maxBoilerplateShare: number;
+  /** Paragraphs up to this many characters are checked against the boilerplate phrases. */
+  shortParagraph: number;
+}
+
+export const HTML_DEFAULTS: HtmlOptions = {
+  maxChars: 16 * 1024 * 1024,
+  maxElements: 200_000,
+  minJsonLdBody: 400,
+  jsonLdCoverage: 0.8,
+  jsonLdParagraphOverlap: 0.5,
+  jsonLdMinKeptShare: 0.7,
+  maxBoilerplateShare: 0.5,
+  shortParagraph: 160,
+};
+
+export function withHtmlDefaults(options: Partial<HtmlOptions> = {}): HtmlOptions {
+  return { ...HTML_DEFAULTS, ...options };
+}

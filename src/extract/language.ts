@@ -1,0 +1,36 @@
+// Detects an article's language (ISO 639-1) from its text with franc-min, falling back to the
+// language the page declares when the text is too short to tell. It does not translate anything.
+import { franc } from 'franc-min';
+
+export interface LanguageOptions {
+  /** Texts shorter than this (characters) are not guessed from; the declared language is used. */
+  minChars: number;
+  /** Characters of text franc looks at (its accuracy stops improving long before a whole article). */
+  sampleChars: number;
+}
+
+export const LANGUAGE_DEFAULTS: LanguageOptions = { minChars: 60, sampleChars: 2000 };
+
+/** ISO 639-3 codes franc-min returns → ISO 639-1. */
+const ISO3_TO_1: Record<string, string> = {
+  eng: 'en', deu: 'de', fra: 'fr', spa: 'es', por: 'pt', ita: 'it', nld: 'nl', rus: 'ru', ukr: 'uk', pol: 'pl',
+  arb: 'ar', cmn: 'zh', jpn: 'ja', kor: 'ko', tur: 'tr', pes: 'fa', hin: 'hi', ben: 'bn', urd: 'ur', ind: 'id',
+  zlm: 'ms', vie: 'vi', tha: 'th', swe: 'sv', ces: 'cs', ron: 'ro', hun: 'hu', ell: 'el', heb: 'he', bul: 'bg',
+  srp: 'sr', hrv: 'hr', bos: 'bs', slk: 'sk', uzn: 'uz', tgl: 'tl', swh: 'sw', hau: 'ha', yor: 'yo', ibo: 'ig',
+  amh: 'am', tam: 'ta', tel: 'te', mar: 'mr', guj: 'gu', kan: 'kn', mal: 'ml', pan: 'pa', npi: 'ne', sin: 'si',
+  mya: 'my', khm: 'km', azj: 'az', kaz: 'kk', bel: 'be', nob: 'no', dan: 'da', fin: 'fi', lit: 'lt', lav: 'lv',
+  ekk: 'et', slv: 'sl', cat: 'ca', glg: 'gl', eus: 'eu', som: 'so', zul: 'zu', xho: 'xh', afr: 'af', run: 'rn',
+  kin: 'rw', nya: 'ny', sna: 'sn', plt: 'mg', ceb: 'ceb', ilo: 'ilo', hat: 'ht', aka: 'ak', ful: 'ff', fuv: 'ff',
+};
+
+/**
+ * The language of `text` as an ISO 639-1 code, else `declared` (a page's lang attribute), else undefined.
+ * @example detectLanguage('The minister said on Monday that talks would resume.') === 'en'
+ */
+export function detectLanguage(text: string, declared?: string, options: Partial<LanguageOptions> = {}): string | undefined {
+  const opts = { ...LANGUAGE_DEFAULTS, ...options };
+  const fallback = declared && /^[a-z]{2}$/i.test(declared) ? declared.toLowerCase() : undefined;
+  if (text.length < opts.minChars) return fallback;
+  const code = franc(text.slice(0, opts.sampleChars), { minLength: opts.minChars });
+  return ISO3_TO_1[code] ?? fallback;
+}
