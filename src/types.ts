@@ -154,6 +154,8 @@ export interface Quote extends Span {
   sentence: number;
   /** The speaker's name as written, when the sentence names one. */
   speaker?: string;
+  /** Scare quotes: a short phrase ("resistance", "Great Satan") quoted for emphasis or distance, not a statement. */
+  scare?: boolean;
 }
 
 /** A Document with the linguistic layers every analysis stage reads. */

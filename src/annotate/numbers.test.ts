@@ -1,0 +1,192 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { splitSentences } from './nlp.ts';
+import { findNumbers, parseNumeral, wordToNumber } from './numbers.ts';
+import type { NumberMention } from '../types.ts';
+import { sharedPath, skipUnlessShared } from '../../test/shared-data.ts';
+
+function numbers(text: string): NumberMention[] {
+  const found = findNumbers(splitSentences(text));
+  for (const n of found) assert.equal(text.slice(n.start, n.end), n.text, 'offsets point at the figure');
+  return found;
+}
+
+function only(text: string): NumberMention {
+  const found = numbers(text);
+  assert.equal(found.length, 1, `one figure in ${JSON.stringify(text)}, got ${JSON.stringify(found.map((n) => n.text))}`);
+  return found[0]!;
+}
+
+test('reads "over 1,300 Israeli lives" as over 1300, counting lives past the demonym', () => {
+  const n = only('Putin conveyed his condolences regarding the loss of over 1,300 Israeli lives in attacks.');
+  assert.deepEqual(
+    { text: n.text, value: n.value, qualifier: n.qualifier, counted: n.counted, countedText: n.countedText, unit: n.unit },
+    { text: 'over 1,300', value: 1300, qualifier: 'over', counted: 'life', countedText: 'Israeli lives', unit: undefined },
+  );
+});
+
+test('reads "the deaths of at least 2,750 people" as at least 2750 people', () => {
+  const n = only('Israel has bombed Gaza, resulting in the reported deaths of at least 2,750 people, primarily civilians.');
+  assert.equal(n.text, 'at least 2,750');
+  assert.equal(n.value, 2750);
+  assert.equal(n.qualifier, 'at least');
+  assert.equal(n.counted, 'people');
+});
+
+test('lemmatises the counted noun: "1,400 individuals" counts individual', () => {
+  const n = only('The attack resulted in the tragic deaths of over 1,400 individuals, a majority being civilians.');
+  assert.equal(n.counted, 'individual');
+  assert.equal(n.countedText, 'individuals');
+  assert.equal(n.qualifier, 'over');
+});
+
+test('maps each qualifier phrase to its qualifier', () => {
+  const cases: [string, string][] = [
+    ['More than 200 people were hurt.', 'over'],
+    ['Above 50 trucks crossed.', 'over'],
+    ['At least 12 soldiers died.', 'at least'],
+    ['Nearly 300 homes burned.', 'nearly'],
+    ['Almost 40 villages were emptied.', 'nearly'],
+    ['About 600 fighters surrendered.', 'about'],
+    ['Around 70 journalists attended.', 'about'],
+    ['Some 300 fighters crossed.', 'about'],
+    ['Approximately 90 ships waited.', 'about'],
+    ['Roughly 15 towns lost power.', 'about'],
+    ['An estimated 5,000 people fled.', 'about'],
+    ['Up to 80 aircraft took part.', 'up to'],
+    ['Fewer than 10 patients remain.', 'under'],
+    ['Less than 20 trucks arrived.', 'under'],
+    ['Under 30 doctors are left.', 'under'],
+    ['Below 40 beds were free.', 'under'],
+    ['At most 25 hostages were freed.', 'at most'],
+    ['Exactly 25 hostages were freed.', 'exact'],
+  ];
+  for (const [sentence, qualifier] of cases) {
+    assert.equal(only(sentence).qualifier, qualifier, sentence);
+  }
+});
+
+test('the span covers qualifier and figure: "An estimated 5,000"', () => {
+  assert.equal(only('An estimated 5,000 people fled the city.').text, 'An estimated 5,000');
+});
+
+test('reads scale words and abbreviations: "2.5 million", "1.2bn", "$5m"', () => {
+  assert.equal(only('The city has 2.5 million residents.').value, 2_500_000);
+  assert.equal(only('The city has 2.5 million residents.').counted, 'resident');
+  const bn = only('The bank lent 1.2bn to the state.');
+  assert.equal(bn.value, 1_200_000_000);
+  assert.equal(bn.text, '1.2bn');
+  const m = only('They pledged $5m in aid.');
+  assert.equal(m.value, 5_000_000);
+  assert.equal(m.unit, 'USD');
+});
+
+test('reads currency before and after the figure', () => {
+  const usd = only('Washington approved $5 million for the shelters.');
+  assert.deepEqual([usd.text, usd.value, usd.unit], ['$5 million', 5_000_000, 'USD']);
+  const gbp = only('The fund holds £3.5bn today.');
+  assert.deepEqual([gbp.text, gbp.value, gbp.unit], ['£3.5bn', 3_500_000_000, 'GBP']);
+  const eur = only('Brussels offered 25 million euros to the agency.');
+  assert.deepEqual([eur.text, eur.value, eur.unit], ['25 million euros', 25_000_000, 'EUR']);
+  const us = only('The loan is worth US$ 20 million.');
+  assert.deepEqual([us.text, us.unit], ['US$ 20 million', 'USD']);
+});
+
+test('reads percentages written with a sign, "percent" and "per cent"', () => {
+  assert.deepEqual(numbers('Prices rose 2.5% in May, 3.5 percent in June and 4 per cent in July.').map((n) => [n.text, n.value, n.unit]), [
+    ['2.5%', 2.5, 'percent'],
+    ['3.5 percent', 3.5, 'percent'],
+    ['4 per cent', 4, 'percent'],
+  ]);
+});
+
+test('reads measurement units and does not count what they measure', () => {
+  const found = numbers('The convoy drove 40 miles, then 10km more, carrying 12 tonnes of flour.');
+  assert.deepEqual(found.map((n) => [n.text, n.value, n.unit, n.counted]), [
+    ['40 miles', 40, 'miles', undefined],
+    ['10km', 10, 'km', undefined],
+    ['12 tonnes', 12, 'tonnes', undefined],
+  ]);
+});
+
+test('reads number words: "twenty-five", "a dozen", "five hundred and twenty"', () => {
+  const found = numbers('Twenty-five soldiers, a dozen tanks and five hundred and twenty civilians were seen.');
+  assert.deepEqual(found.map((n) => [n.text, n.value, n.counted]), [
+    ['Twenty-five', 25, 'soldier'],
+    ['a dozen', 12, 'tank'],
+    ['five hundred and twenty', 520, 'civilian'],
+  ]);
+});
+
+test('reads "ten days of intensive bombing" as ten days', () => {
+  const n = only('Israel has conducted ten days of intensive bombing.');
+  assert.deepEqual([n.text, n.value, n.unit], ['ten days', 10, 'days']);
+});
+
+test('counts "1,300 of the victims" as victims and a plural demonym as the counted noun', () => {
+  assert.equal(only('Officials named 1,300 of the victims.').counted, 'victim');
+  assert.equal(only('Some 1,300 Israelis were killed.').counted, 'israeli');
+});
+
+test('ignores years, days of the month and times of day', () => {
+  assert.deepEqual(numbers('Hamas attacked on October 7, 2023, at 6:30 a.m., and again in 2024.'), []);
+  assert.deepEqual(numbers('The talks began on 7 October and ended on the 9th of October at 5 pm.'), []);
+  assert.deepEqual(numbers('The 1990 treaty still holds since 1994.'), []);
+});
+
+test('keeps a four-digit figure that counts a plural noun: "1500 people"', () => {
+  const n = only('About 1500 people gathered outside.');
+  assert.deepEqual([n.value, n.qualifier, n.counted], [1500, 'about', 'people']);
+});
+
+test('ignores numbers inside URLs and handles', () => {
+  assert.deepEqual(numbers('See https://t.co/Z7Vd2023 — NEWSMAX (@NEWSMAX99) October 17, 2023'), []);
+  assert.deepEqual(numbers('Write to desk2024@example.com for details.'), []);
+});
+
+test('ignores "one of the", "no one" and identifiers such as "No. 1" and "Resolution 2334"', () => {
+  assert.deepEqual(numbers('He is one of the leaders, and no one objected.'), []);
+  assert.deepEqual(numbers('The No. 1 seed lost, as Resolution 2334 and Covid-19 were debated.'), []);
+  assert.deepEqual(numbers('A two-state solution is needed.'), []);
+  assert.equal(only('Only one soldier survived.').counted, 'soldier');
+});
+
+test('ignores vague plurals such as "thousands of troops"', () => {
+  assert.deepEqual(numbers('Thousands of troops and dozens of tanks massed at the border.'), []);
+});
+
+test('gives each figure the index of its sentence', () => {
+  const found = numbers('Talks failed. Then 40 trucks entered. Later 12 more trucks followed.');
+  assert.deepEqual(found.map((n) => [n.sentence, n.value, n.counted]), [
+    [1, 40, 'truck'],
+    [2, 12, 'truck'],
+  ]);
+});
+
+test('wordToNumber reads compound number words', () => {
+  assert.equal(wordToNumber('twenty-five'), 25);
+  assert.equal(wordToNumber(['one', 'hundred', 'and', 'twenty']), 120);
+  assert.equal(wordToNumber('two thousand five hundred'), 2500);
+  assert.equal(wordToNumber('a dozen'), 12);
+  assert.equal(wordToNumber('three million'), 3_000_000);
+  assert.equal(wordToNumber('many'), undefined);
+});
+
+test('parseNumeral reads separators and rejects malformed numerals', () => {
+  assert.equal(parseNumeral('1,300'), 1300);
+  assert.equal(parseNumeral('2.5'), 2.5);
+  assert.equal(parseNumeral('1,234,567.5'), 1234567.5);
+  assert.equal(parseNumeral('12,34'), undefined);
+  assert.equal(parseNumeral('2-1'), undefined);
+});
+
+test('finds the death tolls of the seed articles, with their qualifiers', { skip: skipUnlessShared('seeds') }, () => {
+  const dir = sharedPath('seeds');
+  const tolls: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const text = readFileSync(`${dir}/${name}`, 'utf8');
+    for (const n of numbers(text)) if (n.counted) tolls.push(`${name.slice(0, 3)} ${n.qualifier} ${n.value} ${n.counted}`);
+  }
+  assert.deepEqual(tolls, ['001 over 1300 life', '001 at least 2750 people', '002 over 1400 life', '003 over 1400 individual']);
+});

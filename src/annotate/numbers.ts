@@ -1,0 +1,361 @@
+// Finds the figures a news sentence states — "over 1,300 Israeli lives", "$5 million", "2.5%", "a dozen" —
+// with qualifier, unit and counted noun. It does not resolve dates (times.ts) and skips years, days of month,
+// times of day, identifiers and vague plurals ("thousands of"). Own code: no npm parser reads news figures.
+import type { NumberMention, Qualifier, Sentence, Token } from '../types.ts';
+
+export interface NumberOptions {
+  /** Adjectives and demonyms allowed between a figure and the noun it counts ("1,300 Israeli lives"). */
+  maxModifiers: number;
+  /** Four-digit integers in this range, standing alone, are years, not counts. */
+  yearRange: [number, number];
+}
+
+export const DEFAULT_NUMBER_OPTIONS: NumberOptions = { maxModifiers: 3, yearRange: [1800, 2100] };
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const MULTIPLIERS: Record<string, number> = {
+  dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
+};
+/** Scale words and abbreviations written after digits ("2.5 million", "1.2bn", "$5m"). */
+const SCALES: Record<string, number> = {
+  ...MULTIPLIERS, k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
+};
+/** Abbreviations that are a scale only when glued to the digits or after a currency sign. */
+const GLUED_SCALES = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn']);
+
+const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', us$: 'USD', 'us $': 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₪': 'ILS', '₽': 'RUB' };
+const CURRENCY_WORDS: Record<string, string> = {
+  dollar: 'USD', dollars: 'USD', usd: 'USD', euro: 'EUR', euros: 'EUR', eur: 'EUR', gbp: 'GBP', sterling: 'GBP',
+  yen: 'JPY', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', shekel: 'ILS', shekels: 'ILS',
+  rupee: 'INR', rupees: 'INR', yuan: 'CNY',
+};
+const MEASURE_UNITS: Record<string, string> = {
+  '%': 'percent', percent: 'percent', pct: 'percent', km: 'km', kilometre: 'km', kilometres: 'km',
+  kilometer: 'km', kilometers: 'km', mile: 'miles', miles: 'miles', metre: 'm', metres: 'm', meter: 'm', meters: 'm',
+  kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', tonne: 'tonnes', tonnes: 'tonnes',
+  ton: 'tonnes', tons: 'tonnes', hectare: 'hectares', hectares: 'hectares', acre: 'acres', acres: 'acres',
+  foot: 'feet', feet: 'feet', ft: 'feet', degree: 'degrees', degrees: 'degrees', litre: 'litres', litres: 'litres',
+  liter: 'litres', liters: 'litres', barrel: 'barrels', barrels: 'barrels', minute: 'minutes', minutes: 'minutes',
+  hour: 'hours', hours: 'hours', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months',
+  months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
+};
+
+/** Qualifier phrases, longest first, as lower-case token sequences before the figure. */
+const QUALIFIERS: [string[], Qualifier][] = [
+  [['no', 'more', 'than'], 'at most'], [['no', 'fewer', 'than'], 'at least'], [['no', 'less', 'than'], 'at least'],
+  [['as', 'many', 'as'], 'up to'], [['as', 'much', 'as'], 'up to'], [['in', 'excess', 'of'], 'over'],
+  [['more', 'than'], 'over'], [['upwards', 'of'], 'over'], [['at', 'least'], 'at least'], [['fewer', 'than'], 'under'],
+  [['less', 'than'], 'under'], [['at', 'most'], 'at most'], [['up', 'to'], 'up to'], [['an', 'estimated'], 'about'],
+  [['close', 'to'], 'nearly'], [['just', 'over'], 'over'], [['well', 'over'], 'over'], [['just', 'under'], 'under'],
+  [['over'], 'over'], [['above'], 'over'], [['exceeding'], 'over'], [['nearly'], 'nearly'], [['almost'], 'nearly'],
+  [['about'], 'about'], [['around'], 'about'], [['some'], 'about'], [['approximately'], 'about'],
+  [['roughly'], 'about'], [['estimated'], 'about'], [['approx.'], 'about'], [['~'], 'about'],
+  [['under'], 'under'], [['below'], 'under'],
+];
+
+const MONTHS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '),
+);
+const TIME_SUFFIXES = new Set(['am', 'pm', 'a.m.', 'p.m.', 'a.m', 'p.m', "o'clock", 'gmt', 'utc', 'bst', 'est', 'et', 'cet', 'hrs', 'local']);
+const YEAR_PREPOSITIONS = new Set(['in', 'since', 'by', 'until', 'till', 'from', 'during', 'of', 'before', 'after', 'early', 'late', 'mid', 'through', 'to', 'and', 'between', 'the']);
+/** Words before "one" that make it a pronoun ("no one", "the one who"). */
+const ONE_PRONOUN_BEFORE = new Set(['no', 'the', 'this', 'that', 'every', 'any', 'each', 'which', 'someone', 'anyone', 'everyone']);
+const ID_MARKERS = new Set(['no.', 'no', 'nos.', 'number', '#', 'nr.', 'vol.', 'p.', 'pp.']);
+/** Plurals of scale words are vague amounts ("thousands of people"), not figures. */
+const VAGUE_PLURALS = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores', 'tens']);
+const URL_OR_HANDLE = /(?:https?:\/\/|www\.)\S+|[@#][\w.]+|\S+@\S+\.\w+/gi;
+
+interface Parsed {
+  value: number;
+  /** Index after the last token of the figure itself (digits, number words, scale). */
+  end: number;
+  digits: string;
+}
+
+/**
+ * Value of number words: "twenty-five" → 25, "a dozen" → 12, "two thousand five hundred" → 2500.
+ * @example wordToNumber(['one', 'hundred', 'and', 'twenty']) === 120
+ */
+export function wordToNumber(words: string | string[]): number | undefined {
+  const list = (Array.isArray(words) ? words : words.split(/[\s-]+/))
+    .map((w) => w.toLowerCase())
+    .filter((w) => w !== '' && w !== '-' && w !== 'and');
+  if (list.length === 0) return undefined;
+  let total = 0;
+  let current = 0;
+  let seen = false;
+  for (const [i, word] of list.entries()) {
+    if ((word === 'a' || word === 'an') && i === 0 && list.length > 1) {
+      current = 1;
+      continue;
+    }
+    const unit = UNITS[word];
+    const mult = MULTIPLIERS[word];
+    if (unit !== undefined) current += unit;
+    else if (mult !== undefined) {
+      const base = current === 0 ? 1 : current;
+      if (mult >= 1000) {
+        total += base * mult;
+        current = 0;
+      } else current = base * mult;
+    } else return undefined;
+    seen = true;
+  }
+  return seen ? total + current : undefined;
+}
+
+/** Value of a numeral as written with separators: "1,300" → 1300, "2.5" → 2.5; undefined for others. */
+export function parseNumeral(text: string): number | undefined {
+  if (!/^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/.test(text)) return undefined;
+  return Number(text.replace(/,/g, ''));
+}
+
+function round(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+function lower(t: Token | undefined): string {
+  return t ? t.text.toLowerCase() : '';
+}
+
+function isWordNumberToken(t: Token | undefined): boolean {
+  const w = lower(t);
+  return UNITS[w] !== undefined || MULTIPLIERS[w] !== undefined;
+}
+
+/** Parse a figure starting at token i; digits may carry a glued suffix ("1.2bn", "10km" when one token). */
+function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | undefined {
+  const t = tokens[i];
+  if (!t) return undefined;
+  const glued = /^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z%]+)$/i.exec(t.text);
+  let digits: string | undefined;
+  let value: number | undefined;
+  let end = i + 1;
+  let unit: string | undefined;
+  if (parseNumeral(t.text) !== undefined) {
+    digits = t.text;
+    value = parseNumeral(t.text);
+  } else if (glued?.[1] && glued[2]) {
+    const suffix = glued[2].toLowerCase();
+    const scale = SCALES[suffix];
+    if (scale === undefined && MEASURE_UNITS[suffix] === undefined) return undefined;
+    digits = glued[1];
+    value = (parseNumeral(glued[1]) ?? 0) * (scale ?? 1);
+    if (scale === undefined) unit = MEASURE_UNITS[suffix];
+    return { value: round(value), end, digits, unit };
+  } else {
+    // Number words: "twenty-five", "two thousand five hundred", "a dozen", "a hundred".
+    let j = i;
+    const words: string[] = [];
+    if ((lower(t) === 'a' || lower(t) === 'an') && MULTIPLIERS[lower(tokens[i + 1])] !== undefined) {
+      words.push('a');
+      j++;
+    }
+    while (j < tokens.length) {
+      const w = tokens[j];
+      if (isWordNumberToken(w)) {
+        words.push(lower(w));
+        j++;
+      } else if ((lower(w) === '-' || lower(w) === 'and') && isWordNumberToken(tokens[j + 1]) && words.length > 0) {
+        if (lower(w) === 'and' && !words.some((x) => x === 'hundred' || x === 'thousand' || x === 'million')) break;
+        j++;
+      } else break;
+    }
+    if (words.length === 0 || (words.length === 1 && words[0] === 'a')) return undefined;
+    value = wordToNumber(words);
+    if (value === undefined) return undefined;
+    return { value, end: j, digits: '' };
+  }
+  if (value === undefined || digits === undefined) return undefined;
+  const next = tokens[end];
+  const scale = SCALES[lower(next)];
+  if (next && scale !== undefined && (!GLUED_SCALES.has(lower(next)) || next.start === t.end)) {
+    value *= scale;
+    end++;
+  }
+  return { value: round(value), end, digits, unit };
+}
+
+function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; from: number } {
+  for (const [words, qualifier] of QUALIFIERS) {
+    const from = i - words.length;
+    if (from < 0) continue;
+    if (words.every((w, k) => lower(tokens[from + k]) === w)) {
+      // "some" and "about" are determiners/prepositions elsewhere; only a figure right after them is qualified.
+      return { qualifier, from };
+    }
+  }
+  return { qualifier: 'exact', from: i };
+}
+
+/** Why a parsed figure is not a count, or undefined when it is one. */
+function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, options: NumberOptions): string | undefined {
+  const prev = tokens[i - 1];
+  const next = tokens[p.end];
+  const w = lower(tokens[i]);
+  if (TIME_SUFFIXES.has(lower(next))) return 'time of day';
+  if (p.digits !== '' && !p.digits.includes(',') && !p.digits.includes('.')) {
+    const n = Number(p.digits);
+    if (n >= 1 && n <= 31 && (MONTHS.has(lower(prev)) || MONTHS.has(lower(next)) || (lower(next) === 'of' && MONTHS.has(lower(tokens[p.end + 1]))))) {
+      return 'day of month';
+    }
+    if (ID_MARKERS.has(lower(prev))) return 'identifier';
+    if (prev && prev.text === '-' && prev.start === tokens[i]!.start - 1) return 'identifier';
+    const [lo, hi] = options.yearRange;
+    if (p.digits.length === 4 && n >= lo && n <= hi && !hasUnit && p.end === i + 1) {
+      if (MONTHS.has(lower(prev)) || YEAR_PREPOSITIONS.has(lower(prev)) || lower(prev) === ',' || !isPluralNoun(next)) return 'year';
+    }
+    if (prev && i > 0 && /^\p{Lu}/u.test(prev.text) && (prev.pos === 'PROPN' || prev.pos === 'NOUN') && !MONTHS.has(lower(prev)) && !isPluralNoun(next) && !hasUnit) {
+      return 'identifier';
+    }
+  }
+  if (w === 'one' && p.end === i + 1) {
+    if (lower(next) === 'of' || lower(next) === 'another' || ONE_PRONOUN_BEFORE.has(lower(prev))) return 'pronoun';
+    if (!next || !['NOUN', 'ADJ', 'PROPN'].includes(next.pos)) return 'pronoun';
+  }
+  if (next && next.text === '-' && next.start === tokens[p.end - 1]!.end && !hasUnit) return 'compound modifier';
+  return undefined;
+}
+
+function isPluralNoun(t: Token | undefined): boolean {
+  if (!t || !['NOUN', 'PROPN'].includes(t.pos)) return false;
+  return t.lemma === 'people' || (t.text.toLowerCase() !== t.lemma && /s$/i.test(t.text)) || /[^s]s$/i.test(t.text);
+}
+
+function unitAfter(tokens: Token[], j: number): { unit: string; end: number } | undefined {
+  const t = tokens[j];
+  if (!t) return undefined;
+  const w = lower(t);
+  if (w === '-' && MEASURE_UNITS[lower(tokens[j + 1])] && t.start === tokens[j - 1]?.end) {
+    // "three-day visit", "10-year-old"
+    const unitTok = tokens[j + 1]!;
+    const unit = MEASURE_UNITS[lower(unitTok)]!;
+    const plural = unit.endsWith('s') || unit === 'percent' ? unit : unit;
+    if (lower(tokens[j + 2]) === '-' && lower(tokens[j + 3]) === 'old') return { unit: 'years', end: j + 4 };
+    return { unit: plural, end: j + 2 };
+  }
+  if ((w === 'per' && lower(tokens[j + 1]) === 'cent') || (w === 'percentage' && /^points?$/.test(lower(tokens[j + 1])))) {
+    return { unit: w === 'per' ? 'percent' : 'percentage points', end: j + 2 };
+  }
+  if (CURRENCY_WORDS[w]) return { unit: CURRENCY_WORDS[w], end: j + 1 };
+  if (MEASURE_UNITS[w] && !(w === 'm' && t.start !== tokens[j - 1]?.end)) return { unit: MEASURE_UNITS[w], end: j + 1 };
+  return undefined;
+}
+
+function currencyBefore(tokens: Token[], i: number): { unit: string; from: number } | undefined {
+  const prev = tokens[i - 1];
+  if (!prev) return undefined;
+  const sign = CURRENCY_SIGNS[lower(prev)];
+  if (!sign) return undefined;
+  if (lower(prev) === '$' && lower(tokens[i - 2]) === 'us' && tokens[i - 2]!.end === prev.start) return { unit: sign, from: i - 2 };
+  return { unit: sign, from: i - 1 };
+}
+
+const COUNT_MODIFIER_WORDS = new Set(['more', 'other', 'additional', 'further', 'new', 'extra']);
+
+/** The noun a figure counts: skip adjectives and demonyms, take the last noun of the following noun run. */
+function countedAfter(tokens: Token[], j: number, options: NumberOptions): { from: number; head: number } | undefined {
+  let k = j;
+  if (lower(tokens[k]) === 'of' && ['DET', 'PRON'].includes(tokens[k + 1]?.pos ?? '')) k += 2; // "1,300 of the victims"
+  const from = k;
+  let modifiers = 0;
+  while (k < tokens.length && modifiers < options.maxModifiers) {
+    const t = tokens[k]!;
+    const nextPos = tokens[k + 1]?.pos ?? '';
+    const isModifier =
+      t.pos === 'ADJ' ||
+      (t.pos === 'PROPN' && ['NOUN', 'ADJ', 'PROPN'].includes(nextPos)) ||
+      (t.pos === 'VERB' && /(ed|ing)$/.test(t.text) && nextPos === 'NOUN') ||
+      (t.text === '-' && k > from) ||
+      COUNT_MODIFIER_WORDS.has(lower(t));
+    if (t.pos === 'NOUN' || (t.pos === 'PROPN' && /s$/.test(t.text) && tokens[k + 1]?.pos !== 'NOUN')) break;
+    if (!isModifier) return undefined;
+    modifiers++;
+    k++;
+  }
+  let head = -1;
+  while (k < tokens.length && (tokens[k]!.pos === 'NOUN' || (head < 0 && tokens[k]!.pos === 'PROPN' && /s$/.test(tokens[k]!.text)))) {
+    head = k;
+    if (tokens[k]!.pos === 'PROPN') break;
+    k++;
+  }
+  return head < 0 ? undefined : { from, head };
+}
+
+function countedLemma(t: Token): string {
+  if (t.pos === 'PROPN') return t.text.toLowerCase().replace(/s$/, '');
+  return t.lemma;
+}
+
+/**
+ * Find the figures stated in a document's sentences.
+ * @example findNumbers(splitSentences('Over 1,300 Israeli lives were lost.'))[0]
+ *   // { text: 'Over 1,300', value: 1300, qualifier: 'over', counted: 'life', countedText: 'Israeli lives', ... }
+ */
+export function findNumbers(sentences: Sentence[], options: Partial<NumberOptions> = {}): NumberMention[] {
+  const opts: NumberOptions = { ...DEFAULT_NUMBER_OPTIONS, ...options };
+  const out: NumberMention[] = [];
+  for (const sentence of sentences) {
+    const { tokens } = sentence;
+    const blocked: [number, number][] = [];
+    for (const m of sentence.text.matchAll(URL_OR_HANDLE)) {
+      blocked.push([sentence.start + (m.index ?? 0), sentence.start + (m.index ?? 0) + m[0].length]);
+    }
+    const slice = (a: number, b: number) => sentence.text.slice(a - sentence.start, b - sentence.start);
+    let i = 0;
+    while (i < tokens.length) {
+      const t = tokens[i]!;
+      if (VAGUE_PLURALS.has(lower(t)) || blocked.some(([a, b]) => t.start >= a && t.end <= b)) {
+        i++;
+        continue;
+      }
+      const parsed = parseAt(tokens, i);
+      if (!parsed) {
+        i++;
+        continue;
+      }
+      const currency = currencyBefore(tokens, i);
+      let unit = currency?.unit ?? parsed.unit;
+      let end = parsed.end;
+      if (!currency && !parsed.unit) {
+        const after = unitAfter(tokens, end);
+        if (after) {
+          unit = after.unit;
+          end = after.end;
+        }
+      }
+      const reason = notACount(tokens, i, parsed, unit !== undefined, opts);
+      if (reason) {
+        i = parsed.end;
+        continue;
+      }
+      const { qualifier, from } = qualifierBefore(tokens, currency?.from ?? i);
+      const start = tokens[from]!.start;
+      const stop = tokens[end - 1]!.end;
+      const mention: NumberMention = {
+        start,
+        end: stop,
+        text: slice(start, stop),
+        value: parsed.value,
+        qualifier,
+        sentence: sentence.index,
+      };
+      if (unit) mention.unit = unit;
+      else {
+        const counted = countedAfter(tokens, end, opts);
+        if (counted) {
+          const head = tokens[counted.head]!;
+          mention.counted = countedLemma(head);
+          mention.countedText = slice(tokens[counted.from]!.start, head.end);
+        }
+      }
+      out.push(mention);
+      i = end;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,274 @@
+// Finds dates and durations in a document's sentences and resolves them against the publication date:
+// chrono-node reads the expressions; own rules pick the direction (a past-tense "on Monday" goes back,
+// a planned one forward), the year of "October 7", years ("in 2023") and durations ("ten days of bombing"),
+// which chrono does not read. It does not decide what the article narrates as news (analyze/signals does).
+import * as chrono from 'chrono-node';
+import type { Sentence, TimeMention, Token } from '../types.ts';
+import { parseNumeral, wordToNumber } from './numbers.ts';
+
+export interface TimeOptions {
+  /** A yearless date landing more than this many days after publication, in a past-tense sentence, is last year's. */
+  futureToleranceDays: number;
+  /** Tie a duration to the latest explicit date earlier in the article when the sentence refers back to it. */
+  anchorToEarlierDate: boolean;
+  /** Days per unit for durations ("20 months" → 600). */
+  unitDays: Record<string, number>;
+}
+
+export const DEFAULT_TIME_OPTIONS: TimeOptions = {
+  futureToleranceDays: 28,
+  anchorToEarlierDate: true,
+  unitDays: { hour: 1 / 24, day: 1, night: 1, week: 7, fortnight: 14, month: 30, year: 365, decade: 3650 },
+};
+
+const DAY_MS = 86_400_000;
+/** Cheap test before running chrono: sentences without any of these hold no date. */
+const CANDIDATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|ago|morning|evening|night|afternoon|hour|day|decade|fortnight)/i;
+const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+/** Words that make a bare month name a date ("in March") rather than a verb or a name ("May said"). */
+const MONTH_LEADS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'during', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'of', 'before', 'after', 'through', 'between', 'and', 'to', 'end', 'beginning', 'throughout']);
+/** chrono readings that are not dates of events. */
+const DROPPED = new Set(['now', 'right now', 'just now', 'sec', 'second']);
+/** Words before "this month", "this week" that belong to the expression. */
+const SPAN_PREFIX = /(?:\b(?:earlier|later|early|late|mid|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]+)$/i;
+
+/** Future or planned clause cues: a weekday in such a clause resolves forwards. */
+const FUTURE_CUES: string[][] = [
+  ['will'], ["'ll"], ['shall'], ['set', 'to'], ['plan', 'to'], ['plans', 'to'], ['planning', 'to'], ['planned'],
+  ['scheduled'], ['expected', 'to'], ['due', 'to', 'be'], ['due', 'to', 'take'], ['is', 'to'], ['are', 'to'],
+  ['going', 'to'], ['upcoming'], ['would'], ['intends', 'to'], ['aims', 'to'], ['to', 'take', 'place'], ['next'],
+];
+const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'while', 'but', 'although', 'whereas', 'because']);
+const REFERS_BACK = /\b(?:these|those|the|that|this)\s+(?:attacks?|strikes?|assaults?|raids?|offensive|incursions?|invasion|massacres?|bombings?|events?|killings?)\b|\bsince then\b|\bin response\b|\bafterwards?\b/i;
+const DURATION = /\b(?:(?:the\s+)?(past|last|next|coming)\s+)?(a|an|one|several|a few|few|\d+(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]?)+)[\s-](hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b(?!-old)(?!\s+(?:ago|later|earlier|before|old|from now)\b)/gi;
+const DURATION_UNIT = /(?:hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)$/i;
+const YEAR = /\b(in|since|by|until|till|from|during|before|after|through|early|late|mid-?|throughout)\s+((?:1[89]|20)\d\d)\b(?![-/]?\d)/gi;
+
+type Direction = 'back' | 'forward';
+
+function iso(y: number, m: number, d: number): string {
+  return new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  return new Date(Date.parse(date + 'T00:00:00Z') + Math.round(days) * DAY_MS).toISOString().slice(0, 10);
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(a + 'T00:00:00Z') - Date.parse(b + 'T00:00:00Z')) / DAY_MS);
+}
+
+/** Publication date as YYYY-MM-DD, or undefined when absent or unreadable. */
+function publicationDay(publishedAt: string | undefined): string | undefined {
+  if (!publishedAt) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : undefined;
+}
+
+/**
+ * Whether the clause holding [start, end) of a sentence speaks of something planned or future.
+ * Looks inside the clause first (between commas and "that"), then falls back to "back".
+ * @example directionAt(sentence, 'Talks are set to take place on Monday') === 'forward'
+ */
+export function directionAt(sentence: Sentence, start: number, end: number): Direction {
+  const { tokens } = sentence;
+  let from = 0;
+  let to = tokens.length;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!CLAUSE_BREAKS.has(t.text.toLowerCase())) continue;
+    if (t.end <= start) from = i + 1;
+    else if (t.start >= end && i < to) to = i;
+  }
+  // The verb governing the expression stands before it in its clause ("talks are set to take place on Monday");
+  // only when the clause has no verb before it, look after it, then at the whole sentence.
+  const at = tokens.findIndex((t) => t.start >= start);
+  const split = at < 0 ? to : Math.max(from, Math.min(at, to));
+  const left = tokens.slice(from, split);
+  const right = tokens.slice(split, to);
+  const hasVerb = (part: Token[]) => part.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const part = hasVerb(left) ? left : hasVerb(right) ? right : tokens;
+  return hasFutureCue(part.map((t) => t.text.toLowerCase())) ? 'forward' : 'back';
+}
+
+function hasFutureCue(words: string[]): boolean {
+  for (const cue of FUTURE_CUES) {
+    for (let i = 0; i + cue.length <= words.length; i++) {
+      if (cue.every((w, k) => words[i + k] === w)) return true;
+    }
+  }
+  return false;
+}
+
+function weekdayDate(ref: string, weekday: number, direction: Direction, strict: boolean): string {
+  const refDay = new Date(ref + 'T00:00:00Z').getUTCDay();
+  let delta = direction === 'back' ? -((refDay - weekday + 7) % 7) : (weekday - refDay + 7) % 7;
+  if (delta === 0 && strict) delta = direction === 'back' ? -7 : 7;
+  return addDays(ref, delta);
+}
+
+interface Draft extends TimeMention {
+  /** Explicit month/day without a stated year: the year is decided after the whole document is read. */
+  yearless?: { month: number; day?: number };
+  /** For a duration: the dated event it runs from; its end date is set once that date is known. */
+  anchor?: Draft;
+}
+
+function resolveYearless(d: Draft, year: number, ref: string | undefined, direction: Direction, opts: TimeOptions): string {
+  const { month, day } = d.yearless!;
+  let y = year;
+  if (ref) {
+    const delta = daysBetween(iso(y, month, day ?? 1), ref);
+    if (direction === 'back' && delta > opts.futureToleranceDays) y--;
+    else if (direction === 'forward' && delta < -opts.futureToleranceDays) y++;
+  }
+  return iso(y, month, day ?? 1);
+}
+
+function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeOptions): Draft[] {
+  const instant = new Date((ref ?? '2000-01-01') + 'T12:00:00Z');
+  const results = chrono.en.casual.parse(sentence.text, { instant, timezone: 0 });
+  const out: Draft[] = [];
+  for (const r of results) {
+    let text = r.text.replace(/[\s,.;:)]+$/, '');
+    let index = r.index;
+    let lowerText = text.toLowerCase();
+    const c = r.start;
+    const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
+    if (DROPPED.has(lowerText)) continue;
+    if (/^(?:the\s+)?(?:past|last|next|coming)\s+\S+\s+\w+$/i.test(text) && DURATION_UNIT.test(text)) continue; // a duration
+    if (/\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)$/i.test(text)) continue; // offset from an event, not from publication
+    const lead = /^(?:on|in|at|of)\s+/i.exec(text);
+    if (lead) {
+      index += lead[0].length;
+      text = text.slice(lead[0].length);
+    }
+    if (!has('day') && !has('month') && !has('year') && !has('weekday')) continue; // a time of day alone
+    if (has('day') && !has('month') && !has('weekday') && !r.tags().has('result/relativeDate') && !/yesterday|today|tomorrow|tonight|ago|morning|evening|night|afternoon/i.test(text)) continue; // "the 7th"
+    lowerText = text.toLowerCase();
+    const bareMonth = MONTH_NAME.test(text);
+    if (/^[a-z]/.test(text) && /\b(?:may|march)\b/.test(lowerText) && !has('day') && !has('year')) continue; // verbs
+    if (bareMonth) {
+      const before = sentence.text.slice(0, index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
+      if (!MONTH_LEADS.has(before) && !MONTH_LEADS.has(before.replace(/-$/, ''))) continue;
+    }
+    const prefix = SPAN_PREFIX.exec(sentence.text.slice(0, index));
+    if (prefix && /^(?:this|last|next)\s+(?:week|month|year)|^[A-Z]/i.test(text)) {
+      index -= prefix[0].length;
+      text = prefix[0] + text;
+    }
+    const start = sentence.start + index;
+    const mention: Draft = { start, end: start + text.length, text, sentence: sentence.index, kind: 'date', relative: false };
+    const direction = directionAt(sentence, start, start + text.length);
+    const casualRelative = [...r.tags()].some((tag) => tag.startsWith('casualReference') || tag === 'result/relativeDate') ||
+      /\b(?:this|last|next|ago|yesterday|today|tomorrow|tonight)\b/i.test(text);
+    if (has('weekday') && !has('day')) {
+      mention.relative = true;
+      mention.precision = 'day';
+      const weekday = c.get('weekday') ?? 0;
+      const explicitDir = /\blast\b|\bpast\b/i.test(text) ? 'back' : /\bnext\b|\bcoming\b/i.test(text) ? 'forward' : undefined;
+      if (ref) mention.date = weekdayDate(ref, weekday, explicitDir ?? direction, explicitDir !== undefined);
+    } else if (casualRelative) {
+      mention.relative = true;
+      mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
+      if (ref) {
+        const y = c.get('year') ?? 0;
+        const m = mention.precision === 'year' ? 1 : (c.get('month') ?? 1);
+        const d = mention.precision === 'day' ? (c.get('day') ?? 1) : 1;
+        mention.date = iso(y, m, d);
+      }
+    } else {
+      mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
+      const month = c.get('month') ?? 1;
+      const day = mention.precision === 'day' ? (c.get('day') ?? 1) : undefined;
+      if (has('year')) mention.date = iso(c.get('year') ?? 0, mention.precision === 'year' ? 1 : month, day ?? 1);
+      else if (mention.precision !== 'year') {
+        mention.yearless = day === undefined ? { month } : { month, day };
+        if (ref) mention.date = resolveYearless(mention, Number(ref.slice(0, 4)), ref, direction, opts);
+      }
+    }
+    out.push(mention);
+  }
+  return out;
+}
+
+function yearMentions(sentence: Sentence, taken: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const m of sentence.text.matchAll(YEAR)) {
+    const lead = m[1] ?? '';
+    const start = sentence.start + (m.index ?? 0) + lead.length + (m[0].length - lead.length - (m[2] ?? '').length);
+    const end = start + (m[2] ?? '').length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    out.push({ start, end, text: m[2] ?? '', sentence: sentence.index, kind: 'date', date: `${m[2]}-01-01`, precision: 'year', relative: false });
+  }
+  return out;
+}
+
+function durationDays(count: string, unit: string, opts: TimeOptions): number | undefined {
+  const c = count.toLowerCase().trim();
+  const n = c === 'a' || c === 'an' ? 1 : c === 'several' ? 3 : c === 'a few' || c === 'few' ? 3 : (parseNumeral(c) ?? wordToNumber(c));
+  const per = opts.unitDays[unit.toLowerCase().replace(/s$/, '')];
+  if (n === undefined || per === undefined) return undefined;
+  return Math.round(n * per * 1000) / 1000;
+}
+
+function durationMentions(sentence: Sentence, taken: Draft[], ref: string | undefined, opts: TimeOptions, earlier: Draft | undefined): Draft[] {
+  const out: Draft[] = [];
+  for (const m of sentence.text.matchAll(DURATION)) {
+    const start = sentence.start + (m.index ?? 0);
+    const end = start + m[0].length;
+    if (taken.some((t) => t.start < end && start < t.end)) continue;
+    const days = durationDays(m[2] ?? '', m[3] ?? '', opts);
+    if (days === undefined) continue;
+    const mention: Draft = { start, end, text: m[0], sentence: sentence.index, kind: 'duration', days, relative: false };
+    const before = sentence.text.slice(0, m.index ?? 0);
+    const window = m[1]?.toLowerCase();
+    const anchor = taken.find((t) => t.kind === 'date' && !t.relative && t.precision === 'day');
+    if (window === 'past' || window === 'last' || /\b(?:has|have) been\b[^,;]*\bfor\s+(?:\w+\s+)?$/i.test(before)) {
+      // "over the past ten days", "has been fighting for nearly 20 months": the span ends at publication.
+      mention.relative = true;
+      if (ref) mention.date = ref;
+    } else if (anchor) {
+      mention.anchor = anchor;
+    } else if (opts.anchorToEarlierDate && earlier && REFERS_BACK.test(sentence.text)) {
+      mention.anchor = earlier;
+    }
+    if (mention.date) mention.precision = 'day';
+    out.push(mention);
+  }
+  return out;
+}
+
+/**
+ * Find the dates and durations of a document's sentences, resolved against `publishedAt` (noon UTC).
+ * Without `publishedAt`, relative expressions ("on Monday", "yesterday") carry no date.
+ * @example findTimes(splitSentences('Putin spoke on Monday.'), '2023-10-18')[0].date === '2023-10-16'
+ */
+export function findTimes(sentences: Sentence[], publishedAt?: string, options: Partial<TimeOptions> = {}): TimeMention[] {
+  const opts: TimeOptions = { ...DEFAULT_TIME_OPTIONS, ...options };
+  const ref = publicationDay(publishedAt);
+  const drafts: Draft[] = [];
+  let earlier: Draft | undefined;
+  for (const sentence of sentences) {
+    if (!CANDIDATE.test(sentence.text)) continue;
+    const dates = chronoMentions(sentence, ref, opts);
+    dates.push(...yearMentions(sentence, dates));
+    const durations = durationMentions(sentence, dates, ref, opts, earlier);
+    const all = [...dates, ...durations].sort((a, b) => a.start - b.start);
+    drafts.push(...all);
+    for (const d of dates) if (!d.relative && d.precision === 'day' && (d.date || d.yearless)) earlier = d;
+  }
+  if (!ref) {
+    // No publication date: a yearless date takes the year of a full date the article states, if any.
+    const full = drafts.find((d) => !d.relative && d.date && !d.yearless && d.precision !== 'year');
+    const year = full?.date ? Number(full.date.slice(0, 4)) : undefined;
+    if (year !== undefined) for (const d of drafts) if (d.yearless) d.date = iso(year, d.yearless.month, d.yearless.day ?? 1);
+  }
+  for (const d of drafts) {
+    if (d.anchor?.date && d.days !== undefined) {
+      d.date = addDays(d.anchor.date, d.days);
+      d.precision = 'day';
+    }
+  }
+  return drafts.map(({ yearless: _y, anchor: _a, ...mention }) => mention);
+}
