@@ -103,7 +103,7 @@ export const FIRE_STORY = 'story-1';
 export function fixtureAnalysis(): Analysis {
   const fireDocs = ['brennock-gazette', 'valley-news', 'county-courier', 'river-post'];
   return {
-    documents: DOCUMENTS,
+    documents: DOCUMENTS.map((d) => ({ ...d })),
     annotated: [],
     stories: [
       {

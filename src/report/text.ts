@@ -148,7 +148,7 @@ function developmentNote(g: ClaimGroup): string {
 function lineageLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const edges = sourceEdges(s);
   if (!edges.length) return [];
-  const rows = edges.map((e) => [`${e.from} ⇄ ${e.to}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'shared passage')]);
+  const rows = edges.map((e) => [`${e.from} ⇄ ${e.to}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'passage')]);
   const lines = ['', heading(ctx, 'Copies and rewrites (counted as one source)'), ...fitTable(rows, ctx.width, '  ')];
   for (const l of s.lineages.filter((x) => x.documentIds.length > 1)) {
     const first = l.earliest ? ` · earliest ${l.earliest}` : '';

@@ -1,0 +1,206 @@
+// The Markdown report: the terminal report's content with headings, tables and block quotes, for
+// pasting into an issue, a wiki or a document. Article text is escaped; nothing is analysed here.
+import type { Analysis, ClaimGroup, Document, Evidence, StoryAnalysis } from '../types.ts';
+import { EDITORIALIZING_SHOWN, STALE_DAYS, type Figure, claimsByStatus, clean, listedEntities, sourceEdges, storyFigures } from './text.ts';
+
+/** How much of a long list the Markdown report shows; the JSON report always has everything. */
+export const MARKDOWN_DEFAULTS = {
+  maxClaims: 50,
+  maxQuotes: 3,
+  maxEntities: 30,
+  maxFigures: 30,
+  maxEvents: 30,
+  maxTimeline: 40,
+} as const;
+
+/**
+ * The report as CommonMark with GitHub tables.
+ * @example await writeFile('report.md', renderMarkdown(analysis))
+ */
+export function renderMarkdown(analysis: Analysis): string {
+  const docs = new Map(analysis.documents.map((d) => [d.id, d]));
+  const out: string[] = ['# crosscheck report', '', `${count(analysis.documents.length, 'article')} in ${count(analysis.stories.length, 'story', 'stories')}.`];
+  analysis.stories.forEach((s, i) => out.push('', ...storyBlock(s, i + 1, docs)));
+  if (analysis.duplicates.length) {
+    out.push('', '## Exact duplicates (dropped)', '');
+    for (const d of analysis.duplicates) out.push(`- ${code(d.id)} (${code(d.origin)}) has the same text as ${code(d.duplicateOf)}`);
+  }
+  if (analysis.errors.length) {
+    out.push('', `## Input errors (${analysis.errors.length})`, '');
+    for (const e of analysis.errors) {
+      const where = e.message.startsWith(e.origin) ? '' : `${code(e.origin)}: `;
+      out.push(`- ${where}${md(e.message)} (${code(e.code)})`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function storyBlock(s: StoryAnalysis, n: number, docs: Map<string, Document>): string[] {
+  const { story } = s;
+  const span = story.timeSpan?.start ? ` · ${story.timeSpan.start}${story.timeSpan.end && story.timeSpan.end !== story.timeSpan.start ? ` – ${story.timeSpan.end}` : ''}` : '';
+  const out = [`## Story ${n}: ${md(story.title)}`, '', `${code(story.id)} · ${count(story.documentIds.length, 'article')}${span}`];
+  out.push('', '### Articles', '', ...articleTable(s, docs));
+  const { conflicting, single, corroborated } = claimsByStatus(s.claims);
+  if (conflicting.length) {
+    out.push('', `### Conflicts (${conflicting.length})`);
+    for (const g of conflicting) out.push('', ...conflictBlock(g));
+  }
+  if (single.length) {
+    out.push('', `### Single-source claims (${single.length})`);
+    for (const g of single.slice(0, MARKDOWN_DEFAULTS.maxClaims)) out.push('', ...singleBlock(g));
+    out.push(...more(single.length, MARKDOWN_DEFAULTS.maxClaims));
+  }
+  if (corroborated.length) {
+    out.push('', `### Corroborated claims (${corroborated.length})`, '', '| Claim | Independent sources | Articles |', '| --- | ---: | --- |');
+    for (const g of corroborated.slice(0, MARKDOWN_DEFAULTS.maxClaims)) out.push(row([md(g.text) + development(g), String(g.independentSources), codes(g.documentIds)]));
+    out.push(...more(corroborated.length, MARKDOWN_DEFAULTS.maxClaims));
+  }
+  out.push(...lineageBlock(s), ...entityBlock(s), ...figureBlock(storyFigures(s)), ...eventBlock(s), ...timelineBlock(s), ...summaryBlock(s));
+  return out;
+}
+
+function articleTable(s: StoryAnalysis, docs: Map<string, Document>): string[] {
+  const out = ['| Article | Outlet | Published | Notes |', '| --- | --- | --- | --- |'];
+  for (const id of s.story.documentIds) {
+    const d = docs.get(id);
+    const sig = s.signals[id];
+    const notes: string[] = [];
+    if (sig?.staleDays != null && sig.staleDays >= STALE_DAYS) notes.push(`**stale**: ${sig.staleDays} days after the events${sig.narratedDate ? ` of ${sig.narratedDate}` : ''}`);
+    if (sig && sig.editorializing >= EDITORIALIZING_SHOWN) notes.push(`editorializing ${Math.round(sig.editorializing * 100)}%`);
+    const title = d?.title ? `<br>${md(d.title)}` : '';
+    out.push(row([`${code(id)}${title}`, d?.outlet ? md(d.outlet) : '—', d?.publishedAt?.slice(0, 10) ?? 'no date', notes.join('; ')]));
+  }
+  return out;
+}
+
+function conflictBlock(g: ClaimGroup): string[] {
+  if (!g.conflict) return singleBlock(g);
+  const out = [`#### ${md(g.conflict.slot)}`, '', '| Value | Sources |', '| --- | --- |'];
+  for (const v of g.conflict.values) out.push(row([`**${md(v.value)}**`, codes(v.documentIds)]));
+  for (const v of g.conflict.values) {
+    const quoted = distinct(v.evidence);
+    out.push('', `**${md(v.value)}** according to ${codes(v.documentIds)}:`);
+    for (const e of quoted.slice(0, MARKDOWN_DEFAULTS.maxQuotes)) out.push('', ...quote(e));
+    if (quoted.length > MARKDOWN_DEFAULTS.maxQuotes) out.push('', `… and ${quoted.length - MARKDOWN_DEFAULTS.maxQuotes} more.`);
+  }
+  return out;
+}
+
+function singleBlock(g: ClaimGroup): string[] {
+  const who = g.documentIds.length > 1 ? `${codes(g.documentIds)} (one lineage)` : codes(g.documentIds);
+  return [`> ${md(g.text)}`, '>', `> — only ${who}${development(g)}`];
+}
+
+function development(g: ClaimGroup): string {
+  return g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '';
+}
+
+function lineageBlock(s: StoryAnalysis): string[] {
+  const edges = sourceEdges(s);
+  if (!edges.length) return [];
+  const out = ['', '### Copies and rewrites (counted as one source)', '', '| Articles | Relation | Similarity | Shared passages |', '| --- | --- | ---: | ---: |'];
+  for (const e of edges) out.push(row([`${code(e.from)} ⇄ ${code(e.to)}`, e.relation, e.similarity.toFixed(2), String(e.sharedPassages.length)]));
+  const lineages = s.lineages.filter((l) => l.documentIds.length > 1);
+  if (lineages.length) out.push('');
+  for (const l of lineages) out.push(`- ${code(l.id)}: ${codes(l.documentIds)}${l.earliest ? ` · earliest ${code(l.earliest)}` : ''}`);
+  return out;
+}
+
+function entityBlock(s: StoryAnalysis): string[] {
+  const { named, places } = listedEntities(s.entities, MARKDOWN_DEFAULTS.maxEntities);
+  if (!named.length && !places.length) return [];
+  const out = ['', '### People and organisations'];
+  if (named.length) {
+    out.push('', '| Name | Type | Titles | Also written | Articles |', '| --- | --- | --- | --- | ---: |');
+    for (const e of named) {
+      const type = e.type === 'organization' ? 'organisation' : e.type;
+      out.push(row([md(e.name), type, e.titles.map(md).join('; '), e.aliases.map(md).join('; '), String(e.documentIds.length)]));
+    }
+  }
+  if (places.length) out.push('', `Places: ${places.map((p) => md(p.name)).join(', ')}`);
+  return out;
+}
+
+function figureBlock(figures: Figure[]): string[] {
+  if (!figures.length) return [];
+  const out = ['', '### Figures', '', '| What is counted | Values (articles) |', '| --- | --- |'];
+  for (const f of figures.slice(0, MARKDOWN_DEFAULTS.maxFigures)) {
+    const values = f.values.map((v) => `${md(v.value)} (${codes(v.documentIds)})`).join('; ');
+    out.push(row([`${md(f.label)}${f.values.length > 1 ? ' ✗' : ''}`, values]));
+  }
+  return [...out, ...more(figures.length, MARKDOWN_DEFAULTS.maxFigures)];
+}
+
+function eventBlock(s: StoryAnalysis): string[] {
+  if (!s.events.length) return [];
+  const out = ['', '### Events', '', '| Date | Actor | Action | Target | Place | Articles |', '| --- | --- | --- | --- | --- | --- |'];
+  for (const e of s.events.slice(0, MARKDOWN_DEFAULTS.maxEvents)) {
+    const action = e.modality === 'happened' ? e.action : `${e.action} (${e.modality})`;
+    out.push(row([e.date ?? '', md(e.actor), action, md(e.target ?? ''), md(e.place ?? ''), codes(e.documentIds)]));
+  }
+  return [...out, ...more(s.events.length, MARKDOWN_DEFAULTS.maxEvents)];
+}
+
+function timelineBlock(s: StoryAnalysis): string[] {
+  if (!s.timeline.length) return [];
+  const out = ['', '### Timeline', ''];
+  for (const t of s.timeline.slice(0, MARKDOWN_DEFAULTS.maxTimeline)) {
+    out.push(`- **${t.approximate === 'before' ? `before ${t.date}` : t.date}** — ${md(t.text)} (${codes(t.documentIds)})`);
+  }
+  return [...out, ...more(s.timeline.length, MARKDOWN_DEFAULTS.maxTimeline)];
+}
+
+function summaryBlock(s: StoryAnalysis): string[] {
+  if (!s.summary.length) return [];
+  const out = ['', '### Summary', ''];
+  for (const x of s.summary) {
+    const tag = x.kind === 'disputed' ? '**Disputed:** ' : x.kind === 'single-source' ? '**One source:** ' : '';
+    out.push(`- ${tag}${md(x.text)} (${codes(x.documentIds)})`);
+  }
+  return out;
+}
+
+// ─── helpers ───────────────────────────────────────────────────────────────────────────────
+
+function quote(e: Evidence): string[] {
+  return [`> ${md(e.sentence)}`, '>', `> — ${code(e.documentId)}`];
+}
+
+function distinct(evidence: Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((e) => !seen.has(`${e.documentId}#${e.sentenceIndex}`) && Boolean(seen.add(`${e.documentId}#${e.sentenceIndex}`)));
+}
+
+function more(total: number, shown: number): string[] {
+  return total > shown ? ['', `… and ${total - shown} more (the JSON report lists all).`] : [];
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map((c) => c || ' ').join(' | ')} |`;
+}
+
+/**
+ * Text from an article as inline Markdown that renders as written: one line; emphasis, code, link,
+ * HTML and table marks backslash-escaped anywhere; block marks (`#`, `-`, `1.`) escaped where they
+ * would start a block; entity-like `&name;` kept literal.
+ */
+export function md(text: string): string {
+  return clean(text)
+    .replace(/[\\`*_[\]<>|~]/g, '\\$&')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
+    .replace(/^([#+=-])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** An id as inline code; ids holding a backtick fall back to escaped text. */
+function code(id: string): string {
+  return id.includes('`') ? md(id) : `\`${clean(id)}\``;
+}
+
+function codes(ids: string[]): string {
+  return ids.map(code).join(', ');
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
