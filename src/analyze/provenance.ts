@@ -1,16 +1,22 @@
-// Decides which articles of a story copy or rewrite one another: verbatim shared passages, and
-// sentence-by-sentence paraphrase in the same order; groups articles into lineages. It takes the
-// matched sentence pairs from match.ts and does not compare claims' content itself.
+// Decides which articles of a story copy or rewrite one another: verbatim shared passages, and shared
+// phrasing — independent reports of one event share its facts (names, figures, key nouns) but rarely
+// the pairs of words they are written in, which a rewrite keeps. Groups articles into lineages.
 import type { AnnotatedDocument, Lineage, ProvenanceEdge, SharedPassage } from '../types.ts';
 import type { ClaimPair, ClaimVector } from './match.ts';
 
 export interface ProvenanceOptions {
-  /** Sentence pairs scoring at least this are candidate shared passages. */
+  /** Sentence pairs scoring at least this are shown as the shared passages of two articles. */
   minPassageScore: number;
-  /** Fewest sentence pairs, in the same order in both articles, that make a rewrite. */
+  /** Fewest matched sentence pairs, in the same order in both articles, behind a rewrite. */
   minRewritePassages: number;
-  /** Share of the shorter article's sentences that must be in that ordered chain. */
-  minRewriteCoverage: number;
+  /**
+   * Share of the shorter article's phrasing (pairs of consecutive content words, names excluded)
+   * found in the other that makes a rewrite. Independent reports of one event share about half of
+   * this or less; see docs/analysis.md for the measurements.
+   */
+  minRewritePhrasing: number;
+  /** Fewest shared word pairs behind a rewrite, so that two short texts do not qualify by chance. */
+  minSharedPhrases: number;
   /** Share of the shorter article covered by verbatim word runs that makes a copy. */
   minCopyCoverage: number;
   /** Words in a verbatim run. */
@@ -18,9 +24,10 @@ export interface ProvenanceOptions {
 }
 
 export const PROVENANCE_DEFAULTS: ProvenanceOptions = {
-  minPassageScore: 0.35,
-  minRewritePassages: 3,
-  minRewriteCoverage: 0.25,
+  minPassageScore: 0.25,
+  minRewritePassages: 2,
+  minRewritePhrasing: 0.1,
+  minSharedPhrases: 8,
   minCopyCoverage: 0.5,
   shingleWords: 8,
 };
@@ -60,9 +67,9 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
     const docB = byId.get(idB)!;
     const chain = orderedChain(oneToOne(matches));
     const verbatim = verbatimCoverage(docA.doc.text, docB.doc.text, opts.shingleWords);
-    const shorter = Math.min(docA.sentences.length, docB.sentences.length) || 1;
-    const coverage = chain.length / shorter;
-    const relation = verbatim >= opts.minCopyCoverage ? 'copy' : chain.length >= opts.minRewritePassages && coverage >= opts.minRewriteCoverage ? 'rewrite' : 'independent';
+    const phrasing = sharedPhrasing(phrasesOf(docA), phrasesOf(docB));
+    const rewritten = phrasing.share >= opts.minRewritePhrasing && phrasing.count >= opts.minSharedPhrases && chain.length >= opts.minRewritePassages;
+    const relation = verbatim >= opts.minCopyCoverage ? 'copy' : rewritten ? 'rewrite' : 'independent';
     const [from, to] = orient(docA, docB);
     const flip = from.doc.id !== idA;
     const passages: SharedPassage[] = chain.map((m) => {
@@ -71,9 +78,38 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
       const [f, t] = flip ? [sb, sa] : [sa, sb];
       return { fromStart: f.start, fromEnd: f.end, toStart: t.start, toEnd: t.end, similarity: round(m.score) };
     });
-    edges.push({ from: from.doc.id, to: to.doc.id, relation, similarity: round(Math.max(coverage, verbatim)), sharedPassages: passages });
+    edges.push({ from: from.doc.id, to: to.doc.id, relation, similarity: round(Math.max(phrasing.share, verbatim)), sharedPassages: passages });
   }
   return { edges, ...lineagesOf(docs, edges) };
+}
+
+const PHRASE_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN', 'NUM']);
+const phraseCache = new WeakMap<AnnotatedDocument, Set<string>>();
+
+/** Pairs of consecutive content words (lemmas) of each sentence, except pairs of two names. */
+export function phrasesOf(doc: AnnotatedDocument): Set<string> {
+  const cached = phraseCache.get(doc);
+  if (cached) return cached;
+  const phrases = new Set<string>();
+  for (const sentence of doc.sentences) {
+    const words = sentence.tokens.filter((t) => PHRASE_POS.has(t.pos) && !t.isStop && /\p{L}/u.test(t.text));
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i]!;
+      const b = words[i + 1]!;
+      if (a.pos === 'PROPN' && b.pos === 'PROPN') continue;
+      phrases.add(`${a.lemma.replace(/-/g, '')} ${b.lemma.replace(/-/g, '')}`);
+    }
+  }
+  phraseCache.set(doc, phrases);
+  return phrases;
+}
+
+/** How many of the shorter text's word pairs the other has, and their share. */
+export function sharedPhrasing(a: Set<string>, b: Set<string>): { count: number; share: number } {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let count = 0;
+  for (const p of small) if (large.has(p)) count++;
+  return { count, share: small.size ? count / small.size : 0 };
 }
 
 /** Keep each sentence in at most one pair, best scores first. */
@@ -130,8 +166,8 @@ export function verbatimCoverage(a: string, b: string, n: number): number {
 
 /** The earlier article first; without dates, the longer (more complete) one. */
 function orient(a: AnnotatedDocument, b: AnnotatedDocument): [AnnotatedDocument, AnnotatedDocument] {
-  const da = a.doc.publishedAt;
-  const db = b.doc.publishedAt;
+  const da = dateOf(a);
+  const db = dateOf(b);
   if (da && db && da !== db) return da < db ? [a, b] : [b, a];
   if (da && !db) return [b, a]; // an undated article is usually the fresher original
   if (db && !da) return [a, b];
@@ -157,14 +193,19 @@ function lineagesOf(docs: AnnotatedDocument[], edges: ProvenanceEdge[]): { linea
   const sorted = [...groups.values()].map((g) => g.sort((x, y) => x.doc.id.localeCompare(y.doc.id))).sort((x, y) => x[0]!.doc.id.localeCompare(y[0]!.doc.id));
   sorted.forEach((members, i) => {
     const id = `lineage-${i + 1}`;
-    const dated = members.filter((m) => m.doc.publishedAt).sort((x, y) => x.doc.publishedAt!.localeCompare(y.doc.publishedAt!));
-    const undated = members.filter((m) => !m.doc.publishedAt);
-    const earliest = dated.length === members.length ? dated[0] : undated.length === 1 ? undated[0] : undefined;
+    const dated = members.filter((m) => dateOf(m)).sort((x, y) => dateOf(x)!.localeCompare(dateOf(y)!));
+    // Earliest only when every member is dated (by publication or by what it embeds).
+    const earliest = dated.length === members.length ? dated[0] : undefined;
     const mostComplete = [...members].sort((x, y) => y.sentences.length - x.sentences.length || x.doc.id.localeCompare(y.doc.id))[0];
     lineages.push({ id, documentIds: members.map((m) => m.doc.id), ...(earliest ? { earliest: earliest.doc.id } : {}), ...(mostComplete ? { mostComplete: mostComplete.doc.id } : {}) });
     for (const m of members) lineageOf.set(m.doc.id, id);
   });
   return { lineages, lineageOf };
+}
+
+/** Publication date, else the reference date read from embeds. */
+function dateOf(doc: AnnotatedDocument): string | undefined {
+  return doc.doc.publishedAt?.slice(0, 10) ?? doc.referenceDate?.date;
 }
 
 function round(x: number): number {
