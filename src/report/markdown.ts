@@ -126,7 +126,7 @@ function figureBlock(figures: Figure[]): string[] {
   const out = ['', '### Figures', '', '| What is counted | Values (articles) |', '| --- | --- |'];
   for (const f of figures.slice(0, MARKDOWN_DEFAULTS.maxFigures)) {
     const values = f.values.map((v) => `${md(v.value)} (${codes(v.documentIds)})`).join('; ');
-    out.push(row([`${md(f.label)}${f.values.length > 1 ? ' ✗' : ''}`, values]));
+    out.push(row([`${md(f.label)}${f.disputed ? ' ✗' : ''}`, values]));
   }
   return [...out, ...more(figures.length, MARKDOWN_DEFAULTS.maxFigures)];
 }

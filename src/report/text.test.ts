@@ -86,3 +86,12 @@ test('gives the same bytes when rendered twice', () => {
 test('wraps with a hanging indent', () => {
   assert.deepEqual(wrap('one two three four', 12, '- ', '  '), ['- one two', '  three four']);
 });
+
+test('drops the outlet column when no article of the story names its outlet', () => {
+  assert.match(plain, /Articles\n {2}saltmere-tram {2}2026-02-17\n/);
+});
+
+test('marks a figure as disputed only when a conflict is about it', () => {
+  assert.match(story1, /\n {4}resident {5}about 300 \(brennock-gazette\)\n/);
+  assert.match(story1, /\n {2}✗ worker/);
+});

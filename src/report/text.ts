@@ -101,6 +101,8 @@ function articleLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const idWidth = Math.max(...rows.map((r) => r.cells[0]!.length));
   const outletRoom = Math.max(8, ctx.width - idWidth - 16);
   for (const r of rows) if (r.cells[1]!.length > outletRoom) r.cells[1] = `${r.cells[1]!.slice(0, outletRoom - 1)}…`;
+  // Files carry no outlet: a column of dashes would say nothing.
+  if (s.story.documentIds.every((id) => !ctx.docs.get(id)?.outlet)) for (const r of rows) r.cells.splice(1, 1);
   const lines: string[] = [];
   const aligned = fitTable(rows.map((r) => r.cells), ctx.width, '  ').map((l) => l.slice(2));
   rows.forEach((r, i) => {
@@ -176,7 +178,7 @@ function figureLines(figures: Figure[], ctx: Ctx): string[] {
   const label = Math.min(24, Math.max(...figures.map((f) => f.label.length)));
   for (const f of figures.slice(0, TEXT_DEFAULTS.maxFigures)) {
     const values = f.values.map((v) => `${v.value} (${v.documentIds.join(', ')})`).join('; ');
-    const differ = f.values.length > 1;
+    const differ = f.disputed;
     const wrapped = wrap(values, ctx.width, `  ${differ ? '✗' : ' '} ${pad(clean(f.label), label)}  `, ' '.repeat(label + 6));
     lines.push(...wrapped.map((l, i) => (i === 0 && differ ? l.replace('✗', ctx.paint('red', '✗')) : l)));
   }
@@ -319,16 +321,20 @@ export function listedEntities(entities: Entity[], max: number): { named: Entity
 export interface Figure {
   label: string;
   values: { value: string; documentIds: string[] }[];
+  /** A conflicting claim group disagrees on this count (different values alone may count different things). */
+  disputed: boolean;
 }
 
 /** The figures of a story, from its claims' quantities: what is counted, each value with its articles. */
 export function storyFigures(s: StoryAnalysis): Figure[] {
   const byLabel = new Map<string, Map<string, Set<string>>>();
+  const disputed = new Set<string>();
   for (const g of s.claims) {
     for (const c of g.claims) {
       for (const q of c.quantities) {
         const label = q.counted ?? q.unit;
         if (!label) continue;
+        if (g.status === 'conflicting') disputed.add(label);
         const values = byLabel.get(label) ?? new Map<string, Set<string>>();
         byLabel.set(label, values);
         const text = figureValue(q);
@@ -341,6 +347,7 @@ export function storyFigures(s: StoryAnalysis): Figure[] {
   return [...byLabel].map(([label, values]) => ({
     label,
     values: [...values].map(([value, docs]) => ({ value, documentIds: [...docs].sort() })),
+    disputed: disputed.has(label),
   }));
 }
 
