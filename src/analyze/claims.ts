@@ -17,6 +17,8 @@ const POSSIBLE = /\b(may|might|could|potential(?:ly)?|possib(?:le|ility|ly)|risk
 const DENIED = /\b(denie[sd]|deny|denying|rejected (?:claims|reports)|dismissed (?:claims|reports))\b/i;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
 const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note', 'quote', 'reveal', 'stress', 'emphasize', 'emphasise', 'express', 'convey', 'inform', 'outline', 'indicate', 'insist', 'declare']);
+/** Nouns a light verb carries that are not the action ("conducted ten days of bombing"). */
+const NOT_ACTIONS = new Set(['day', 'week', 'month', 'year', 'hour', 'series', 'number', 'lot', 'kind', 'type', 'part', 'role', 'way', 'time']);
 const LIGHT_VERBS = new Set(['engage', 'hold', 'have', 'make', 'express', 'convey', 'issue', 'offer', 'give', 'take', 'conduct', 'launch', 'carry', 'seek', 'share']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
 const OBJECT_PREPOSITIONS = new Set(['with', 'to', 'of', 'from', 'by', 'for', 'about', 'against', 'on', 'at', 'in']);
@@ -130,7 +132,7 @@ function startsWithPronoun(sentence: Sentence, verbIndex: number): boolean {
 function actionOf(sentence: Sentence, verbIndex: number): string {
   const verb = sentence.tokens[verbIndex]!;
   if (LIGHT_VERBS.has(verb.lemma)) {
-    const noun = sentence.tokens.slice(verbIndex + 1, verbIndex + 5).find((t) => t.pos === 'NOUN');
+    const noun = sentence.tokens.slice(verbIndex + 1, verbIndex + 7).find((t) => t.pos === 'NOUN' && !NOT_ACTIONS.has(t.lemma));
     if (noun) return noun.lemma;
   }
   return verb.lemma;

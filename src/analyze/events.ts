@@ -25,8 +25,8 @@ export const ACTIONS: Record<string, string> = {
 
 /** Actions whose two sides are interchangeable: "A called B" and "B spoke with A" are one call. */
 const SYMMETRIC = new Set(['consult']);
-/** Actions a sentence may state besides its main verb ("In a call with X, Putin expressed ..."): ranked first. */
-const PRIORITY = ['consult', 'condolence', 'attack', 'warning', 'appeal', 'aid', 'proposal', 'accusation', 'declaration', 'arrest', 'statement'];
+/** Actions a sentence states even outside its main verb ("In a call with X, Putin expressed ..."). */
+const NOMINAL = ['consult', 'condolence'];
 
 export interface EventInput {
   claim: Claim;
@@ -34,8 +34,8 @@ export interface EventInput {
   mentions: { name: string; type: string; start: number }[];
   /** Tokens of the claim's sentence (lemma and position). */
   tokens: { lemma: string; start: number }[];
-  /** Date the claim's group gives the event (group date), if any. */
-  groupDate?: { date: string; evidence: Evidence };
+  /** Resolved time expressions of the sentence, with their positions. */
+  times: { date: string; start: number }[];
   /** How early the claim's document is (its reference date); earlier wins a date dispute. */
   referenceDate?: string;
 }
@@ -94,30 +94,45 @@ export function extractEvents(inputs: EventInput[]): StoryEvent[] {
 
 function eventsOfClaim(input: EventInput): Draft[] {
   const { claim } = input;
-  if (!claim.actor || claim.opinion) return [];
+  if (!claim.actor || claim.opinion || claim.negated) return [];
   const cues = input.tokens.map((t) => ({ action: ACTIONS[t.lemma], start: t.start })).filter((c): c is { action: string; start: number } => Boolean(c.action));
-  if (cues.length === 0) return [];
-  const action = PRIORITY.find((a) => cues.some((c) => c.action === a))!;
-  const cue = cues.find((c) => c.action === action)!;
+  const nominal = NOMINAL.find((a) => cues.some((c) => c.action === a));
+  const action = nominal ?? (claim.action ? ACTIONS[claim.action] : undefined);
+  if (!action) return [];
+  const cue = cues.find((c) => c.action === action) ?? cues[0];
+  if (!cue) return [];
   const actorType = input.mentions.find((m) => m.name === claim.actor)?.type;
   if (actorType === 'place' && action !== 'attack') return [];
-  const date = input.groupDate?.date ?? claim.dates[0];
+  const date = dateOfCue(cue.start, cues, input.times);
   const base = {
     actor: claim.actor,
     action,
     date,
-    dateReference: input.groupDate ? undefined : input.referenceDate,
-    dateEvidence: input.groupDate?.evidence ?? (claim.dates[0] ? claim.evidence : undefined),
+    dateReference: input.referenceDate,
+    dateEvidence: date ? claim.evidence : undefined,
     place: claim.place,
     modality: claim.modality,
     documentIds: new Set([claim.documentId]),
     evidence: [claim.evidence],
   };
   if (SYMMETRIC.has(action)) {
-    // Everyone named after the cue ("calls with A, B and C") is a party to the talks.
-    const parties = [...new Set(input.mentions.filter((m) => m.start > cue.start && m.name !== claim.actor && (m.type === 'person' || m.type === 'organization')).map((m) => m.name))];
-    if (parties.length === 0 && claim.target) parties.push(claim.target);
+    // Everyone named after the cue or after the actor ("calls with A, B and C"; "reached out to A in a call").
+    const actorAt = input.mentions.find((m) => m.name === claim.actor)?.start ?? cue.start;
+    const from = Math.min(cue.start, actorAt);
+    const parties = [...new Set(input.mentions.filter((m) => m.start > from && m.name !== claim.actor && (m.type === 'person' || m.type === 'organization')).map((m) => m.name))];
     return parties.map((target) => ({ ...base, target, evidence: [claim.evidence] }));
   }
   return [{ ...base, ...(claim.target ? { target: claim.target } : {}) }];
+}
+
+/**
+ * The date that belongs to a cue: each time expression goes to the nearest action word before it
+ * ("condolences for lives lost in attacks on October 7" dates the attacks, not the condolences).
+ */
+function dateOfCue(cueStart: number, cues: { start: number }[], times: { date: string; start: number }[]): string | undefined {
+  for (const t of times) {
+    const owner = cues.filter((c) => c.start < t.start).pop() ?? cues[0];
+    if (owner?.start === cueStart) return t.date;
+  }
+  return undefined;
 }

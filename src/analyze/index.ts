@@ -11,7 +11,7 @@ import { type EventInput, extractEvents } from './events.ts';
 import { type GroupOptions, groupClaims } from './groups.ts';
 import { type MatchOptions, buildVectors, similarPairs } from './match.ts';
 import { type ProvenanceOptions, findProvenance } from './provenance.ts';
-import { computeSignals, groupEventDate } from './signals.ts';
+import { computeSignals } from './signals.ts';
 import { summarize } from './summary.ts';
 import { buildTimeline } from './timeline.ts';
 
@@ -49,19 +49,16 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
   const provenance = findProvenance(docs, vectors, pairs, options.provenance);
   const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups);
 
-  const groupOfClaim = new Map<string, (typeof groups)[number]>();
-  for (const g of groups) for (const c of g.claims) groupOfClaim.set(c.id, g);
   const eventInputs: EventInput[] = claims.map((claim) => {
     const doc = docById.get(claim.documentId)!;
-    const group = groupOfClaim.get(claim.id);
     const mentions = doc.mentions.flatMap((m, i) => {
       const id = mentionEntity.get(`${doc.doc.id}#${i}`);
       const entity = id ? entityById.get(id) : undefined;
       return m.sentence === claim.sentenceIndex && entity ? [{ name: entity.name, type: entity.type, start: m.start }] : [];
     });
     const tokens = doc.sentences[claim.sentenceIndex]!.tokens.map((t) => ({ lemma: t.lemma, start: t.start }));
-    const groupDate = group ? groupEventDate(group) : undefined;
-    return { claim, mentions, tokens, ...(groupDate ? { groupDate } : {}), ...(doc.referenceDate ? { referenceDate: doc.referenceDate.date } : {}) };
+    const times = doc.times.filter((t) => t.sentence === claim.sentenceIndex && t.date).map((t) => ({ date: t.date!.slice(0, 10), start: t.start }));
+    return { claim, mentions, tokens, times, ...(doc.referenceDate ? { referenceDate: doc.referenceDate.date } : {}) };
   });
   const events = extractEvents(eventInputs);
   const signals = computeSignals({ docs, groups, opinions, lineageOf: provenance.lineageOf, events });

@@ -2,7 +2,7 @@
 // dates) and an IDF-weighted alignment similarity between two bags. No conflict judgement here.
 // Own code: the similarity must explain itself (which words matched, how) and take a story's own IDF.
 import { distance } from 'fastest-levenshtein';
-import { conceptKeys, lemmaKey, lookupLemma, wordnetPos, type ConceptOptions } from '../annotate/synonyms.ts';
+import { conceptKeys, lemmaKey, senseCount, type ConceptOptions } from '../annotate/synonyms.ts';
 import type { Sentence, Token } from '../types.ts';
 import { readSlots, type SentenceSlots } from './similarity-slots.ts';
 
@@ -72,8 +72,22 @@ const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'X']);
 /** Lemmas that carry no claim content even when wink does not mark them as stop words. */
 const LIGHT_LEMMAS = new Set(['be', 'have', 'do', "'s", 's', 'also', 'just', 'so', 'then', 'there', 'here', 'very', 'even', 'still']);
 
-function withDefaults(options: Partial<BagOptions>): BagOptions {
-  return { ...DEFAULT_BAG_OPTIONS, ...options, posWeights: { ...DEFAULT_BAG_OPTIONS.posWeights, ...options.posWeights } };
+/** Shared defaults for optional arguments, so the per-object memo below hits on every call. */
+export const NO_OPTIONS: Readonly<Record<string, never>> = Object.freeze({});
+const NOTHING_MATCHED: ReadonlySet<string> = new Set();
+
+/** Options objects already merged with the defaults, so hot loops do not merge them again. */
+const resolved = new WeakMap<object, BagOptions>();
+
+/** `options` merged with `DEFAULT_BAG_OPTIONS`; memoised per options object (pass the same object to reuse). */
+export function withDefaults<T extends Partial<BagOptions>>(options: T): BagOptions & T {
+  let o = resolved.get(options);
+  if (!o) {
+    o = { ...DEFAULT_BAG_OPTIONS, ...options, posWeights: { ...DEFAULT_BAG_OPTIONS.posWeights, ...options.posWeights } };
+    resolved.set(options, o);
+    resolved.set(o, o);
+  }
+  return o as BagOptions & T;
 }
 
 function isContent(t: Token): boolean {
@@ -118,16 +132,14 @@ function maxValue(map: ReadonlyMap<string, number>): number {
 function termWeight(key: string, lemma: string, pos: string, o: BagOptions): number {
   const base = o.posWeights[pos] ?? 1;
   if (o.idf) return base * idfOf(key, o);
-  const wn = wordnetPos(pos);
-  const senses = wn ? (lookupLemma(lemma, wn)?.senseCount ?? 0) : 0;
-  return base / (1 + o.polysemyDiscount * Math.log(1 + senses));
+  return base / (1 + o.polysemyDiscount * Math.log(1 + senseCount(lemma, pos)));
 }
 
 /**
  * A sentence as a weighted bag of terms, ready for `bagSimilarity` and for blocking by `bagKeys`.
  * Cost: one wink-free pass over the tokens plus cached WordNet lookups (≈ tens of µs per sentence).
  */
-export function sentenceBag(sentence: Pick<Sentence, 'tokens'>, options: Partial<BagOptions> = {}): SentenceBag {
+export function sentenceBag(sentence: Pick<Sentence, 'tokens'>, options: Partial<BagOptions> = NO_OPTIONS): SentenceBag {
   const o = withDefaults(options);
   const slots = readSlots(sentence.tokens);
   const terms: BagTerm[] = [];
@@ -185,24 +197,39 @@ function spellingClose(a: BagTerm, b: BagTerm, o: BagOptions): boolean {
 }
 
 /** How strongly term `a` matches term `b`, and why; undefined when they do not match. */
-export function matchTerms(a: BagTerm, b: BagTerm, options: Partial<BagOptions> = {}): TermMatch | undefined {
+export function matchTerms(a: BagTerm, b: BagTerm, options: Partial<BagOptions> = NO_OPTIONS): TermMatch | undefined {
   return match(a, b, withDefaults(options));
 }
 
 function match(a: BagTerm, b: BagTerm, o: BagOptions): TermMatch | undefined {
-  if (a.key === b.key) {
-    const kind: MatchKind = a.pos === 'NUM' ? 'same-figure' : a.pos === 'DATE' ? 'same-date' : 'same-lemma';
-    return { a, b, kind, strength: 1 };
-  }
+  const kind = matchKind(a, b, o);
+  if (!kind) return undefined;
+  return { a, b, kind, strength: strengthOf(kind, o) };
+}
+
+function strengthOf(kind: MatchKind, o: BagOptions): number {
+  return kind === 'concept' ? o.conceptMatch : kind === 'spelling' ? o.spellingMatch : 1;
+}
+
+/** Allocation-free core of `match` (it runs |a| × |b| times per comparison). */
+function matchKind(a: BagTerm, b: BagTerm, o: BagOptions): MatchKind | undefined {
+  if (a.key === b.key) return a.pos === 'NUM' ? 'same-figure' : a.pos === 'DATE' ? 'same-date' : 'same-lemma';
   if (a.pos === 'NUM' || b.pos === 'NUM' || a.pos === 'DATE' || b.pos === 'DATE') return undefined;
-  if (a.concepts.length > 0 && b.concepts.length > 0 && a.concepts.some((k) => b.concepts.includes(k))) return { a, b, kind: 'concept', strength: o.conceptMatch };
-  if (spellingClose(a, b, o)) return { a, b, kind: 'spelling', strength: o.spellingMatch };
+  if (o.conceptMatch > 0 && sharesConcept(a.concepts, b.concepts)) return 'concept';
+  if (spellingClose(a, b, o)) return 'spelling';
   return undefined;
+}
+
+function sharesConcept(x: readonly string[], y: readonly string[]): boolean {
+  for (let i = 0; i < x.length; i++) for (let j = 0; j < y.length; j++) if (x[i] === y[j]) return true;
+  return false;
 }
 
 export interface BagSimilarity {
   /** 0..1: mean of the two directions' weighted share of terms matched in the other bag. */
   score: number;
+  /** Weighted share of `a`'s terms found in `b`, and of `b`'s in `a` (containment either way). */
+  coverage: [number, number];
   /** The best match of each term of `a` (direction a → b). */
   matches: TermMatch[];
 }
@@ -212,12 +239,13 @@ export interface BagSimilarity {
  * directions are averaged). `matched` keys count as fully matched (e.g. figures of one slot).
  * Cost: O(|a| × |b|) term comparisons, no WordNet access.
  */
-export function bagSimilarity(a: SentenceBag, b: SentenceBag, options: Partial<BagOptions> = {}, matched: ReadonlySet<string> = new Set()): BagSimilarity {
+export function bagSimilarity(a: SentenceBag, b: SentenceBag, options: Partial<BagOptions> = NO_OPTIONS, matched: ReadonlySet<string> = NOTHING_MATCHED): BagSimilarity {
   const o = withDefaults(options);
   const forward = direction(a, b, o, matched);
   const backward = direction(b, a, o, matched);
-  if (a.mass === 0 || b.mass === 0) return { score: 0, matches: forward.matches };
-  return { score: (forward.covered / a.mass + backward.covered / b.mass) / 2, matches: forward.matches };
+  if (a.mass === 0 || b.mass === 0) return { score: 0, coverage: [0, 0], matches: forward.matches };
+  const coverage: [number, number] = [forward.covered / a.mass, backward.covered / b.mass];
+  return { score: (coverage[0] + coverage[1]) / 2, coverage, matches: forward.matches };
 }
 
 function direction(from: SentenceBag, to: SentenceBag, o: BagOptions, matched: ReadonlySet<string>): { covered: number; matches: TermMatch[] } {
@@ -228,15 +256,19 @@ function direction(from: SentenceBag, to: SentenceBag, o: BagOptions, matched: R
       covered += t.weight;
       continue;
     }
-    let best: TermMatch | undefined;
+    let best: BagTerm | undefined;
+    let bestKind: MatchKind | undefined;
+    let bestStrength = 0;
     for (const u of to.terms) {
-      const m = match(t, u, o);
-      if (m && (!best || m.strength > best.strength)) best = m;
-      if (best?.strength === 1) break;
+      const kind = matchKind(t, u, o);
+      if (!kind) continue;
+      const strength = strengthOf(kind, o);
+      if (strength > bestStrength) [best, bestKind, bestStrength] = [u, kind, strength];
+      if (strength >= 1) break;
     }
-    if (best) {
-      covered += t.weight * best.strength;
-      matches.push(best);
+    if (best && bestKind) {
+      covered += t.weight * bestStrength;
+      matches.push({ a: t, b: best, kind: bestKind, strength: bestStrength });
     }
   }
   return { covered, matches };

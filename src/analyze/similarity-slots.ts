@@ -37,6 +37,7 @@ export interface SentenceSlots {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBR: Record<string, number> = { jan: 0, feb: 1, mar: 2, apr: 3, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11 };
+const MONTH_INDEX = new Map<string, number>([...MONTHS.map((m, i) => [m, i] as [string, number]), ...Object.entries(MONTH_ABBR)]);
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -72,10 +73,9 @@ function lower(t: Token | undefined): string {
 }
 
 function monthOf(t: Token | undefined): number | undefined {
-  const w = lower(t).replace(/\.$/, '');
-  const i = MONTHS.indexOf(w);
-  if (i >= 0) return i;
-  return MONTH_ABBR[w];
+  if (!t || t.pos !== 'PROPN' && t.pos !== 'NOUN') return undefined;
+  const w = lower(t);
+  return MONTH_INDEX.get(w.endsWith('.') ? w.slice(0, -1) : w);
 }
 
 /** Numeric value of a token ("1,300", "2.5", "ten"), undefined when it is not a figure. */
@@ -121,7 +121,7 @@ export function readSlots(tokens: Token[]): SentenceSlots {
       continue;
     }
     const month = monthOf(t);
-    if (month !== undefined && (t.pos === 'PROPN' || t.pos === 'NOUN') && !(w === 'may' && t.pos !== 'PROPN')) {
+    if (month !== undefined && !(w === 'may' && t.pos !== 'PROPN')) {
       const after = numericValue(tokens[i + 1]);
       const before = numericValue(tokens[i - 1]);
       consumed.add(i);

@@ -3,7 +3,7 @@
 // Own code: each verdict must carry its evidence (matched words, the two conflicting values).
 import { conceptKeys, lemmaKey } from '../annotate/synonyms.ts';
 import type { Sentence, Token } from '../types.ts';
-import { bagSimilarity, DEFAULT_BAG_OPTIONS, sentenceBag, type BagOptions, type MatchKind, type SentenceBag } from './similarity-bag.ts';
+import { bagSimilarity, DEFAULT_BAG_OPTIONS, NO_OPTIONS, sentenceBag, withDefaults, type BagOptions, type MatchKind, type SentenceBag } from './similarity-bag.ts';
 import { datesDisagree, quantitiesAgree, type SlotQuantity } from './similarity-slots.ts';
 
 export { bagKeys, bagSimilarity, idfFromCounts, matchTerms, sentenceBag, termKeys, DEFAULT_BAG_OPTIONS } from './similarity-bag.ts';
@@ -16,7 +16,8 @@ export interface SimilarityOptions extends BagOptions {
   sameThreshold: number;
   /**
    * Least score, counting the contradicting values as matched, for a contradiction to be a conflict
-   * rather than two different statements.
+   * rather than two different statements. Equal to `sameThreshold` by default: a conflict is a pair
+   * that would be the same statement but for the slot that contradicts.
    */
   conflictThreshold: number;
   /** Relative tolerance of "about"/"nearly" figures. */
@@ -25,8 +26,8 @@ export interface SimilarityOptions extends BagOptions {
 
 export const DEFAULT_SIMILARITY_OPTIONS: Readonly<SimilarityOptions> = {
   ...DEFAULT_BAG_OPTIONS,
-  sameThreshold: 0.6,
-  conflictThreshold: 0.6,
+  sameThreshold: 0.53,
+  conflictThreshold: 0.53,
   approximate: 0.1,
 };
 
@@ -130,12 +131,24 @@ function polarityConflicts(a: SentenceBag, b: SentenceBag, swapped: boolean): Sl
   return out;
 }
 
+const resolvedSimilarity = new WeakMap<object, SimilarityOptions>();
+
+/** `options` over the defaults, memoised per options object (callers in a loop pass the same object). */
+function resolveOptions(options: Partial<SimilarityOptions>): SimilarityOptions {
+  let o = resolvedSimilarity.get(options);
+  if (!o) {
+    o = withDefaults({ ...DEFAULT_SIMILARITY_OPTIONS, ...options });
+    resolvedSimilarity.set(options, o);
+  }
+  return o;
+}
+
 /**
  * Compare two sentences' bags (see `sentenceBag`): score, same, conflict, and the reasons.
  * Use this when bags are built once and compared many times (claim alignment).
  */
-export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<SimilarityOptions> = {}): SentenceComparison {
-  const o: SimilarityOptions = { ...DEFAULT_SIMILARITY_OPTIONS, ...options };
+export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<SimilarityOptions> = NO_OPTIONS): SentenceComparison {
+  const o = resolveOptions(options);
   const { score, matches } = bagSimilarity(a, b, o);
   const reasons: SimilarityReason[] = matches.map((m) => ({ kind: m.kind, a: m.a.text, b: m.b.text, weight: round(m.a.weight * m.strength) }));
   const conflicts = [...figureConflicts(a, b, o.approximate), ...dateConflicts(a, b)];
@@ -151,7 +164,7 @@ export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<Sim
  * Cost: tokens → bags (cached WordNet lookups) plus O(|a| × |b|) term comparisons; ≈ 0.1 ms a pair.
  * @example compareSentences(s('Over 1,300 lives were lost.'), s('Over 1,400 lives were lost.')).conflict === true
  */
-export function compareSentences(a: Pick<Sentence, 'tokens'>, b: Pick<Sentence, 'tokens'>, options: Partial<SimilarityOptions> = {}): SentenceComparison {
+export function compareSentences(a: Pick<Sentence, 'tokens'>, b: Pick<Sentence, 'tokens'>, options: Partial<SimilarityOptions> = NO_OPTIONS): SentenceComparison {
   return compareBags(sentenceBag(a, options), sentenceBag(b, options), options);
 }
 

@@ -1,6 +1,6 @@
-// The story's timeline: dated events, dated claims and embedded posts in date order; plans that a
-// later article reports done are placed before the date they were carried out.
-// It does not resolve dates (annotation did) and keeps one entry per event or claim group.
+// The story's timeline: dated events and embedded posts in date order; plans that a later article
+// reports done are placed before the date they were carried out. Claims without an event are left
+// out: a sentence's date often belongs to something else it mentions. It does not resolve dates.
 import type { ClaimGroup, Document, Evidence, StoryEvent, TimelineEntry } from '../types.ts';
 import { sortEvidence } from './evidence.ts';
 import { groupEventDate } from './signals.ts';
@@ -33,11 +33,15 @@ export function buildTimeline(events: StoryEvent[], groups: ClaimGroup[], docume
     entries.push({ date: e.date, text: describeEvent(e), documentIds: e.documentIds, evidence: sortEvidence(e.evidence) });
     for (const ev of e.evidence) covered.add(`${ev.documentId}:${ev.start}`);
   }
+  // A planned event that another article reports carried out (same action, same party) came before it.
+  for (const planned of events.filter((e) => e.modality === 'planned')) {
+    const done = events.find((e) => e.modality === 'happened' && e.date && e.action === planned.action && (e.target === planned.target || e.actor === planned.target));
+    if (!done?.date) continue;
+    const evidence = sortEvidence(planned.evidence);
+    entries.push({ date: done.date, approximate: 'before', text: `Planned: ${evidence[0]?.sentence ?? describeEvent(planned)}`, documentIds: planned.documentIds, evidence });
+  }
   for (const g of groups) {
     const dated = groupEventDate(g);
-    if (dated && !g.evidence.every((ev) => covered.has(`${ev.documentId}:${ev.start}`))) {
-      entries.push({ date: dated.date, text: g.text, documentIds: g.documentIds, evidence: g.evidence });
-    }
     // A plan reported done elsewhere: it came before the date it was carried out.
     if (g.development && dated) {
       const planned = g.claims.filter((c) => c.modality === 'planned');
@@ -51,6 +55,13 @@ export function buildTimeline(events: StoryEvent[], groups: ClaimGroup[], docume
       entries.push({ date: embed.date, text: `${who} posted: ${embed.text || '(no text)'}`, documentIds: [doc.id], evidence: [] as Evidence[] });
     }
   }
-  const ranked = entries.sort((a, b) => b.documentIds.length - a.documentIds.length).slice(0, opts.maxEntries);
+  const seen = new Set<string>();
+  const unique = entries.filter((e) => {
+    const key = `${e.date}|${e.approximate ?? ''}|${e.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const ranked = unique.sort((a, b) => b.documentIds.length - a.documentIds.length).slice(0, opts.maxEntries);
   return ranked.sort((a, b) => a.date.localeCompare(b.date) || (a.approximate ? 0 : 1) - (b.approximate ? 0 : 1) || a.text.localeCompare(b.text));
 }
