@@ -37,6 +37,8 @@ export interface ServerDeps {
   analyzeSoon(): void;
   /** Resolves when no stale story is left to analyse. */
   idle(): Promise<void>;
+  /** Stop the background analysis after the story in hand (that story stays stale if unfinished). */
+  stop(): Promise<void>;
 }
 
 export interface CrosscheckServer {
@@ -80,15 +82,17 @@ function makeDeps(opts: ServerOptions): ServerDeps {
   const store = opts.store;
   let ingestor: Promise<Ingestor> | undefined;
   let running: Promise<void> | undefined;
+  let stopped = false;
   const work = async () => {
     // One story at a time, yielding between stories so requests are still served.
-    for (;;) {
+    while (!stopped) {
       const done = await reanalyzeStale(store, opts.ingest, { limit: 1 });
       if (done.length === 0) return;
       await new Promise((r) => setImmediate(r));
     }
   };
   const analyzeSoon = () => {
+    if (stopped) return;
     running ??= work()
       .catch((error) => opts.log(`crosscheck serve: analysis failed: ${error instanceof Error ? error.message : String(error)}`))
       .finally(() => {
@@ -106,6 +110,10 @@ function makeDeps(opts: ServerOptions): ServerDeps {
         analyzeSoon();
         while (running) await running;
       }
+    },
+    async stop() {
+      stopped = true;
+      while (running) await running;
     },
   };
 }

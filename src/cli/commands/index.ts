@@ -3,6 +3,12 @@ import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerCluster } from './cluster.ts';
 import { registerCompare } from './compare.ts';
+import { registerIngest } from './ingest.ts';
+import { registerStories } from './stories.ts';
+import { registerShow } from './show.ts';
+import { registerExport } from './export.ts';
+import { registerWatch } from './watch.ts';
+import { registerServe } from './serve.ts';
 
 /** Sets the process exit status from a command. */
 export type SetExit = (code: number) => void;
@@ -11,4 +17,10 @@ export function registerCommands(program: Command, setExit: SetExit): void {
   registerAnalyze(program, setExit);
   registerCluster(program, setExit);
   registerCompare(program, setExit);
+  registerIngest(program, setExit);
+  registerStories(program, setExit);
+  registerShow(program, setExit);
+  registerExport(program, setExit);
+  registerWatch(program, setExit);
+  registerServe(program, setExit);
 }
