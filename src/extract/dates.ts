@@ -14,9 +14,11 @@ export interface DateOptions {
   futureSlackDays: number;
   /** Characters of visible text scanned when no markup states the date. */
   textScanChars: number;
+  /** Characters of markup scanned as a last resort. */
+  markupScanChars: number;
 }
 
-export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000 };
+export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000, markupScanChars: 2_000_000 };
 
 export interface PageDates {
   publishedAt?: string;
@@ -50,7 +52,7 @@ const MODIFIED_META = [
   'last-modified', 'lastmod', 'modified', 'article.updated', 'updated_time', 'revised',
 ];
 const PUBLISHED_CLASS = /(?:^|[-_\s])(?:pub(?:lish(?:ed|ing)?)?(?:-?date|-?time|-?on)?|post(?:ed)?-?(?:date|on|time)|entry-?date|article-?date|date-?(?:published|header|line)|dateline|byline|meta-?date|story-?date|created|datum|date|time)(?:$|[-_\s])/i;
-const IGNORED_REGION = /(?:^|[-_\s])(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|widget|footer|copyright|recent-?posts?|archive|calendar|teaser)(?:$|[-_\s])/i;
+const IGNORED_REGION = /(?:^|\s)(?:[\w-]+[-_])?(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|footer|copyright|recent-?posts?|archives?|calendar|teaser)(?:[-_](?:area|section|list|wrap|wrapper|container|box|block|posts|articles|links|widget|items?|content))?(?=\s|$)/i;
 /** Paths like /2023/10/17/ or /2023-10-17- or /20231017/. */
 const URL_DATE = /(?:^|[\/_-])((?:19|20)\d{2})[\/_-]?(0[1-9]|1[0-2])[\/_-]?(0[1-9]|[12]\d|3[01])(?=$|[\/_.-])/;
 const URL_SEPARATED_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/;
@@ -174,6 +176,19 @@ function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParse
   return undefined;
 }
 
+/**
+ * Last resort: the date written most often anywhere in the markup (scripts and attributes included),
+ * the earliest on a tie. Catches templates that print the date only inside data attributes or scripts.
+ */
+function fromMarkup(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const html = ((root.documentElement as unknown as { innerHTML?: string })?.innerHTML ?? '').slice(0, opts.markupScanChars).replace(COPYRIGHT, ' ');
+  const counts = new Map<string, number>();
+  for (const found of findDates(html, parse)) if (isPlausible(found.date, opts)) counts.set(found.date, (counts.get(found.date) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const entry of counts) if (!best || entry[1] > best[1] || (entry[1] === best[1] && entry[0] < best[0])) best = entry;
+  return best ? { date: best[0] } : undefined;
+}
+
 interface Walkable {
   nodeType: number;
   nodeName: string;
@@ -196,7 +211,7 @@ function visibleText(body: unknown, limit: number): string {
       return;
     }
     if (node.nodeType !== 1 || SKIP_TEXT.has(node.nodeName.toUpperCase())) return;
-    const names = `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
+    const names = node.nodeName === 'BODY' ? '' : `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
     if (IGNORED_REGION.test(names)) return;
     for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
     parts.push(' ');
@@ -219,11 +234,15 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
     ['meta', () => fromMeta(root, PUBLISHED_META, opts, parse)],
     ['time-element', () => fromTimeElements(root, opts, parse)],
     ['url', () => dateFromUrl(context.url, opts)],
-    ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(root, opts, parse)],
+    ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(root, opts, parse) ?? fromMarkup(root, opts, parse)],
   ];
+  const fromUrl = dateFromUrl(context.url, opts);
   for (const [source, find] of steps) {
     const found = find();
     if (!found) continue;
+    // A full date in the URL is fixed when the article is first published; markup that disagrees has
+    // usually been touched by an update or shifted by a time zone.
+    if (fromUrl && fromUrl.date !== found.date && source !== 'url') return { publishedAt: fromUrl.date, dateSource: 'url', ...(updated && updated.date !== fromUrl.date ? { updatedAt: asIso(updated) } : {}) };
     const publishedAt = asIso(found);
     const updatedAt = updated && updated.date !== found.date ? asIso(updated) : undefined;
     return { publishedAt, dateSource: source, ...(updatedAt ? { updatedAt } : {}) };
