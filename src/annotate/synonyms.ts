@@ -72,7 +72,7 @@ interface PosFiles {
 
 let dictDir: string | undefined;
 const files = new Map<WordNetPos, PosFiles>();
-const keyCache = new Map<string, string[]>();
+const keyCache = new Map<string, LemmaInfo>();
 const synsetCache = new Map<string, string>();
 
 function dictionaryDir(): string {
@@ -202,42 +202,55 @@ function derivedKeys(line: string, word: string): string[] {
   return keys;
 }
 
+/** What crosscheck keeps of a lemma: its concept keys and its number of senses. */
+interface LemmaInfo {
+  keys: string[];
+  senses: number;
+}
+
+const NO_INFO: LemmaInfo = { keys: [], senses: 0 };
+
+function lemmaInfo(lemma: string, pos: string, options: Partial<ConceptOptions>): LemmaInfo {
+  const wnPos = (['n', 'v', 'a', 'r'] as const).find((p) => p === pos) ?? wordnetPos(pos);
+  if (!wnPos) return NO_INFO;
+  const custom = options.maxSenses !== undefined || options.derivations !== undefined;
+  const o = custom ? { ...DEFAULT_CONCEPT_OPTIONS, ...options } : DEFAULT_CONCEPT_OPTIONS;
+  const cacheKey = custom ? `${wnPos}${lemma}|${o.maxSenses}|${o.derivations ? 1 : 0}` : wnPos + lemma;
+  let info = keyCache.get(cacheKey);
+  if (!info) {
+    info = computeInfo(lemma, wnPos, o);
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+    keyCache.set(cacheKey, info);
+  }
+  return info;
+}
+
 /**
  * Concept keys of a lemma: its synsets among the first, frequent senses (`n07329438`), plus, with
  * `derivations`, the synsets its derived forms belong to. Two words are synonyms or derived forms
  * of one another when their key sets intersect. Empty when WordNet does not know the lemma.
- * Cost: a binary search and up to `maxSenses` seeks on first use of a lemma; cached afterwards.
+ * Cost: a binary search and up to `maxSenses` seeks on first use of a lemma; a Map lookup afterwards.
  * @example conceptKeys('catastrophe', 'NOUN') and conceptKeys('disaster', 'NOUN') share 'n07329438'.
  */
-export function conceptKeys(lemma: string, pos: string, options: Partial<ConceptOptions> = {}): string[] {
-  const wnPos = (['n', 'v', 'a', 'r'] as const).find((p) => p === pos) ?? wordnetPos(pos);
-  if (!wnPos) return [];
-  const o = { ...DEFAULT_CONCEPT_OPTIONS, ...options };
-  const cacheKey = `${wnPos}|${o.maxSenses}|${o.derivations ? 1 : 0}|${lemma.toLowerCase()}`;
-  const cached = keyCache.get(cacheKey);
-  if (cached) return cached;
-  const keys = computeKeys(lemma, wnPos, o);
-  if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
-  keyCache.set(cacheKey, keys);
-  return keys;
+export function conceptKeys(lemma: string, pos: string, options: Partial<ConceptOptions> = {}): readonly string[] {
+  return lemmaInfo(lemma, pos, options).keys;
 }
 
-function computeKeys(lemma: string, pos: WordNetPos, o: ConceptOptions): string[] {
+function computeInfo(lemma: string, pos: WordNetPos, o: ConceptOptions): LemmaInfo {
   const entry = lookupLemma(lemma, pos);
-  if (!entry) return [];
+  if (!entry) return NO_INFO;
   const senses = entry.synsets.slice(0, Math.max(1, Math.min(o.maxSenses, entry.taggedSenses)));
   const keys = new Set<string>();
   for (const offset of senses) {
     keys.add(pos + offset);
     if (o.derivations) for (const k of derivedKeys(readSynset(pos, offset), entry.lemma)) keys.add(k);
   }
-  return [...keys].sort();
+  return { keys: [...keys].sort(), senses: entry.senseCount };
 }
 
-/** Number of WordNet senses of a lemma (0 when unknown): a frequency proxy for default weights. */
+/** Number of WordNet senses of a lemma (0 when unknown): a frequency proxy for default weights. Cached. */
 export function senseCount(lemma: string, pos: string): number {
-  const wnPos = wordnetPos(pos);
-  return wnPos ? (lookupLemma(lemma, wnPos)?.senseCount ?? 0) : 0;
+  return lemmaInfo(lemma, pos, {}).senses;
 }
 
 /** True when two lemmas share a concept key (synonyms or derived forms in their frequent senses). */
