@@ -1,7 +1,8 @@
 // What clustering reads from an article: weighted terms, names, figures, dates, title words and a
 // MinHash signature, from the fast path or from annotations when the caller has them. No scoring here.
-import type { AnnotatedDocument, Document } from '../types.ts';
+import type { AnnotatedDocument, Document, EntityType } from '../types.ts';
 import { minhashSignature, shingleHashes } from './minhash.ts';
+import { namesFromCapitals, namesFromEntities } from './names.ts';
 import { MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken } from './text.ts';
 
 /** The article as clustering needs it; build with {@link toClusterInput} or {@link fromAnnotated}. */
@@ -11,8 +12,8 @@ export interface ClusterInput {
   text: string;
   /** ISO date or date-time of publication. */
   publishedAt?: string;
-  /** Canonical entity names (people, organisations, places) when annotation found them. */
-  entities?: string[];
+  /** Entity names (people, organisations, places) with their type, when annotation found them. */
+  entities?: { name: string; type?: EntityType }[];
   /** Figures the article states (counts, magnitudes), when annotation found them. */
   numbers?: number[];
   /** Resolved ISO dates (YYYY-MM-DD, YYYY-MM or YYYY) the article narrates, when annotation found them. */
@@ -29,8 +30,12 @@ export interface DocFeatures {
   lead: string;
   /** Publication day as days since 1970-01-01, when known. */
   day?: number;
+  /** Stemmed content words → sublinear weight 1 + ln(count). */
   terms: Map<string, number>;
+  /** Names (full and last word) → sublinear weight. */
   names: Map<string, number>;
+  /** Surnames of the people the article names (a full name re-mentioned by its last word) → weight. */
+  people: Map<string, number>;
   numbers: Set<string>;
   dates: Set<string>;
   titleTerms: Set<string>;
@@ -44,7 +49,7 @@ export function toClusterInput(doc: Document): ClusterInput {
 
 /** Enriched: also carries entity names, figures and resolved dates from the annotation layers. */
 export function fromAnnotated(annotated: AnnotatedDocument): ClusterInput {
-  const entities = annotated.mentions.filter((m) => !m.titleOnly).map((m) => m.name);
+  const entities = annotated.mentions.filter((m) => !m.titleOnly).map((m) => ({ name: m.name, type: m.type }));
   const numbers = annotated.numbers.map((n) => n.value);
   const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date ? [t.date] : []));
   return { ...toClusterInput(annotated.doc), entities, numbers, dates };
@@ -57,8 +62,6 @@ export function dayOf(iso: string | undefined): number | undefined {
   return Number.isFinite(ms) ? Math.floor(ms / 86_400_000) : undefined;
 }
 
-const NAME_CONNECTORS = new Set(['al', 'el', 'bin', 'ibn', 'de', 'del', 'da', 'van', 'von', 'der', 'la', 'le', 'of']);
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 const YEAR = /^(?:19|20)\d\d$/;
 
 /** All features of one article. `numPermutations` is the MinHash signature length. */
@@ -71,12 +74,15 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
     const key = stem(t.lower);
     terms.set(key, (terms.get(key) ?? 0) + 1);
   }
-  const names = input.entities?.length ? namesFromEntities(input.entities) : namesFromCapitals(tokens);
+  const { names, people } = input.entities?.length ? namesFromEntities(input.entities) : namesFromCapitals(tokens);
   const numbers = new Set<string>();
   const dates = new Set<string>();
   figuresAndDates(tokens, numbers, dates);
   for (const n of input.numbers ?? []) if (n >= 10 || !Number.isInteger(n)) numbers.add(String(n));
   for (const d of input.dates ?? []) addIsoDate(d, dates);
+  sublinear(terms);
+  sublinear(names);
+  sublinear(people);
   const titleTerms = new Set(titleTokens.filter((t) => isContentWord(t.lower)).map((t) => stem(t.lower)));
   const signature = minhashSignature(shingleHashes(tokens.map((t) => t.lower), shingleSize), numPermutations);
   return {
@@ -87,11 +93,16 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
     day: dayOf(input.publishedAt),
     terms,
     names,
+    people,
     numbers,
     dates,
     titleTerms,
     signature,
   };
+}
+
+function sublinear(counts: Map<string, number>): void {
+  for (const [k, n] of counts) counts.set(k, 1 + Math.log(n));
 }
 
 function isContentWord(lower: string): boolean {
@@ -101,57 +112,6 @@ function isContentWord(lower: string): boolean {
 function leadOf(text: string): string {
   const line = text.trim().split('\n', 1)[0] ?? '';
   return line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`;
-}
-
-/** Capitalised sequences not explained by a sentence start: "Tara Reid", "Promises Treatment Center". */
-export function namesFromCapitals(tokens: FastToken[]): Map<string, number> {
-  const names = new Map<string, number>();
-  let run: FastToken[] = [];
-  const flush = (): void => {
-    while (run.length > 0 && NAME_CONNECTORS.has(run[run.length - 1]!.lower)) run.pop();
-    if (run[0]?.sentenceStart && (run.length === 1 || STOPWORDS.has(run[0].lower))) run = run.slice(1);
-    while (run.length > 0 && STOPWORDS.has(run[0]!.lower)) run = run.slice(1);
-    const words = run.map((t) => t.lower).filter((w) => !WEEKDAYS.has(w) && !MONTHS.has(w));
-    if (words.length > 0) addName(names, words);
-    run = [];
-  };
-  for (const t of tokens) {
-    const capital = isCapitalised(t.raw);
-    if (capital && (run.length === 0 || !t.sentenceStart)) run.push(t);
-    else if (run.length > 0 && NAME_CONNECTORS.has(t.lower) && !t.sentenceStart) run.push(t);
-    else {
-      flush();
-      if (capital) run.push(t);
-    }
-  }
-  flush();
-  return names;
-}
-
-function namesFromEntities(entities: string[]): Map<string, number> {
-  const names = new Map<string, number>();
-  for (const e of entities) {
-    const words = tokenizeFast(e).map((t) => t.lower);
-    if (words.length > 0) addName(names, words);
-  }
-  return names;
-}
-
-/** A name counts in full and by its last word, so "Reid" meets "Tara Reid". */
-function addName(names: Map<string, number>, words: string[]): void {
-  const full = words.join(' ');
-  if (full.length < 2 || /^\d/.test(full)) return;
-  names.set(full, (names.get(full) ?? 0) + 1);
-  const last = words[words.length - 1]!;
-  if (words.length > 1 && last.length > 2 && !STOPWORDS.has(last)) names.set(last, (names.get(last) ?? 0) + 1);
-}
-
-function isCapitalised(raw: string): boolean {
-  const c = raw.charCodeAt(0);
-  if (c >= 65 && c <= 90) return true;
-  if (c < 128) return false;
-  const first = raw[0]!;
-  return first !== first.toLowerCase();
 }
 
 /** Figures (≥ 10 or with decimals; years excluded) and dates ("y:2009", "md:01-05", "ym:2009-01"). */

@@ -5,9 +5,9 @@ import type { ClusterInput } from './features.ts';
 import type { ClusterOptions } from './options.ts';
 import { createStoryClusterer } from './stream.ts';
 
-export { createStoryClusterer, type StoryClusterer, type StreamOptions } from './stream.ts';
+export { createStoryClusterer, type StoryClusterer } from './stream.ts';
 export { toClusterInput, fromAnnotated, type ClusterInput } from './features.ts';
-export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights } from './options.ts';
+export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights, type StreamOptions } from './options.ts';
 
 export interface ClusterResult {
   stories: Story[];
@@ -27,7 +27,17 @@ export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOpt
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   const assignments: StoryAssignment[] = new Array(docs.length);
   for (const { doc, index } of order) assignments[index] = clusterer.add(doc);
-  return { stories: clusterer.stories(), assignments };
+  clusterer.consolidate();
+  const stories = clusterer.stories();
+  const storyOf = new Map(stories.flatMap((s) => s.documentIds.map((id) => [id, s.id] as const)));
+  for (const a of assignments) {
+    const final = storyOf.get(a.documentId);
+    if (final && final !== a.storyId) {
+      a.reasons.push({ feature: 'consolidated', value: 1, detail: `moved from ${a.storyId} when stories were merged or split` });
+      a.storyId = final;
+    }
+  }
+  return { stories, assignments };
 }
 
 function publicationKey(iso: string | undefined): string {

@@ -1,5 +1,6 @@
 // Every tunable of story clustering in one place, with its default and why it has that value.
 // How the weights were measured is in docs/clustering.md; nothing here reads data.
+import type { Story } from '../types.ts';
 
 /** Weights of the linear score that decides whether an article joins a story. */
 export interface ClusterWeights {
@@ -7,6 +8,8 @@ export interface ClusterWeights {
   tfidf: number;
   /** IDF-weighted cosine of names (people, organisations, places). */
   entities: number;
+  /** IDF-weighted cosine of the surnames of the people named (a different main person: a different event). */
+  people: number;
   /** Share of the article's figures the story also states. */
   numbers: number;
   /** Date agreement in [-1, 1]: shared narrated dates +, disjoint years −. */
@@ -23,6 +26,14 @@ export interface ClusterOptions {
   /** An article joins the best-scoring story when its score reaches this; else it opens a new story. */
   threshold: number;
   weights: ClusterWeights;
+  /** Two active stories whose profiles score at least this against each other become one. */
+  mergeThreshold: number;
+  /** Run `consolidate()` after every this many articles (0: only when the caller asks). */
+  consolidateEvery: number;
+  /** Stories larger than this are no longer considered for a split (their members' features are dropped). */
+  maxSplitSize: number;
+  /** Each half of a split must hold at least this many articles. */
+  minSplitPart: number;
   /** MinHash signature length. */
   numPermutations: number;
   /** LSH bands × rows must equal numPermutations; 32 × 4 finds pairs of Jaccard 0.7 with p > 0.9998. */
@@ -55,7 +66,11 @@ export interface ClusterOptions {
 /** Defaults; weights and threshold fitted on half of the ECB+ dev topics (see docs/clustering.md). */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: 0.5,
-  weights: { tfidf: 2.0, entities: 1.0, numbers: 0.3, dates: 0.4, title: 0.5, time: 0.5, bias: -0.4 },
+  mergeThreshold: 0.7,
+  consolidateEvery: 1000,
+  maxSplitSize: 200,
+  minSplitPart: 2,
+  weights: { tfidf: 2.0, entities: 1.0, people: 1.0, numbers: 0.3, dates: 0.4, title: 0.5, time: 0.5, bias: -0.4 },
   numPermutations: 128,
   lshBands: 32,
   lshRows: 4,
@@ -80,4 +95,20 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
     throw new RangeError(`lshBands × lshRows (${merged.lshBands} × ${merged.lshRows}) must equal numPermutations (${merged.numPermutations})`);
   }
   return merged;
+}
+
+/** Options of the streaming clusterer: the clustering options plus where closed and merged stories go. */
+export interface StreamOptions extends ClusterOptions {
+  /** Called with each story that leaves the active set; when given, closed stories are not retained. */
+  onClose?: (story: Story) => void;
+  /** Called when consolidation merges or splits stories (earlier assignments of those articles move). */
+  onChange?: (change: StoryChange) => void;
+}
+
+/** A consolidation step: `documentIds` moved from story `from` to story `into`. */
+export interface StoryChange {
+  kind: 'merge' | 'split';
+  from: string;
+  into: string;
+  documentIds: string[];
 }

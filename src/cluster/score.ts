@@ -7,7 +7,7 @@ import type { StoryProfile } from './story-profile.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export type FeatureName = Exclude<keyof ClusterWeights, 'bias'>;
-export const FEATURE_NAMES: readonly FeatureName[] = ['tfidf', 'entities', 'numbers', 'dates', 'title', 'time'];
+export const FEATURE_NAMES: readonly FeatureName[] = ['tfidf', 'entities', 'people', 'numbers', 'dates', 'title', 'time'];
 
 export interface FeatureValues {
   values: Record<FeatureName, number>;
@@ -25,13 +25,16 @@ export interface ScoredStory {
 export function storyFeatures(doc: DocFeatures, story: StoryProfile, vocab: Vocabulary, options: ClusterOptions): FeatureValues {
   const tfidf = weightedCosine(doc.terms, story.terms, (t) => vocab.idf(t));
   const entities = weightedCosine(doc.names, story.names, (n) => vocab.idf(`@${n}`));
+  const people = weightedCosine(doc.people, story.people, (n) => vocab.idf(`@${n}`));
+  // Both name people: agreement is evidence for, disagreement against; otherwise no evidence.
+  const peopleValue = doc.people.size > 0 && story.people.size > 0 ? people.value - 0.5 : 0;
   const numbers = overlapShare(doc.numbers, story.numbers);
   const dates = dateAgreement(doc.dates, story.dates);
   const title = overlapShare(doc.titleTerms, story.titleTerms, story.titleTerms.size > 0);
   const time = timeCloseness(doc.day, story.firstDay, story.lastDay, options.timeScaleDays);
   return {
-    values: { tfidf: tfidf.value, entities: entities.value, numbers: numbers.value, dates: dates.value, title: title.value, time },
-    shared: { tfidf: tfidf.shared, entities: entities.shared, numbers: numbers.shared, dates: dates.shared, title: title.shared },
+    values: { tfidf: tfidf.value, entities: entities.value, people: peopleValue, numbers: numbers.value, dates: dates.value, title: title.value, time },
+    shared: { tfidf: tfidf.shared, entities: entities.shared, people: people.shared, numbers: numbers.shared, dates: dates.shared, title: title.shared },
   };
 }
 
@@ -60,7 +63,7 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Cosine of two sparse vectors, each entry scaled by idf(key) (doc tf is sublinear: 1 + ln tf). */
+/** Cosine of two sparse weight vectors, each entry scaled by idf(key). */
 export function weightedCosine(
   doc: Map<string, number>,
   story: Map<string, number>,
@@ -71,9 +74,9 @@ export function weightedCosine(
   let dn = 0;
   let sn = 0;
   const contributions: [string, number][] = [];
-  for (const [k, tf] of doc) {
+  for (const [k, v] of doc) {
     const w = idf(k);
-    const dv = (1 + Math.log(tf)) * w;
+    const dv = v * w;
     dn += dv * dv;
     const sv = story.get(k);
     if (sv !== undefined) {

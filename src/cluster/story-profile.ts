@@ -14,6 +14,7 @@ export interface StoryProfile {
   documentIds: string[];
   terms: Map<string, number>;
   names: Map<string, number>;
+  people: Map<string, number>;
   numbers: Map<string, number>;
   dates: Map<string, number>;
   titleTerms: Set<string>;
@@ -23,8 +24,18 @@ export interface StoryProfile {
   lastSeq: number;
   /** Terms under which the story is posted in the inverted index. */
   posted: Set<string>;
-  /** Its articles' LSH band keys, to remove them when the story leaves the active set. */
-  lshKeys: { docId: string; keys: number[] }[];
+  /** Its articles as entered in the LSH index, to repoint or remove them. */
+  members: LshMember[];
+}
+
+/** An article in the near-duplicate index. */
+export interface LshMember {
+  id: string;
+  story: StoryProfile;
+  signature: Uint32Array;
+  keys: number[];
+  /** Its features, kept while the story may still be split (dropped past `maxSplitSize`). */
+  features?: DocFeatures;
 }
 
 /** A new story holding `doc` alone. */
@@ -37,12 +48,13 @@ export function openStory(id: string, seq: number, doc: DocFeatures): StoryProfi
     documentIds: [],
     terms: new Map(),
     names: new Map(),
+    people: new Map(),
     numbers: new Map(),
     dates: new Map(),
     titleTerms: new Set(),
     lastSeq: doc.seq,
     posted: new Set(),
-    lshKeys: [],
+    members: [],
   };
   return story;
 }
@@ -54,8 +66,9 @@ export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabul
     story.title = doc.title.trim();
     story.titled = true;
   }
-  for (const [t, tf] of doc.terms) story.terms.set(t, (story.terms.get(t) ?? 0) + 1 + Math.log(tf));
-  for (const [n, tf] of doc.names) story.names.set(n, (story.names.get(n) ?? 0) + 1 + Math.log(tf));
+  for (const [t, w] of doc.terms) story.terms.set(t, (story.terms.get(t) ?? 0) + w);
+  for (const [n, w] of doc.names) story.names.set(n, (story.names.get(n) ?? 0) + w);
+  for (const [n, w] of doc.people) story.people.set(n, (story.people.get(n) ?? 0) + w);
   for (const n of doc.numbers) story.numbers.set(n, (story.numbers.get(n) ?? 0) + 1);
   for (const d of doc.dates) story.dates.set(d, (story.dates.get(d) ?? 0) + 1);
   if (story.titleTerms.size < 40) for (const t of doc.titleTerms) story.titleTerms.add(t);
@@ -66,8 +79,48 @@ export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabul
   story.lastSeq = Math.max(story.lastSeq, doc.seq);
   if (story.terms.size > maxTerms * 1.5) pruneTop(story.terms, maxTerms, (t) => vocab.idf(t));
   if (story.names.size > maxTerms) pruneTop(story.names, maxTerms, (t) => vocab.idf(`@${t}`));
+  if (story.people.size > maxTerms) pruneTop(story.people, maxTerms, (t) => vocab.idf(`@${t}`));
   if (story.numbers.size > maxTerms) pruneTop(story.numbers, maxTerms, () => 1);
   if (story.dates.size > maxTerms) pruneTop(story.dates, maxTerms, () => 1);
+}
+
+/** A story rebuilt from its members' features (after a split), keeping `id` and `seq`. */
+export function rebuildStory(id: string, seq: number, members: LshMember[], vocab: Vocabulary, maxTerms: number): StoryProfile {
+  const docs = members.map((m) => m.features!);
+  const story = openStory(id, seq, docs[0]!);
+  for (const doc of docs) addToStory(story, doc, vocab, maxTerms);
+  for (const m of members) m.story = story;
+  story.members = members;
+  return story;
+}
+
+/** Fold story `from` into `into` (the older one keeps its id); `from` is left empty. */
+export function mergeStories(into: StoryProfile, from: StoryProfile, vocab: Vocabulary, maxTerms: number): void {
+  into.documentIds.push(...from.documentIds);
+  if (!into.titled && from.titled) {
+    into.title = from.title;
+    into.titled = true;
+  }
+  addAll(into.terms, from.terms);
+  addAll(into.names, from.names);
+  addAll(into.people, from.people);
+  addAll(into.numbers, from.numbers);
+  addAll(into.dates, from.dates);
+  for (const t of from.titleTerms) if (into.titleTerms.size < 40) into.titleTerms.add(t);
+  if (from.firstDay !== undefined) {
+    into.firstDay = into.firstDay === undefined ? from.firstDay : Math.min(into.firstDay, from.firstDay);
+    into.lastDay = into.lastDay === undefined ? from.lastDay : Math.max(into.lastDay, from.lastDay ?? from.firstDay);
+  }
+  into.lastSeq = Math.max(into.lastSeq, from.lastSeq);
+  for (const m of from.members) m.story = into;
+  into.members.push(...from.members);
+  from.members = [];
+  if (into.terms.size > maxTerms * 1.5) pruneTop(into.terms, maxTerms, (t) => vocab.idf(t));
+  if (into.names.size > maxTerms) pruneTop(into.names, maxTerms, (t) => vocab.idf(`@${t}`));
+}
+
+function addAll(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
 }
 
 function pruneTop(map: Map<string, number>, keep: number, idf: (key: string) => number): void {

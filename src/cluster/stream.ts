@@ -3,29 +3,27 @@
 import type { Story, StoryAssignment } from '../types.ts';
 import { extractFeatures, type ClusterInput, type DocFeatures } from './features.ts';
 import { estimateJaccard, LshIndex } from './minhash.ts';
-import { resolveOptions, type ClusterOptions } from './options.ts';
+import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
-import { addToStory, openStory, toStory, type StoryProfile } from './story-profile.ts';
+import { StoryIndex } from './story-index.ts';
+import { bisect } from './split.ts';
+import { addToStory, mergeStories, openStory, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
+export type { StreamOptions, StoryChange } from './options.ts';
+
 export interface StoryClusterer {
-  /** Place one article; returns its assignment at once (it never moves later). */
+  /** Place one article; returns its assignment at once (its story may later merge into another). */
   add(input: ClusterInput): StoryAssignment;
+  /**
+   * Revisit the stories changed since the last call: merge two that turned out to be one (their
+   * profiles score at least `mergeThreshold`), split one whose two halves score below it.
+   */
+  consolidate(): StoryChange[];
   /** Stories so far: closed ones (unless handed to `onClose`) then active ones, in creation order. */
   stories(): Story[];
   /** Stories currently in the active set. */
   readonly activeCount: number;
-}
-
-export interface StreamOptions extends ClusterOptions {
-  /** Called with each story that leaves the active set; when given, closed stories are not retained. */
-  onClose?: (story: Story) => void;
-}
-
-interface ActiveDoc {
-  id: string;
-  story: StoryProfile;
-  signature: Uint32Array;
 }
 
 /**
@@ -37,12 +35,13 @@ interface ActiveDoc {
  */
 export function createStoryClusterer(options: Partial<StreamOptions> = {}): StoryClusterer {
   const opts = resolveOptions(options);
-  const onClose = options.onClose;
+  const { onClose, onChange } = options;
   const vocab = new Vocabulary(opts.maxVocabulary);
-  const lsh = new LshIndex<ActiveDoc>(opts.lshBands, opts.lshRows);
+  const lsh = new LshIndex<LshMember>(opts.lshBands, opts.lshRows);
+  const index = new StoryIndex(opts.maxPosting);
   /** Active stories, least recently updated first (re-inserted on every update). */
   const active = new Map<string, StoryProfile>();
-  const postings = new Map<string, StoryProfile[]>();
+  const dirty = new Set<StoryProfile>();
   const closed: Story[] = [];
   let seq = 0;
   let storySeq = 0;
@@ -53,19 +52,21 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     vocab.addDocument([...doc.terms.keys(), ...[...doc.names.keys()].map((n) => `@${n}`)]);
     if (doc.day !== undefined) today = today === undefined ? doc.day : Math.max(today, doc.day);
     evictIdle(doc.seq);
+    if (opts.consolidateEvery > 0 && doc.seq > 0 && doc.seq % opts.consolidateEvery === 0) consolidate();
 
     const keys = lsh.keys(doc.signature);
     const duplicate = findDuplicate(doc, keys);
     let assignment: StoryAssignment;
     let story: StoryProfile;
     if (duplicate) {
-      story = duplicate.doc.story;
+      story = duplicate.member.story;
+      const value = round(duplicate.similarity);
       assignment = {
         documentId: doc.id,
         storyId: story.id,
-        score: round(duplicate.similarity),
-        duplicateOf: duplicate.doc.id,
-        reasons: opts.explain ? [{ feature: 'duplicate', value: round(duplicate.similarity), detail: `near-duplicate of ${duplicate.doc.id}` }] : [],
+        score: value,
+        duplicateOf: duplicate.member.id,
+        reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${duplicate.member.id}` }] : [],
       };
     } else {
       const best = bestStory(doc);
@@ -74,52 +75,48 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         assignment = { documentId: doc.id, storyId: story.id, score: round(best.score), reasons: opts.explain ? explain(best.features, opts.weights) : [] };
       } else {
         story = openStory(`story-${++storySeq}`, storySeq, doc);
-        assignment = {
-          documentId: doc.id,
-          storyId: story.id,
-          score: 1,
-          reasons: opts.explain ? [{ feature: 'new-story', value: best ? round(best.score) : 0, detail: best ? `best candidate ${best.story.id} scored below ${opts.threshold}` : 'no candidate story' }] : [],
-        };
+        const detail = best ? `best candidate ${best.story.id} scored ${round(best.score)} < ${opts.threshold}` : 'no candidate story';
+        assignment = { documentId: doc.id, storyId: story.id, score: 1, reasons: opts.explain ? [{ feature: 'new-story', value: 1, detail }] : [] };
       }
     }
     addToStory(story, doc, vocab, opts.maxStoryTerms);
-    active.delete(story.id);
-    active.set(story.id, story);
-    post(story, doc);
-    const activeDoc: ActiveDoc = { id: doc.id, story, signature: doc.signature };
-    lsh.insert(keys, activeDoc);
-    story.lshKeys.push({ docId: doc.id, keys });
+    touch(story);
+    index.post(story, queryKeys(doc));
+    const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
+    lsh.insert(keys, member);
+    story.members.push(member);
+    if (story.members.length > opts.maxSplitSize) for (const m of story.members) delete m.features;
     return assignment;
   }
 
-  function findDuplicate(doc: DocFeatures, keys: number[]): { doc: ActiveDoc; similarity: number } | undefined {
-    let best: { doc: ActiveDoc; similarity: number } | undefined;
-    for (const other of lsh.candidates(keys)) {
-      const similarity = estimateJaccard(doc.signature, other.signature);
-      if (similarity >= opts.duplicateThreshold && (!best || similarity > best.similarity)) best = { doc: other, similarity };
+  function touch(story: StoryProfile): void {
+    active.delete(story.id);
+    active.set(story.id, story);
+    dirty.add(story);
+  }
+
+  function findDuplicate(doc: DocFeatures, keys: number[]): { member: LshMember; similarity: number } | undefined {
+    let best: { member: LshMember; similarity: number } | undefined;
+    for (const member of lsh.candidates(keys)) {
+      const similarity = estimateJaccard(doc.signature, member.signature);
+      if (similarity >= opts.duplicateThreshold && (!best || similarity > best.similarity)) best = { member, similarity };
     }
     return best;
   }
 
-  /** Top query terms of the article: highest tf × idf, names first-class. */
-  function queryKeys(doc: DocFeatures): string[] {
-    const ranked = [...doc.terms].map(([t, tf]) => [t, (1 + Math.log(tf)) * vocab.idf(t)] as const);
+  /** Top query terms of an article or story: highest weight × idf, then its top names. */
+  function queryKeys(doc: Pick<DocFeatures, 'terms' | 'names'>, scale = 1): string[] {
+    const ranked = [...doc.terms].map(([t, w]) => [t, w * vocab.idf(t)] as const);
     ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const names = [...doc.names].map(([n, tf]) => [`@${n}`, (1 + Math.log(tf)) * vocab.idf(`@${n}`)] as const);
+    const names = [...doc.names].map(([n, w]) => [`@${n}`, w * vocab.idf(`@${n}`)] as const);
     names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return [...ranked.slice(0, opts.queryTerms), ...names.slice(0, Math.ceil(opts.queryTerms / 2))].map(([k]) => k);
+    const n = opts.queryTerms * scale;
+    return [...ranked.slice(0, n), ...names.slice(0, Math.ceil(n / 2))].map(([k]) => k);
   }
 
-  function bestStory(doc: DocFeatures): ScoredStory | undefined {
-    const hits = new Map<StoryProfile, number>();
-    for (const key of queryKeys(doc)) {
-      for (const story of postings.get(key) ?? []) hits.set(story, (hits.get(story) ?? 0) + 1);
-    }
-    const candidates = [...hits]
-      .sort((a, b) => b[1] - a[1] || b[0].lastSeq - a[0].lastSeq)
-      .slice(0, opts.maxCandidates);
+  function bestAmong(doc: DocFeatures, candidates: StoryProfile[]): ScoredStory | undefined {
     let best: ScoredStory | undefined;
-    for (const [story] of candidates) {
+    for (const story of candidates) {
       const features = storyFeatures(doc, story, vocab, opts);
       const score = combine(features, opts.weights);
       if (!best || score > best.score || (score === best.score && story.seq < best.story.seq)) best = { story, score, features };
@@ -127,17 +124,73 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     return best;
   }
 
-  function post(story: StoryProfile, doc: DocFeatures): void {
-    for (const key of queryKeys(doc)) {
-      if (story.posted.has(key)) continue;
-      story.posted.add(key);
-      const list = postings.get(key);
-      if (!list) postings.set(key, [story]);
-      else {
-        list.push(story);
-        if (list.length > opts.maxPosting) list.shift()?.posted.delete(key);
-      }
+  function bestStory(doc: DocFeatures): ScoredStory | undefined {
+    return bestAmong(doc, index.candidates(queryKeys(doc), opts.maxCandidates));
+  }
+
+  function consolidate(): StoryChange[] {
+    const queue = [...dirty].sort((a, b) => a.seq - b.seq);
+    dirty.clear(); // stories changed below become dirty again, for the next call
+    const changes = mergeAll(queue);
+    const merged = changes.map((c) => active.get(c.into)).filter((x): x is StoryProfile => x !== undefined);
+    for (const story of [...new Set([...queue, ...merged])].sort((a, b) => a.seq - b.seq)) {
+      const change = trySplit(story);
+      if (change) changes.push(change);
     }
+    return changes;
+  }
+
+  /** Split `story` in two when its halves would not be merged again (they score below mergeThreshold). */
+  function trySplit(story: StoryProfile): StoryChange | undefined {
+    if (!active.has(story.id) || story.members.some((m) => !m.features)) return undefined;
+    const halves = bisect(story.members.map((m) => m.features!), vocab, opts.minSplitPart);
+    if (!halves) return undefined;
+    const inFirst = new Set(halves[0].map((d) => d.id));
+    const firstId = story.members[0]!.id;
+    const keep = story.members.filter((m) => inFirst.has(m.id) === inFirst.has(firstId));
+    const move = story.members.filter((m) => inFirst.has(m.id) !== inFirst.has(firstId));
+    const kept = rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms);
+    const split = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
+    const [small, large] = kept.members.length <= split.members.length ? [kept, split] : [split, kept];
+    const score = combine(storyFeatures(storyAsDoc(small), large, vocab, opts), opts.weights);
+    if (score >= opts.mergeThreshold) {
+      storySeq--;
+      for (const m of story.members) m.story = story;
+      return undefined;
+    }
+    index.unpost(story);
+    active.delete(story.id);
+    for (const s of [kept, split]) {
+      active.set(s.id, s);
+      dirty.add(s);
+      for (const m of s.members) index.post(s, queryKeys(m.features!));
+    }
+    const change: StoryChange = { kind: 'split', from: story.id, into: split.id, documentIds: move.map((m) => m.id) };
+    onChange?.(change);
+    return change;
+  }
+
+  function mergeAll(queue: StoryProfile[]): StoryChange[] {
+    const merges: StoryChange[] = [];
+    for (const story of queue) {
+      if (!active.has(story.id) || story.documentIds.length === 0) continue;
+      const self = storyAsDoc(story);
+      const best = bestAmong(self, index.candidates(queryKeys(self, 2), opts.maxCandidates, story));
+      if (!best || best.score < opts.mergeThreshold) continue;
+      const [into, from] = best.story.seq < story.seq ? [best.story, story] : [story, best.story];
+      index.unpost(from);
+      active.delete(from.id);
+      dirty.delete(from);
+      const posted = [...queryKeys(storyAsDoc(from), 2)];
+      mergeStories(into, from, vocab, opts.maxStoryTerms);
+      index.post(into, posted);
+      touch(into);
+      if (into.members.length > opts.maxSplitSize) for (const m of into.members) delete m.features;
+      const change: StoryChange = { kind: 'merge', from: from.id, into: into.id, documentIds: [...from.documentIds] };
+      merges.push(change);
+      onChange?.(change);
+    }
+    return merges;
   }
 
   function evictIdle(now: number): void {
@@ -151,17 +204,10 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   function close(story: StoryProfile): void {
     active.delete(story.id);
-    for (const key of story.posted) {
-      const list = postings.get(key);
-      if (!list) continue;
-      const i = list.indexOf(story);
-      if (i >= 0) list.splice(i, 1);
-      if (list.length === 0) postings.delete(key);
-    }
-    for (const { keys, docId } of story.lshKeys) {
-      const item = lsh.candidates(keys).find((d) => d.id === docId && d.story === story);
-      if (item) lsh.remove(keys, item);
-    }
+    dirty.delete(story);
+    index.unpost(story);
+    for (const member of story.members) lsh.remove(member.keys, member);
+    story.members = [];
     const record = toStory(story);
     if (onClose) onClose(record);
     else closed.push(record);
@@ -174,6 +220,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   return {
     add,
+    consolidate,
     stories,
     get activeCount() {
       return active.size;
@@ -181,10 +228,27 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   };
 }
 
-function round(x: number): number {
-  return Math.round(x * 1000) / 1000;
+/** A story's profile seen as one article, to score it against another story. */
+function storyAsDoc(story: StoryProfile): DocFeatures {
+  return {
+    id: story.id,
+    seq: story.seq,
+    lead: story.title,
+    day: story.lastDay,
+    terms: story.terms,
+    names: story.names,
+    people: story.people,
+    numbers: new Set(story.numbers.keys()),
+    dates: new Set(story.dates.keys()),
+    titleTerms: story.titleTerms,
+    signature: new Uint32Array(0),
+  };
 }
 
 function storyNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('-') + 1));
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
 }

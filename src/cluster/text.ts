@@ -11,7 +11,8 @@ export interface FastToken {
   sentenceStart: boolean;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[.!?\n]/gu;
+// Hyphens split words ("15-year-old" = "15 - year - old"), so sources that space them differently agree.
+const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|[.!?\n]/gu;
 
 /**
  * Words of `text`, in order, with sentence starts marked. Punctuation is dropped.
