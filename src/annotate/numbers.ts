@@ -12,28 +12,33 @@ export interface NumberOptions {
 
 export const DEFAULT_NUMBER_OPTIONS: NumberOptions = { maxModifiers: 3, yearRange: [1800, 2100] };
 
-const UNITS: Record<string, number> = {
+/** A lookup table without Object.prototype, so that a token such as "constructor" finds nothing. */
+function table<T>(entries: Record<string, T>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
+
+const UNITS: Record<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
   nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const MULTIPLIERS: Record<string, number> = {
+});
+const MULTIPLIERS: Record<string, number> = table({
   dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12,
-};
+});
 /** Scale words and abbreviations written after digits ("2.5 million", "1.2bn", "$5m"). */
-const SCALES: Record<string, number> = {
+const SCALES: Record<string, number> = table({
   ...MULTIPLIERS, k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
-};
+});
 /** Abbreviations that are a scale only when glued to the digits or after a currency sign. */
 const GLUED_SCALES = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn']);
 
-const CURRENCY_SIGNS: Record<string, string> = { $: 'USD', us$: 'USD', 'us $': 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₪': 'ILS', '₽': 'RUB' };
-const CURRENCY_WORDS: Record<string, string> = {
+const CURRENCY_SIGNS: Record<string, string> = table({ $: 'USD', us$: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₪': 'ILS', '₽': 'RUB' });
+const CURRENCY_WORDS: Record<string, string> = table({
   dollar: 'USD', dollars: 'USD', usd: 'USD', euro: 'EUR', euros: 'EUR', eur: 'EUR', gbp: 'GBP', sterling: 'GBP',
   yen: 'JPY', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', shekel: 'ILS', shekels: 'ILS',
   rupee: 'INR', rupees: 'INR', yuan: 'CNY',
-};
-const MEASURE_UNITS: Record<string, string> = {
+});
+const MEASURE_UNITS: Record<string, string> = table({
   '%': 'percent', percent: 'percent', pct: 'percent', km: 'km', kilometre: 'km', kilometres: 'km',
   kilometer: 'km', kilometers: 'km', mile: 'miles', miles: 'miles', metre: 'm', metres: 'm', meter: 'm', meters: 'm',
   kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', tonne: 'tonnes', tonnes: 'tonnes',
@@ -42,7 +47,7 @@ const MEASURE_UNITS: Record<string, string> = {
   liter: 'litres', liters: 'litres', barrel: 'barrels', barrels: 'barrels', minute: 'minutes', minutes: 'minutes',
   hour: 'hours', hours: 'hours', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months',
   months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
-};
+});
 
 /** Qualifier phrases, longest first, as lower-case token sequences before the figure. */
 const QUALIFIERS: [string[], Qualifier][] = [
@@ -67,6 +72,7 @@ const ONE_PRONOUN_BEFORE = new Set(['no', 'the', 'this', 'that', 'every', 'any',
 const ID_MARKERS = new Set(['no.', 'no', 'nos.', 'number', '#', 'nr.', 'vol.', 'p.', 'pp.']);
 /** Plurals of scale words are vague amounts ("thousands of people"), not figures. */
 const VAGUE_PLURALS = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'billions', 'scores', 'tens']);
+const DASHES = new Set(['-', '–', '—']);
 const URL_OR_HANDLE = /(?:https?:\/\/|www\.)\S+|[@#][\w.]+|\S+@\S+\.\w+/gi;
 
 interface Parsed {
@@ -165,18 +171,20 @@ function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | und
         j++;
       } else break;
     }
-    if (words.length === 0 || (words.length === 1 && words[0] === 'a')) return undefined;
+    // A scale word alone ("million", "hundred") is no figure; "a hundred" and "two hundred" are.
+    if (words.length === 0 || (words[0] !== 'a' && UNITS[words[0]!] === undefined) || (words.length === 1 && words[0] === 'a')) return undefined;
     value = wordToNumber(words);
     if (value === undefined) return undefined;
     return { value, end: j, digits: '' };
   }
   if (value === undefined || digits === undefined) return undefined;
-  const next = tokens[end];
+  let next = tokens[end];
+  if (next?.text === '-' && next.start === t.end && MULTIPLIERS[lower(tokens[end + 1])] !== undefined) next = tokens[++end]; // "$140-million"
   const scale = SCALES[lower(next)];
-  if (next && scale !== undefined && (!GLUED_SCALES.has(lower(next)) || next.start === t.end)) {
+  if (next && scale !== undefined && (!GLUED_SCALES.has(lower(next)) || next.start === tokens[end - 1]!.end)) {
     value *= scale;
     end++;
-  }
+  } else if (end > i + 1) end = i + 1;
   return { value: round(value), end, digits, unit };
 }
 
@@ -197,13 +205,18 @@ function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, opti
   const prev = tokens[i - 1];
   const next = tokens[p.end];
   const w = lower(tokens[i]);
-  if (TIME_SUFFIXES.has(lower(next))) return 'time of day';
+  const after = lower(tokens[p.end + 1]);
+  if (TIME_SUFFIXES.has(lower(next)) || ((lower(next) === 'a.' || lower(next) === 'p.') && after === 'm.')) return 'time of day';
+  if ((lower(next) === ':' && /^\d/.test(after)) || (lower(prev) === ':' && /^\d/.test(lower(tokens[i - 2])))) return 'time of day';
+  if (lower(next) === '/' || lower(prev) === '/') return 'date or fraction';
+  if ((DASHES.has(lower(next)) && /^\d/.test(after)) || (DASHES.has(lower(prev)) && /^\d/.test(lower(tokens[i - 2])))) return 'score or range';
   if (p.digits !== '' && !p.digits.includes(',') && !p.digits.includes('.')) {
     const n = Number(p.digits);
     if (n >= 1 && n <= 31 && (MONTHS.has(lower(prev)) || MONTHS.has(lower(next)) || (lower(next) === 'of' && MONTHS.has(lower(tokens[p.end + 1]))))) {
       return 'day of month';
     }
     if (ID_MARKERS.has(lower(prev))) return 'identifier';
+    if (prev && /^[A-Z]{2,}$/.test(prev.text) && !CURRENCY_WORDS[lower(prev)]) return 'identifier'; // "AK 47", "MH 17"
     if (prev && prev.text === '-' && prev.start === tokens[i]!.start - 1) return 'identifier';
     const [lo, hi] = options.yearRange;
     if (p.digits.length === 4 && n >= lo && n <= hi && !hasUnit && p.end === i + 1) {
@@ -302,7 +315,7 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
   for (const sentence of sentences) {
     const { tokens } = sentence;
     const blocked: [number, number][] = [];
-    for (const m of sentence.text.matchAll(URL_OR_HANDLE)) {
+    if (/[/@#]|www\./.test(sentence.text)) for (const m of sentence.text.matchAll(URL_OR_HANDLE)) {
       blocked.push([sentence.start + (m.index ?? 0), sentence.start + (m.index ?? 0) + m[0].length]);
     }
     const slice = (a: number, b: number) => sentence.text.slice(a - sentence.start, b - sentence.start);
@@ -313,7 +326,9 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
         i++;
         continue;
       }
-      const parsed = parseAt(tokens, i);
+      const code = t.text.charCodeAt(0);
+      const maybe = (code >= 48 && code <= 57) || t.pos === 'NUM' || isWordNumberToken(t) || ((t.text === 'a' || t.text === 'an' || t.text === 'A' || t.text === 'An') && isWordNumberToken(tokens[i + 1]));
+      const parsed = maybe ? parseAt(tokens, i) : undefined;
       if (!parsed) {
         i++;
         continue;

@@ -204,7 +204,9 @@ export function findQuotes(sentences: Sentence[], text: string, options: Partial
   for (const group of byParagraph.values()) {
     const start = Math.min(...group.map((s) => s.start));
     const end = Math.max(...group.map((s) => s.end));
-    const pairs = pairMarks(text.slice(start, end), start);
+    const stretch = text.slice(start, end);
+    if (!/["“”„«»]/.test(stretch)) continue;
+    const pairs = pairMarks(stretch, start);
     for (const pair of pairs) {
       let from = pair.open + 1;
       let to = pair.close;

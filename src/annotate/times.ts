@@ -11,6 +11,8 @@ export interface TimeOptions {
   futureToleranceDays: number;
   /** Tie a duration to the latest explicit date earlier in the article when the sentence refers back to it. */
   anchorToEarlierDate: boolean;
+  /** Longest text between a duration and the date it runs from ("ten days of bombing since the October 7"). */
+  anchorGapChars: number;
   /** Days per unit for durations ("20 months" → 600). */
   unitDays: Record<string, number>;
 }
@@ -18,12 +20,13 @@ export interface TimeOptions {
 export const DEFAULT_TIME_OPTIONS: TimeOptions = {
   futureToleranceDays: 28,
   anchorToEarlierDate: true,
+  anchorGapChars: 60,
   unitDays: { hour: 1 / 24, day: 1, night: 1, week: 7, fortnight: 14, month: 30, year: 365, decade: 3650 },
 };
 
 const DAY_MS = 86_400_000;
 /** Cheap test before running chrono: sentences without any of these hold no date. */
-const CANDIDATE = /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|ago|morning|evening|night|afternoon|hour|day|decade|fortnight)/i;
+const CANDIDATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|ago|morning|evening|afternoon|nights?|weeks?|weekends?|months?|years?|decades?|fortnights?)\b|\d{1,4}[/.-]\d{1,2}\b/i;
 const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 /** Words that make a bare month name a date ("in March") rather than a verb or a name ("May said"). */
 const MONTH_LEADS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'during', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'of', 'before', 'after', 'through', 'between', 'and', 'to', 'end', 'beginning', 'throughout']);
@@ -42,6 +45,8 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'w
 const REFERS_BACK = /\b(?:these|those|the|that|this)\s+(?:attacks?|strikes?|assaults?|raids?|offensive|incursions?|invasion|massacres?|bombings?|events?|killings?)\b|\bsince then\b|\bin response\b|\bafterwards?\b/i;
 const DURATION = /\b(?:(?:the\s+)?(past|last|next|coming)\s+)?(a|an|one|several|a few|few|\d+(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]?)+)[\s-](hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b(?!-old)(?!\s+(?:ago|later|earlier|before|old|from now)\b)/gi;
 const DURATION_UNIT = /(?:hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)$/i;
+const UNIT_WORD = /\b(?:hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b/i;
+const ANCHORED_TO_NOW = /\b(?:ago|last|next|this|past|coming|yesterday|today|tomorrow|tonight)\b/i;
 const YEAR = /\b(in|since|by|until|till|from|during|before|after|through|early|late|mid-?|throughout)\s+((?:1[89]|20)\d\d)\b(?![-/]?\d)/gi;
 
 type Direction = 'back' | 'forward';
@@ -137,12 +142,17 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
     const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
     if (DROPPED.has(lowerText)) continue;
     if (/^(?:the\s+)?(?:past|last|next|coming)\s+\S+\s+\w+$/i.test(text) && DURATION_UNIT.test(text)) continue; // a duration
-    if (/\b(?:hours?|days?|weeks?|months?|years?)\s+(?:after|before|later|earlier)$/i.test(text)) continue; // offset from an event, not from publication
-    const lead = /^(?:on|in|at|of)\s+/i.exec(text);
-    if (lead) {
+    // A length of time is a duration ("for three weeks", "after four days"), not a date counted from publication,
+    // unless it is anchored to publication ("two weeks ago", "last month", "this year").
+    if (UNIT_WORD.test(text) && !ANCHORED_TO_NOW.test(text)) continue;
+    // Keep the date, not the clock time chrono glues to it ("10:24 a.m. Friday", "July 25, 2005, 12: 18 AM").
+    const lead = /^(?:(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s+)?(?:on|in|at|of)?\s*/i.exec(text);
+    if (lead && lead[0].length > 0 && lead[0].length < text.length) {
       index += lead[0].length;
       text = text.slice(lead[0].length);
     }
+    text = text.replace(/((?:19|20)\d\d)(?:,?\s*(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?)$/i, '$1');
+    if (/^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b/.test(text)) continue; // lower-case: "who was wed"
     if (!has('day') && !has('month') && !has('year') && !has('weekday')) continue; // a time of day alone
     if (has('day') && !has('month') && !has('weekday') && !r.tags().has('result/relativeDate') && !/yesterday|today|tomorrow|tonight|ago|morning|evening|night|afternoon/i.test(text)) continue; // "the 7th"
     lowerText = text.toLowerCase();
@@ -171,10 +181,12 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
     } else if (casualRelative) {
       mention.relative = true;
       mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
+      const ago = /\bago\b/i.test(text) ? /\b(?:months?)\b/i.exec(text) ? 'month' : /\byears?\b/i.test(text) ? 'year' : 'day' : undefined;
+      if (ago) mention.precision = ago; // "a year ago" is a year before publication, not January
       if (ref) {
         const y = c.get('year') ?? 0;
-        const m = mention.precision === 'year' ? 1 : (c.get('month') ?? 1);
-        const d = mention.precision === 'day' ? (c.get('day') ?? 1) : 1;
+        const m = mention.precision === 'year' && !ago ? 1 : (c.get('month') ?? 1);
+        const d = mention.precision === 'day' || ago ? (c.get('day') ?? 1) : 1;
         mention.date = iso(y, m, d);
       }
     } else {
@@ -207,7 +219,8 @@ function yearMentions(sentence: Sentence, taken: Draft[]): Draft[] {
 function durationDays(count: string, unit: string, opts: TimeOptions): number | undefined {
   const c = count.toLowerCase().trim();
   const n = c === 'a' || c === 'an' ? 1 : c === 'several' ? 3 : c === 'a few' || c === 'few' ? 3 : (parseNumeral(c) ?? wordToNumber(c));
-  const per = opts.unitDays[unit.toLowerCase().replace(/s$/, '')];
+  const key = unit.toLowerCase().replace(/s$/, '');
+  const per = Object.hasOwn(opts.unitDays, key) ? opts.unitDays[key] : undefined;
   if (n === undefined || per === undefined) return undefined;
   return Math.round(n * per * 1000) / 1000;
 }
@@ -223,7 +236,12 @@ function durationMentions(sentence: Sentence, taken: Draft[], ref: string | unde
     const mention: Draft = { start, end, text: m[0], sentence: sentence.index, kind: 'duration', days, relative: false };
     const before = sentence.text.slice(0, m.index ?? 0);
     const window = m[1]?.toLowerCase();
-    const anchor = taken.find((t) => t.kind === 'date' && !t.relative && t.precision === 'day');
+    // "ten days of bombing since the October 7 attack", "two weeks after 9 May": the duration runs from that date.
+    const anchor = taken.find((t) => {
+      if (t.kind !== 'date' || t.relative || t.precision !== 'day' || t.start < end) return false;
+      const gap = sentence.text.slice(end - sentence.start, t.start - sentence.start);
+      return gap.length <= opts.anchorGapChars && /\b(?:after|since|following|from)\b/i.test(gap);
+    });
     if (window === 'past' || window === 'last' || /\b(?:has|have) been\b[^,;]*\bfor\s+(?:\w+\s+)?$/i.test(before)) {
       // "over the past ten days", "has been fighting for nearly 20 months": the span ends at publication.
       mention.relative = true;
@@ -250,8 +268,8 @@ export function findTimes(sentences: Sentence[], publishedAt?: string, options: 
   const drafts: Draft[] = [];
   let earlier: Draft | undefined;
   for (const sentence of sentences) {
-    if (!CANDIDATE.test(sentence.text)) continue;
-    const dates = chronoMentions(sentence, ref, opts);
+    if (!CANDIDATE.test(sentence.text) && !/\d|hour|day|night|week|month|year|decade|fortnight/i.test(sentence.text)) continue;
+    const dates = CANDIDATE.test(sentence.text) ? chronoMentions(sentence, ref, opts) : [];
     dates.push(...yearMentions(sentence, dates));
     const durations = durationMentions(sentence, dates, ref, opts, earlier);
     const all = [...dates, ...durations].sort((a, b) => a.start - b.start);
