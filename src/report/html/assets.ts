@@ -52,6 +52,7 @@ svg text{fill:var(--fg);font:12px system-ui,sans-serif}
 svg .axis{stroke:var(--line)}svg .edge{stroke:var(--muted);fill:none}svg .edge.copy{stroke-width:3}svg .edge.rewrite{stroke-dasharray:6 4;stroke-width:2}
 svg .node-label{font-size:12px}
 table{border-collapse:collapse;width:100%}
+.table-wrap{overflow-x:auto}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.85rem;color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
@@ -65,8 +66,9 @@ td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
 .article{border:1px solid var(--line);border-top:5px solid var(--line);border-radius:6px;padding:.7rem .9rem;max-height:80vh;overflow-y:auto;scroll-snap-align:start;background:var(--bg)}
 .article h3{font-size:1rem}
 .article .text p{margin:.5rem 0}
-.mark{border-radius:3px;background:transparent;box-shadow:inset 0 -2px 0 var(--line)}
-.mark.conflicting{box-shadow:inset 0 -2px 0 var(--conflict)}
+.mark{border-radius:3px}
+.mark.corroborated{text-decoration:underline dotted var(--ok);text-underline-offset:3px}
+.mark.conflicting{text-decoration:underline solid var(--conflict) 2px;text-underline-offset:3px}
 .mark.ed{background:var(--single-bg)}
 .mark.hl,.mark:target{background:var(--hl);box-shadow:0 0 0 2px var(--hl-line)}
 ${LINEAGE_COLORS.map((c, i) => `.lin-${i}{border-top-color:${c}}.dot.lin-${i}{background:${c}}`).join('')}

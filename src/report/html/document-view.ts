@@ -4,7 +4,7 @@ import type { Document, StoryAnalysis } from '../../types.ts';
 import { html, type SafeHtml } from './escape.ts';
 import type { Links } from './layout.ts';
 import {
-  STATUS_LABEL, badge, claimKey, claimMarks, evidenceOfGroup, formatDate, markAnchor, markedText, plural, safeUrl, storyContext,
+  STATUS_LABEL, badge, claimKey, displayTitle, claimMarks, evidenceOfGroup, formatDate, markAnchor, markedText, plural, safeUrl, storyContext,
 } from './parts.ts';
 
 export interface DocumentView {
@@ -26,7 +26,7 @@ export function renderDocumentBody(view: DocumentView, links: Links): SafeHtml {
   const url = safeUrl(doc.url);
   return html`<div class="story" data-story="doc">
 <p class="meta">${a ? html`Story: <a href="${links.story(a.story.id)}">${a.story.title || a.story.id}</a>` : 'Not yet in an analysed story'}</p>
-<h1>${doc.title ?? doc.id}</h1>
+<h1>${displayTitle(doc)}</h1>
 <ul class="facts" aria-label="At a glance">
 ${doc.outlet ? html`<li>${doc.outlet}</li>` : ''}
 ${doc.publishedAt ? html`<li>published ${formatDate(doc.publishedAt)}</li>` : ''}

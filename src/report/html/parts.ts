@@ -46,9 +46,18 @@ export function markAnchor(ctx: StoryContext, documentId: string, start: number)
   return `${ctx.prefix}-m-${ctx.number.get(documentId) ?? 0}-${start}`;
 }
 
+export const UNTITLED_WORDS = 10;
+
+/** An article's title, else its first words (many wire texts have no title). */
+export function displayTitle(doc: Document): string {
+  if (doc.title?.trim()) return doc.title.trim();
+  const words = doc.text.trim().split(/\s+/);
+  return words.length <= UNTITLED_WORDS ? words.join(' ') : `${words.slice(0, UNTITLED_WORDS).join(' ')}…`;
+}
+
 export function docLabel(doc: Document | undefined, id: string): string {
   if (!doc) return id;
-  return [doc.outlet, doc.title].filter(Boolean).join(': ') || id;
+  return [doc.outlet, displayTitle(doc)].filter(Boolean).join(': ') || id;
 }
 
 /** Citation links [1][3] to the articles' columns. */

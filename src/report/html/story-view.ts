@@ -5,7 +5,7 @@ import { html, type SafeHtml } from './escape.ts';
 import type { Links } from './layout.ts';
 import {
   STATUS_LABEL, articleAnchor, badge, cites, claimKey, claimMarks, evidenceOfGroup, formatDate,
-  lineageClass, markAnchor, markedText, plural, safeUrl, storyContext, type StoryContext,
+  displayTitle, lineageClass, markAnchor, markedText, plural, safeUrl, storyContext, type StoryContext,
 } from './parts.ts';
 import { actorGraphSvg, lineageSvg, timelineSvg } from './svg.ts';
 
@@ -83,8 +83,8 @@ function actorSection(ctx: StoryContext): SafeHtml {
   if (events.length === 0) return html`<p class="empty">No events found.</p>`;
   const svg = actorGraphSvg(ctx);
   return html`${svg.value ? html`<figure class="chart">${svg}<figcaption>Who acted towards whom; thicker lines for more events.</figcaption></figure>` : ''}
-<table><thead><tr><th>Date</th><th>Actor</th><th>Action</th><th>Target</th><th>Sources</th></tr></thead>
-<tbody>${events.map((e) => html`<tr><td>${formatDate(e.date)}</td><td>${e.actor}</td><td>${e.action}${e.modality !== 'happened' ? html` ${badge('single-source', e.modality)}` : ''}</td><td>${e.target ?? ''}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table>`;
+<div class="table-wrap"><table><thead><tr><th>Date</th><th>Actor</th><th>Action</th><th>Target</th><th>Sources</th></tr></thead>
+<tbody>${events.map((e) => html`<tr><td>${formatDate(e.date)}</td><td>${e.actor}</td><td>${e.action}${e.modality !== 'happened' ? html` ${badge('single-source', e.modality)}` : ''}</td><td>${e.target ?? ''}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
 }
 
 function articleColumn(ctx: StoryContext, doc: Document, marks: ReturnType<typeof claimMarks>): SafeHtml {
@@ -93,7 +93,7 @@ function articleColumn(ctx: StoryContext, doc: Document, marks: ReturnType<typeo
   const url = safeUrl(doc.url);
   const page = ctx.links.mode === 'server' ? html` · <a href="${ctx.links.document(doc.id)}">article page</a>` : '';
   return html`<article class="article ${lineageClass(ctx, doc.id)}" id="${articleAnchor(ctx, doc.id)}" tabindex="-1" aria-labelledby="${articleAnchor(ctx, doc.id)}-h">
-<h3 id="${articleAnchor(ctx, doc.id)}-h">[${ctx.number.get(doc.id)}] ${doc.title ?? doc.id}</h3>
+<h3 id="${articleAnchor(ctx, doc.id)}-h">[${ctx.number.get(doc.id)}] ${displayTitle(doc)}</h3>
 <p class="meta">${doc.outlet ?? ''}${doc.outlet && doc.publishedAt ? ' · ' : ''}${formatDate(doc.publishedAt)}${url ? html` · <a href="${url}" rel="noopener noreferrer nofollow">source</a>` : ''}${page}</p>
 <p>${stale ? badge('stale', `published ${s!.staleDays} days after the events`) : ''} ${s && s.editorializing > 0 ? badge('single-source', `${Math.round(s.editorializing * 100)}% opinion`) : ''}</p>
 <div class="text">${markedText(doc, marks.get(doc.id) ?? [], (start) => markAnchor(ctx, doc.id, start))}</div>
