@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from '../annotate/nlp.ts';
-import { bagKeys, bagSimilarity, compareSentences, idfFromCounts, quantitiesAgree, readSlots, sentenceBag, termKeys, type SlotQuantity } from './similarity.ts';
+import { bagKeys, bagSimilarity, compareSentences, countsSameThing, idfFromCounts, quantitiesAgree, readSlots, sentenceBag, termKeys, type SlotQuantity } from './similarity.ts';
 
 const s = (text: string) => ({ tokens: tokenize(text) });
 const compare = (a: string, b: string) => compareSentences(s(a), s(b));
@@ -61,6 +61,14 @@ test('judges qualified figures by the ranges they allow', () => {
 test('does not compare figures that count different things', () => {
   const r = compare('Israel said 1,300 people were killed.', 'Israel said 200 hostages were taken.');
   assert.equal(r.reasons.some((x) => x.kind === 'figure-conflict'), false);
+});
+
+test('counts lives, people and individuals as the same thing, soldiers and civilians not', () => {
+  assert.equal(countsSameThing('life', 'individual'), true);
+  assert.equal(countsSameThing('people', 'life'), true);
+  assert.equal(countsSameThing('soldier', 'civilian'), false);
+  const r = compare('The attacks killed over 1,300 Israeli lives.', 'The attacks killed over 1,400 individuals.');
+  assert.deepEqual(r.reasons[0], { kind: 'figure-conflict', a: 'over 1,300', b: 'over 1,400', slot: 'count of life' });
 });
 
 test('finds a conflict between "did" and "did not"', () => {

@@ -65,15 +65,29 @@ interface SlotConflict {
 }
 
 /**
- * Whether two figures measure the same thing: their counted nouns share a lemma or concept, or,
+ * Nouns news uses interchangeably to count people ("over 1,300 lives" = "over 1,300 people").
+ * WordNet keeps them apart ("life" as a living person is sense 8 of 14), so they are listed here.
+ */
+const PERSON_COUNTS = new Set(['people', 'person', 'individual', 'life', 'human', 'soul']);
+
+/**
+ * Whether two counted nouns count the same thing: same lemma, a shared WordNet concept, or both
+ * generic words for people. For claim slots as well as sentence figures.
+ * @example countsSameThing('life', 'people') === true; countsSameThing('soldier', 'civilian') === false
+ */
+export function countsSameThing(a: string, b: string): boolean {
+  if (lemmaKey(a) === lemmaKey(b)) return true;
+  if (PERSON_COUNTS.has(a) && PERSON_COUNTS.has(b)) return true;
+  const keys = new Set(conceptKeys(a, 'NOUN'));
+  return conceptKeys(b, 'NOUN').some((k) => keys.has(k));
+}
+
+/**
+ * Whether two figures measure the same thing: their counted nouns count the same thing, or,
  * without counted nouns, they share a unit and are each the only figure in that unit of their sentence.
  */
 function sameCounted(a: SlotQuantity, b: SlotQuantity, unitAlone: boolean): boolean {
-  if (a.counted && b.counted) {
-    if (lemmaKey(a.counted) === lemmaKey(b.counted)) return true;
-    const keys = new Set(conceptKeys(a.counted, a.countedPos ?? 'NOUN'));
-    return conceptKeys(b.counted, b.countedPos ?? 'NOUN').some((k) => keys.has(k));
-  }
+  if (a.counted && b.counted) return countsSameThing(a.counted, b.counted);
   return unitAlone && !a.counted && !b.counted && a.unit !== undefined && a.unit === b.unit;
 }
 
