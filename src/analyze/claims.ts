@@ -12,7 +12,7 @@ export interface ClaimOptions {
 export const CLAIM_DEFAULTS: ClaimOptions = { minContentWords: 4 };
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM', 'ADV']);
-const PLANNED = /\b(will|shall|is set to|are set to|set to take place|poised to|plans? to|planned|planning to|is to|are to|expected to|scheduled|upcoming|intends? to|intention to|intentions to|gears? up|prepar(?:es|ing) to|there are plans)\b/i;
+const PLANNED = /\b(will|shall|is set to|are set to|set to take place|poised to|plans? to|planned|planning to|expected to|scheduled|upcoming|intends? to|intention to|intentions to|gears? up|prepar(?:es|ing) to|there are plans)\b/i;
 const POSSIBLE = /\b(may|might|could|potential(?:ly)?|possib(?:le|ility|ly)|risk of|threat of|likely)\b/i;
 const DENIED = /\b(denie[sd]|deny|denying|rejected (?:claims|reports)|dismissed (?:claims|reports))\b/i;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);

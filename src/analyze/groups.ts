@@ -14,10 +14,13 @@ export interface GroupOptions {
   figures: FigureOptions;
 }
 
-export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.4, minFigureContext: 0.12, figures: FIGURE_DEFAULTS };
+export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.35, minFigureContext: 0.12, figures: FIGURE_DEFAULTS };
 
-/** Group claims (opinions excluded) and decide each group's status. */
-export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}): ClaimGroup[] {
+/**
+ * Group claims (opinions excluded) and decide each group's status. `carriedOver` are sentence pairs
+ * a copy or rewrite passes on in order: they state the same claim even when reworded past `minSameScore`.
+ */
+export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}, carriedOver: ClaimPair[] = []): ClaimGroup[] {
   const opts = { ...GROUP_DEFAULTS, ...options };
   const parent = vectors.map((_, i) => i);
   const find = (x: number): number => {
@@ -34,6 +37,7 @@ export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageO
   };
   const isFact = (i: number): boolean => !vectors[i]!.claim.opinion;
   for (const p of pairs) if (p.score >= opts.minSameScore && isFact(p.a) && isFact(p.b)) union(p.a, p.b);
+  for (const p of carriedOver) if (isFact(p.a) && isFact(p.b)) union(p.a, p.b);
   linkFigures(vectors, opts, isFact, union);
 
   const members = new Map<number, number[]>();

@@ -47,7 +47,7 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
   const vectors = buildVectors(claims, sentenceOf, options.match);
   const pairs = similarPairs(vectors, { ...options.match, minScore: Math.min(options.match?.minScore ?? 0.25, 0.1) });
   const provenance = findProvenance(docs, vectors, pairs, options.provenance);
-  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups);
+  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups, provenance.carriedOver);
 
   const eventInputs: EventInput[] = claims.map((claim) => {
     const doc = docById.get(claim.documentId)!;

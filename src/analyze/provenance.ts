@@ -37,12 +37,17 @@ export interface ProvenanceResult {
   lineages: Lineage[];
   /** Document id → lineage id. */
   lineageOf: Map<string, string>;
+  /** Claim pairs (vector indices) that a copy or rewrite passes on sentence for sentence. */
+  carriedOver: ClaimPair[];
 }
 
 interface Match {
+  /** Sentence indices in the two documents. */
   a: number;
   b: number;
   score: number;
+  /** The claim vectors the sentences belong to. */
+  pair: ClaimPair;
 }
 
 /** Provenance edges between the story's documents and the lineages they form. */
@@ -57,10 +62,11 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
     if (x.documentId > y.documentId) [x, y] = [y, x];
     const key = `${x.documentId}\u0000${y.documentId}`;
     const list = perPair.get(key) ?? [];
-    list.push({ a: x.sentenceIndex, b: y.sentenceIndex, score: p.score });
+    list.push({ a: x.sentenceIndex, b: y.sentenceIndex, score: p.score, pair: p });
     perPair.set(key, list);
   }
   const edges: ProvenanceEdge[] = [];
+  const carriedOver: ClaimPair[] = [];
   for (const [key, matches] of [...perPair.entries()].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
     const [idA, idB] = key.split('\u0000') as [string, string];
     const docA = byId.get(idA)!;
@@ -70,6 +76,7 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
     const phrasing = sharedPhrasing(phrasesOf(docA), phrasesOf(docB));
     const rewritten = phrasing.share >= opts.minRewritePhrasing && phrasing.count >= opts.minSharedPhrases && chain.length >= opts.minRewritePassages;
     const relation = verbatim >= opts.minCopyCoverage ? 'copy' : rewritten ? 'rewrite' : 'independent';
+    if (relation !== 'independent') carriedOver.push(...chain.map((m) => m.pair));
     const [from, to] = orient(docA, docB);
     const flip = from.doc.id !== idA;
     const passages: SharedPassage[] = chain.map((m) => {
@@ -80,7 +87,7 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
     });
     edges.push({ from: from.doc.id, to: to.doc.id, relation, similarity: round(Math.max(phrasing.share, verbatim)), sharedPassages: passages });
   }
-  return { edges, ...lineagesOf(docs, edges) };
+  return { edges, carriedOver, ...lineagesOf(docs, edges) };
 }
 
 const PHRASE_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN', 'NUM']);
