@@ -28,7 +28,7 @@ export const STALE_DAYS = 7;
 /** Editorializing shares from this one up are shown beside the article. */
 export const EDITORIALIZING_SHOWN = 0.1;
 
-const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33', cyan: '36' } as const;
+const ANSI = { bold: '1', dim: '2', red: '31', green: '32', yellow: '33' } as const;
 type Paint = (style: keyof typeof ANSI, s: string) => string;
 
 interface Ctx {
@@ -53,7 +53,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   analysis.stories.forEach((s, i) => out.push('', ...storyLines(s, i + 1, ctx)));
   if (analysis.duplicates.length) {
     out.push('', heading(ctx, 'Exact duplicates (dropped)'));
-    for (const d of analysis.duplicates) out.push(...wrap(`${d.id} (${clean(d.origin)}) has the same text as ${d.duplicateOf}`, ctx.width, '  '));
+    for (const d of analysis.duplicates) out.push(...wrap(`${clean(d.id)} (${clean(d.origin)}) has the same text as ${clean(d.duplicateOf)}`, ctx.width, '  '));
   }
   if (analysis.errors.length) {
     out.push('', heading(ctx, `Input errors (${analysis.errors.length})`));
@@ -67,7 +67,7 @@ function storyLines(s: StoryAnalysis, n: number, ctx: Ctx): string[] {
   const span = story.timeSpan?.start ? ` · ${story.timeSpan.start}${story.timeSpan.end && story.timeSpan.end !== story.timeSpan.start ? ` – ${story.timeSpan.end}` : ''}` : '';
   const title = `Story ${n}: ${clean(story.title)}`;
   const lines = [ctx.paint('bold', '═'.repeat(Math.min(ctx.width, 60))), ...wrap(title, ctx.width).map((l) => ctx.paint('bold', l))];
-  lines.push(ctx.paint('dim', `${story.id} · ${plural(story.documentIds.length, 'article')}${span}`));
+  lines.push(ctx.paint('dim', `${clean(story.id)} · ${plural(story.documentIds.length, 'article')}${span}`));
   lines.push('', heading(ctx, 'Articles'), ...articleLines(s, ctx));
   const { conflicting, single, corroborated } = claimsByStatus(s.claims);
   if (conflicting.length) {
@@ -96,7 +96,7 @@ function articleLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const flags: string[] = [];
     if (sig?.staleDays != null && sig.staleDays >= STALE_DAYS) flags.push(`STALE: ${sig.staleDays} days after the events${sig.narratedDate ? ` of ${sig.narratedDate}` : ''}`);
     if (sig && sig.editorializing >= EDITORIALIZING_SHOWN) flags.push(`editorializing ${Math.round(sig.editorializing * 100)}%`);
-    return { cells: [id, clean(d?.outlet ?? '—'), d?.publishedAt?.slice(0, 10) ?? 'no date'], flags: flags.join(' · ') };
+    return { cells: [clean(id), clean(d?.outlet ?? '—'), d?.publishedAt?.slice(0, 10) ?? 'no date'], flags: flags.join(' · ') };
   });
   const idWidth = Math.max(...rows.map((r) => r.cells[0]!.length));
   const outletRoom = Math.max(8, ctx.width - idWidth - 16);
@@ -104,7 +104,7 @@ function articleLines(s: StoryAnalysis, ctx: Ctx): string[] {
   // Files carry no outlet: a column of dashes would say nothing.
   if (s.story.documentIds.every((id) => !ctx.docs.get(id)?.outlet)) for (const r of rows) r.cells.splice(1, 1);
   const lines: string[] = [];
-  const aligned = fitTable(rows.map((r) => r.cells), ctx.width, '  ').map((l) => l.slice(2));
+  const aligned = table(rows.map((r) => r.cells));
   rows.forEach((r, i) => {
     const line = `  ${aligned[i]}`;
     if (!r.flags) lines.push(line.trimEnd());
@@ -120,7 +120,7 @@ function conflictLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`✗ ${c.slot}`, ctx.width, '  ', '    ').map((l) => ctx.paint('bold', l));
   const label = Math.max(...c.values.map((v) => v.value.length));
   for (const v of c.values) {
-    lines.push(...wrap(`from ${v.documentIds.join(', ')}`, ctx.width, `    ${pad(clean(v.value), label)}  `, ' '.repeat(label + 11)));
+    lines.push(...wrap(`from ${ids(v.documentIds)}`, ctx.width, `    ${pad(clean(v.value), label)}  `, ' '.repeat(label + 11)));
     const quoted = distinctEvidence(v.evidence);
     for (const e of quoted.slice(0, TEXT_DEFAULTS.maxQuotes)) lines.push(...quote(e, ctx, '      '));
     if (quoted.length > TEXT_DEFAULTS.maxQuotes) lines.push(ctx.paint('dim', `      … and ${quoted.length - TEXT_DEFAULTS.maxQuotes} more`));
@@ -130,7 +130,7 @@ function conflictLines(g: ClaimGroup, ctx: Ctx): string[] {
 
 function singleLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`“${clean(g.text)}”`, ctx.width, '  • ', '    ');
-  const docs = g.documentIds.length > 1 ? `${g.documentIds.join(', ')} (one lineage)` : g.documentIds.join(', ');
+  const docs = g.documentIds.length > 1 ? `${ids(g.documentIds)} (one lineage)` : ids(g.documentIds);
   lines.push(...wrap(`— only ${docs}${developmentNote(g)}`, ctx.width, '    ').map((l) => ctx.paint('dim', l)));
   return lines;
 }
@@ -138,7 +138,7 @@ function singleLines(g: ClaimGroup, ctx: Ctx): string[] {
 function corroboratedLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`✓ ${clean(g.text)}`, ctx.width, '  ', '    ');
   const articles = g.documentIds.length === g.independentSources ? '' : ` in ${plural(g.documentIds.length, 'article')}`;
-  const note = `${plural(g.independentSources, 'independent source')}${articles}: ${g.documentIds.join(', ')}${developmentNote(g)}`;
+  const note = `${plural(g.independentSources, 'independent source')}${articles}: ${ids(g.documentIds)}${developmentNote(g)}`;
   lines.push(...wrap(note, ctx.width, '    ').map((l) => ctx.paint('dim', l)));
   return lines;
 }
@@ -150,11 +150,11 @@ function developmentNote(g: ClaimGroup): string {
 function lineageLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const edges = sourceEdges(s);
   if (!edges.length) return [];
-  const rows = edges.map((e) => [`${e.from} ⇄ ${e.to}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'passage')]);
+  const rows = edges.map((e) => [`${clean(e.from)} ⇄ ${clean(e.to)}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'passage')]);
   const lines = ['', heading(ctx, 'Copies and rewrites (counted as one source)'), ...fitTable(rows, ctx.width, '  ')];
   for (const l of s.lineages.filter((x) => x.documentIds.length > 1)) {
-    const first = l.earliest ? ` · earliest ${l.earliest}` : '';
-    lines.push(...wrap(`${l.id}: ${l.documentIds.join(', ')}${first}`, ctx.width, '  ', '    ').map((x) => ctx.paint('dim', x)));
+    const first = l.earliest ? ` · earliest ${clean(l.earliest)}` : '';
+    lines.push(...wrap(`${clean(l.id)}: ${ids(l.documentIds)}${first}`, ctx.width, '  ', '    ').map((x) => ctx.paint('dim', x)));
   }
   return lines;
 }
@@ -177,7 +177,7 @@ function figureLines(figures: Figure[], ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Figures')];
   const label = Math.min(24, Math.max(...figures.map((f) => f.label.length)));
   for (const f of figures.slice(0, TEXT_DEFAULTS.maxFigures)) {
-    const values = f.values.map((v) => `${v.value} (${v.documentIds.join(', ')})`).join('; ');
+    const values = f.values.map((v) => `${v.value} (${ids(v.documentIds)})`).join('; ');
     const differ = f.disputed;
     const wrapped = wrap(values, ctx.width, `  ${differ ? '✗' : ' '} ${pad(clean(f.label), label)}  `, ' '.repeat(label + 6));
     lines.push(...wrapped.map((l, i) => (i === 0 && differ ? l.replace('✗', ctx.paint('red', '✗')) : l)));
@@ -193,7 +193,7 @@ function eventLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const parts = [`${clean(e.actor)} — ${e.action}${e.target ? ` → ${clean(e.target)}` : ''}`];
     if (e.place) parts.push(`in ${clean(e.place)}`);
     if (e.modality !== 'happened') parts.push(`(${e.modality})`);
-    lines.push(...wrap(`${parts.join(' ')} [${e.documentIds.join(', ')}]`, ctx.width, `  ${pad(e.date ?? 'undated', 10)}  `, ' '.repeat(14)));
+    lines.push(...wrap(`${parts.join(' ')} [${ids(e.documentIds)}]`, ctx.width, `  ${pad(e.date ?? 'undated', 10)}  `, ' '.repeat(14)));
   }
   lines.push(...more(s.events.length, TEXT_DEFAULTS.maxEvents, ctx));
   return lines;
@@ -204,7 +204,7 @@ function timelineLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Timeline')];
   for (const t of s.timeline.slice(0, TEXT_DEFAULTS.maxTimeline)) {
     const date = t.approximate === 'before' ? `before ${t.date}` : t.date;
-    lines.push(...wrap(`${clean(t.text)} [${t.documentIds.join(', ')}]`, ctx.width, `  ${pad(date, 10)}  `, ' '.repeat(date.length > 10 ? date.length + 4 : 14)));
+    lines.push(...wrap(`${clean(t.text)} [${ids(t.documentIds)}]`, ctx.width, `  ${pad(date, 10)}  `, ' '.repeat(date.length > 10 ? date.length + 4 : 14)));
   }
   lines.push(...more(s.timeline.length, TEXT_DEFAULTS.maxTimeline, ctx));
   return lines;
@@ -215,7 +215,7 @@ function summaryLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Summary')];
   for (const x of s.summary) {
     const tag = x.kind === 'corroborated' ? '' : x.kind === 'disputed' ? 'Disputed: ' : 'One source: ';
-    lines.push(...wrap(`${tag}${clean(x.text)} [${x.documentIds.join(', ')}]`, ctx.width, '  • ', '    '));
+    lines.push(...wrap(`${tag}${clean(x.text)} [${ids(x.documentIds)}]`, ctx.width, '  • ', '    '));
   }
   return lines;
 }
@@ -227,7 +227,7 @@ function heading(ctx: Ctx, text: string, color?: 'red' | 'yellow' | 'green'): st
 }
 
 function quote(e: Evidence, ctx: Ctx, indent: string): string[] {
-  return wrap(`“${clean(e.sentence)}” — ${e.documentId}`, ctx.width, indent, `${indent} `).map((l) => ctx.paint('dim', l));
+  return wrap(`“${clean(e.sentence)}” — ${clean(e.documentId)}`, ctx.width, indent, `${indent} `).map((l) => ctx.paint('dim', l));
 }
 
 function more(total: number, shown: number, ctx: Ctx): string[] {
@@ -278,6 +278,11 @@ function table(rows: string[][]): string[] {
   const cols = Math.max(0, ...rows.map((r) => r.length));
   const widths = Array.from({ length: cols - 1 }, (_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (i < cols - 1 ? pad(cell, widths[i]!) : cell)).join('  '));
+}
+
+/** Document ids as a list; ids come from file names, so they are cleaned like article text. */
+function ids(list: string[]): string {
+  return list.map(clean).join(', ');
 }
 
 function pad(s: string, n: number): string {
