@@ -164,6 +164,22 @@ test('gives each figure the index of its sentence', () => {
   ]);
 });
 
+test('ignores clock times, scores, slashed dates and acronym identifiers', () => {
+  assert.deepEqual(numbers('Updated 9:31 AM, or 9: 31 AM, and at 3 p. m. on 11 / 09 / 2010.'), []);
+  assert.deepEqual(numbers('Creighton (25 - 7) went on a 7-0 run.'), []);
+  assert.equal(only('Police seized 14 AK 47 rifles.').value, 14);
+});
+
+test('a scale word alone is no figure, but a hyphenated scale joins its number', () => {
+  assert.deepEqual(numbers('Robbers stole e80 million in jewels.').map((n) => n.value), []);
+  const bid = only('The club made a $140-million bid.');
+  assert.deepEqual([bid.text, bid.value, bid.unit], ['$140-million', 140_000_000, 'USD']);
+});
+
+test('a token named like an object property is no number word', () => {
+  assert.deepEqual(numbers('The constructor and toString hasOwnProperty valueOf people met.'), []);
+});
+
 test('wordToNumber reads compound number words', () => {
   assert.equal(wordToNumber('twenty-five'), 25);
   assert.equal(wordToNumber(['one', 'hundred', 'and', 'twenty']), 120);

@@ -92,6 +92,31 @@ test('ignores inch marks and unmatched quotation marks', () => {
   assert.deepEqual(quotes('He said “we will stay and never closed the quote.'), []);
 });
 
+test('after "told" stands the listener: the speaker is the subject, past an apposition', () => {
+  assert.deepEqual(speakers('"We will not retreat," the minister told parliament.'), [['We will not retreat', 'the minister']]);
+  assert.deepEqual(speakers('"They are not afraid of anything," Gérard Bénézat, the store\'s insurer, told France Info.'), [
+    ['They are not afraid of anything', 'Gérard Bénézat'],
+  ]);
+  assert.deepEqual(speakers('“Oh man, she was bad,” one man told Schuck.'), [['Oh man, she was bad', undefined]]);
+});
+
+test('"X concurred, saying" attributes the quote to the subject of the sentence', () => {
+  assert.deepEqual(speakers('Mr. Cerar concurred, saying, “It appears to be a justified shooting.”'), [['It appears to be a justified shooting.', 'Mr. Cerar']]);
+});
+
+test('the attribution may follow in the next sentence when the quote closes its own', () => {
+  assert.deepEqual(speakers('"We are at a fork in the road." Brown said.'), [['We are at a fork in the road.', 'Brown']]);
+});
+
+test('a quote attributed to a pronoun gets no speaker, even with a name elsewhere in the sentence', () => {
+  assert.deepEqual(speakers('"No comment," she said after meeting Abbas.'), [['No comment', undefined]]);
+});
+
+test('a name governed by a preposition is not the speaker of a participle clause', () => {
+  const text = 'In a statement, President Vladimir Putin voiced concern over casualties in Gaza, cautioning that they could see a "catastrophic increase" soon.';
+  assert.deepEqual(speakers(text), [['catastrophic increase', 'President Vladimir Putin']]);
+});
+
 test('finds the quotes and speakers of the seed articles', { skip: skipUnlessShared('seeds') }, () => {
   const dir = sharedPath('seeds');
   const found: string[] = [];

@@ -25,6 +25,8 @@ const SPEECH_VERBS = new Set(
 /** Nouns that stand for a speaker in a possessive phrase ("Netanyahu's office", "the ministry's spokesman"). */
 const SPEAKER_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'ministry', 'government', 'aide', 'aides', 'lawyer', 'lawyers', 'campaign', 'team', 'press', 'secretary', 'statement']);
 const STATEMENT_NOUNS = new Set(['statement', 'communique', 'communiqué', 'release', 'post', 'tweet', 'message', 'readout', 'summary']);
+/** Verbs whose object is the one spoken to ("told reporters", "urged Israel"). */
+const LISTENER_VERBS = new Set(['tell', 'ask', 'urge', 'warn', 'call', 'remind', 'assure', 'inform', 'brief', 'accuse', 'charge', 'caution']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
 
 interface Pair {
@@ -165,7 +167,7 @@ function speakerIn(sentence: Sentence, text: string, quote: Pair, options: Quote
     }
     const verb = tokens[cue.i]!;
     // Inversion after the quote: '"...," said Foreign Minister Sergei Lavrov'.
-    if (verb.start > quote.close && cue.kind === 'verb') {
+    if (verb.start > quote.close && cue.kind === 'verb' && !LISTENER_VERBS.has(verb.lemma)) {
       const after = phraseAfter(tokens, cue.i + 1, options.maxSpeakerTokens);
       const before = tokens[cue.i - 1];
       if (after && (before === undefined || before.text === ',' || /["”]/.test(before.text))) return slice(after);
@@ -174,17 +176,45 @@ function speakerIn(sentence: Sentence, text: string, quote: Pair, options: Quote
     let k = cue.i;
     while (k > 0 && ['AUX', 'ADV', 'PART', 'DET'].includes(tokens[k - 1]!.pos) && !isPossessive(tokens[k - 1])) k--;
     if (cue.kind === 'statement' && k > 0 && tokens[k - 1]!.pos === 'VERB') k--;
+    const afterComma = k > 0 && tokens[k - 1]!.text === ',';
     while (k > 0 && tokens[k - 1]!.text === ',') k--;
     const r = phraseBefore(tokens, k, options.maxSpeakerTokens);
+    if (r && pronoun(r)) return undefined; // "she said": attributed, but not to a name
     // A name governed by a preposition ("casualties in Gaza, cautioning") is not the subject.
     const governed = r !== undefined && tokens[r[0] - 1]?.pos === 'ADP';
-    if (r && !pronoun(r) && !governed) return slice(r);
-    if (cue.kind === 'verb' && verb.start > quote.close) {
+    if (r && !governed) return slice(r);
+    if (afterComma && !r) {
+      // An apposition between subject and verb: '"...," Gérard Bénézat, the store's insurer, told France Info'.
+      let c = k - 1;
+      while (c > 0 && k - c <= options.maxSpeakerTokens && tokens[c]!.text !== ',' && !inQuote(tokens[c]!)) c--;
+      const appositive = tokens[c]?.text === ',' ? phraseBefore(tokens, c, options.maxSpeakerTokens) : undefined;
+      if (appositive && !pronoun(appositive) && tokens[appositive[0] - 1]?.pos !== 'ADP') return slice(appositive);
+    }
+    if (afterComma && /ing$/.test(verb.text)) {
+      // "Mr. Cerar concurred, saying, ...": the participle's subject is the sentence's first name.
+      for (let i = 0; i < cue.i; i++) {
+        if (inQuote(tokens[i]!) || !isSpeakerToken(tokens[i]!, i === 0)) continue;
+        let e = i;
+        while (e < cue.i && isSpeakerToken(tokens[e]!, e === 0)) e++;
+        const first = phraseBefore(tokens, e, options.maxSpeakerTokens);
+        if (first && tokens[first[0] - 1]?.pos !== 'ADP') return slice(first);
+        i = e;
+      }
+    }
+    // '"...," one man told Schuck': after "told" stands the listener, not the speaker.
+    if (cue.kind === 'verb' && verb.start > quote.close && !LISTENER_VERBS.has(verb.lemma)) {
       const after = phraseAfter(tokens, cue.i + 1, options.maxSpeakerTokens);
       if (after) return slice(after);
     }
   }
   return undefined;
+}
+
+/** A sentence that starts with its attribution: "Brown said.", "said Brown, ...", "the minister added." */
+function opensWithAttribution(sentence: Sentence): boolean {
+  const head = sentence.tokens.slice(0, 8);
+  if (head.some((t) => /^["“”]$/.test(t.text) && t !== head[0])) return false;
+  return head.some((t) => t.pos === 'VERB' && SPEECH_VERBS.has(t.lemma));
 }
 
 /**
@@ -222,7 +252,14 @@ export function findQuotes(sentences: Sentence[], text: string, options: Partial
       const sentence = group.find((s) => pair.open >= s.start && pair.open < s.end) ?? group.find((s) => from < s.end) ?? group[0]!;
       const last = group.find((s) => pair.close >= s.start && pair.close < s.end);
       const quote: Quote = { start: from, end: to, text: text.slice(from, to), sentence: sentence.index };
-      const speaker = speakerIn(sentence, text, pair, opts, pairs) ?? (last && last !== sentence ? speakerIn(last, text, pair, opts, pairs) : undefined);
+      // The attribution may follow in the next sentence when the quote closes its own ('"... road." Brown said.').
+      const following = last && sentences.find((s) => s.index === last.index + 1);
+      const closesSentence = last !== undefined && /^[\s"”.!?]*$/.test(text.slice(pair.close, last.end));
+      const nextOne = following && following.paragraph === last?.paragraph && closesSentence ? following : undefined;
+      const speaker =
+        speakerIn(sentence, text, pair, opts, pairs) ??
+        (last && last !== sentence ? speakerIn(last, text, pair, opts, pairs) : undefined) ??
+        (nextOne && opensWithAttribution(nextOne) ? speakerIn(nextOne, text, pair, opts, pairs) : undefined);
       if (speaker) quote.speaker = speaker;
       const sentenceStart = sentence.start >= pair.open || /[:,]$/.test(text.slice(sentence.start, pair.open).trimEnd()) || text.slice(sentence.start, pair.open).trim() === '';
       if (words.length <= opts.scareMaxWords && !sentenceStart && !/[.!?]$/.test(quote.text)) quote.scare = true;

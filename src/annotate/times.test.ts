@@ -166,6 +166,38 @@ test('accepts a publication date-time and resolves against its day', () => {
   assert.deepEqual(dates('Putin spoke on Monday.', '2023-10-18T23:30:00+03:00'), [['Monday', '2023-10-16']]);
 });
 
+test('a length of time after "for" or "after" is a duration, not a date from publication', () => {
+  const found = times('He had been in hospital for three weeks and was freed after four days of talks.', WEDNESDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.kind, t.days, t.date]), [
+    ['three weeks', 'duration', 21, undefined],
+    ['four days', 'duration', 4, undefined],
+  ]);
+});
+
+test('"a year ago" keeps the day a year before publication with year precision', () => {
+  const found = times('It happened a year ago and two months ago.', WEDNESDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.date, t.precision]), [
+    ['a year ago', '2022-10-18', 'year'],
+    ['two months ago', '2023-08-18', 'month'],
+  ]);
+});
+
+test('a duration before a date with no "since/after" does not run from it', () => {
+  const found = times('He was arrested on June 5 after a 12-day manhunt.', '2023-06-10');
+  assert.deepEqual(found.map((t) => [t.text, t.kind, t.date]), [
+    ['June 5', 'date', '2023-06-05'],
+    ['12-day', 'duration', undefined],
+  ]);
+});
+
+test('clock times are trimmed from dates and lower-case weekday words are not dates', () => {
+  assert.deepEqual(dates('He died at 12:45 p.m. on Thursday. Posted July 25, 2005, 12: 18 AM ET.', WEDNESDAY), [
+    ['Thursday', '2023-10-12'],
+    ['July 25, 2005', '2005-07-25'],
+  ]);
+  assert.deepEqual(times('The deputy, who was wed in a small chapel, is here.', WEDNESDAY), []);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);
