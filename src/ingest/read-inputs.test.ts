@@ -17,6 +17,7 @@ function folder(): string {
   mkdirSync(join(dir, 'nested'));
   writeFileSync(join(dir, 'nested', 'two.txt.gz'), gzipSync('Rescue teams reached the village on Tuesday, officials said.'));
   writeFileSync(join(dir, 'notes.bin'), 'ignored: not an article file name');
+  writeFileSync(join(dir, 'README.md'), '# About this folder\n\nThese are test articles.');
   return dir;
 }
 

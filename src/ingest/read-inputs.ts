@@ -25,6 +25,8 @@ export const READ_DEFAULTS: ReadOptions = {
 
 /** File names a folder walk picks up; anything else in a folder is skipped silently. */
 export const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson)(\.gz)?$/i;
+/** A folder's own documentation, not articles: skipped in folder walks (still read when named). */
+export const FOLDER_DOCS = /^(readme|license|licence|changelog|contributing|notice|authors)(\.|$)/i;
 
 export type ReadResult = { ok: true; input: RawInput } | { ok: false; error: InputError };
 
@@ -72,7 +74,7 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) yield* walk(path);
-    else if (entry.isFile() && ARTICLE_FILE.test(entry.name)) yield path;
+    else if (entry.isFile() && ARTICLE_FILE.test(entry.name) && !FOLDER_DOCS.test(entry.name)) yield path;
   }
 }
 

@@ -1,0 +1,95 @@
+// Reads web archives (.warc, .warc.gz) with warcio, streaming: each HTML `response` record with a 2xx
+// status becomes a RawInput with its target URI and capture date; other records are skipped and
+// counted. It does not extract article text (extract/ does) and keeps one record in memory at a time.
+import { WARCParser } from 'warcio';
+import { createError } from '../errors.ts';
+import type { RawInput } from '../types.ts';
+
+export interface WarcOptions {
+  /** Records whose payload is larger than this (bytes) are skipped. */
+  maxRecordBytes: number;
+}
+
+export const WARC_DEFAULTS: WarcOptions = { maxRecordBytes: 16 * 1024 * 1024 };
+
+/** What a WARC held besides the articles read from it. */
+export interface WarcStats {
+  records: number;
+  articles: number;
+  /** Skipped records by reason ("request", "image/jpeg", "status 404", "too large"). */
+  skipped: Record<string, number>;
+}
+
+/** True when a name or the first bytes say "web archive". */
+export function isWarc(name: string, head?: Uint8Array): boolean {
+  if (/\.warc(\.gz)?$/i.test(name)) return true;
+  return head ? Buffer.from(head.subarray(0, 8)).toString('latin1').startsWith('WARC/') : false;
+}
+
+const HTML_TYPE = /text\/html|application\/xhtml\+xml/i;
+
+/**
+ * Yield one RawInput per HTML response record of a WARC stream (gzip or plain), in archive order.
+ * `stats` is filled as records go by. Throws WARC_INVALID when the stream is not a WARC file.
+ * @example for await (const page of readWarc(createReadStream('crawl.warc.gz'), 'crawl.warc.gz', stats)) ...
+ */
+export async function* readWarc(source: AsyncIterable<Uint8Array>, origin: string, stats: WarcStats = newWarcStats(), options: Partial<WarcOptions> = {}): AsyncGenerator<RawInput> {
+  const opts = { ...WARC_DEFAULTS, ...options };
+  const skip = (reason: string): void => void (stats.skipped[reason] = (stats.skipped[reason] ?? 0) + 1);
+  const parser = new WARCParser(source);
+  try {
+    for await (const record of parser) {
+      stats.records++;
+      if (record.warcType !== 'response') {
+        skip(record.warcType ?? 'unknown');
+        continue;
+      }
+      const status = Number(record.httpHeaders?.statusCode ?? 0);
+      const contentType = record.httpHeaders?.headers.get('content-type') ?? '';
+      if (status < 200 || status >= 300) {
+        skip(`status ${status || 'unknown'}`);
+        continue;
+      }
+      if (!HTML_TYPE.test(contentType)) {
+        skip(contentType.split(';')[0]?.trim() || 'no content type');
+        continue;
+      }
+      const declared = Number(record.warcHeaders.headers.get('content-length') ?? 0);
+      if (declared > opts.maxRecordBytes) {
+        skip('too large');
+        continue;
+      }
+      const bytes = await record.readFully(true);
+      if (bytes.length > opts.maxRecordBytes) {
+        skip('too large');
+        continue;
+      }
+      const url = record.warcTargetURI ?? undefined;
+      const name = url ? (new URL(url).pathname.split('/').filter(Boolean).pop() ?? new URL(url).hostname) : `record-${stats.records}`;
+      stats.articles++;
+      yield {
+        origin: `${origin}#${stats.records}`,
+        name: `${decodeURIComponent(name).slice(0, 200)}.html`.replace(/\.html?\.html$/i, '.html'),
+        bytes,
+        contentType,
+        ...(url ? { url } : {}),
+        ...(record.warcDate ? { capturedAt: record.warcDate } : {}),
+      };
+    }
+  } catch (error) {
+    throw createError('WARC_INVALID', origin, (error as Error).message.split('\n')[0]);
+  }
+  if (stats.records === 0) throw createError('WARC_INVALID', origin, 'no WARC records');
+}
+
+export function newWarcStats(): WarcStats {
+  return { records: 0, articles: 0, skipped: {} };
+}
+
+/** "3 records skipped: 2 request, 1 image/jpeg" for a user-facing notice, or undefined when none were. */
+export function describeSkipped(stats: WarcStats): string | undefined {
+  const entries = Object.entries(stats.skipped);
+  const total = entries.reduce((n, [, c]) => n + c, 0);
+  if (total === 0) return undefined;
+  return `${total} record${total === 1 ? '' : 's'} skipped: ${entries.map(([reason, count]) => `${count} ${reason}`).join(', ')}`;
+}
