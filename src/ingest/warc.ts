@@ -40,6 +40,8 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, origin: strin
   try {
     for await (const record of parser) {
       stats.records++;
+      const protocol = (record.warcHeaders as unknown as { protocol?: string }).protocol ?? '';
+      if (!protocol.startsWith('WARC/')) throw new Error(`record ${stats.records} does not start with a WARC/ version line`);
       if (record.warcType !== 'response') {
         skip(record.warcType ?? 'unknown');
         continue;
@@ -65,7 +67,7 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, origin: strin
         continue;
       }
       const url = record.warcTargetURI ?? undefined;
-      const name = url ? (new URL(url).pathname.split('/').filter(Boolean).pop() ?? new URL(url).hostname) : `record-${stats.records}`;
+      const name = nameOf(url) ?? `record-${stats.records}`;
       stats.articles++;
       yield {
         origin: `${origin}#${stats.records}`,
@@ -80,6 +82,16 @@ export async function* readWarc(source: AsyncIterable<Uint8Array>, origin: strin
     throw createError('WARC_INVALID', origin, (error as Error).message.split('\n')[0]);
   }
   if (stats.records === 0) throw createError('WARC_INVALID', origin, 'no WARC records');
+}
+
+function nameOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    return parsed.pathname.split('/').filter(Boolean).pop() ?? parsed.hostname;
+  } catch {
+    return undefined;
+  }
 }
 
 export function newWarcStats(): WarcStats {
