@@ -2,7 +2,7 @@
 // dates) and an IDF-weighted alignment similarity between two bags. No conflict judgement here.
 // Own code: the similarity must explain itself (which words matched, how) and take a story's own IDF.
 import { distance } from 'fastest-levenshtein';
-import { conceptKeys, lemmaKey, senseCount, type ConceptOptions } from '../annotate/synonyms.ts';
+import { conceptKeys, lemmaKey, nameKeys, senseCount, type ConceptOptions } from '../annotate/synonyms.ts';
 import type { Sentence, Token } from '../types.ts';
 import { readSlots, type SentenceSlots } from './similarity-slots.ts';
 
@@ -56,6 +56,8 @@ export interface BagOptions {
   /** Least 1 − edit distance / length for a spelling match. */
   spellingRatio: number;
   concepts: Partial<ConceptOptions>;
+  /** Give names WordNet keys ("Israeli" ~ "Israel", "U.S." ~ "United States"). */
+  names: boolean;
 }
 
 export const DEFAULT_BAG_OPTIONS: Readonly<BagOptions> = {
@@ -66,6 +68,7 @@ export const DEFAULT_BAG_OPTIONS: Readonly<BagOptions> = {
   spellingMinLength: 5,
   spellingRatio: 0.8,
   concepts: {},
+  names: true,
 };
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'ADV', 'X']);
@@ -113,6 +116,17 @@ function contentTokens(tokens: Token[], consumed: Set<number>): Token[] {
   return out;
 }
 
+/**
+ * Concept keys of a term. A name takes its WordNet instance senses and demonym links (`nameKeys`);
+ * a capitalised word WordNet knows only as a common noun ("Minister" in a title, a headline word)
+ * takes that noun's keys.
+ */
+function termConcepts(lemma: string, pos: string, o: BagOptions): string[] {
+  if (pos !== 'PROPN') return [...conceptKeys(lemma, pos, o.concepts)];
+  const names = nameKeys(lemma);
+  return names.length > 0 ? [...names] : [...conceptKeys(lemma, 'NOUN', o.concepts)];
+}
+
 function idfOf(key: string, o: BagOptions): number {
   if (!o.idf) return 1;
   return o.idf.get(key) ?? o.idfUnseen ?? maxValue(o.idf);
@@ -147,10 +161,13 @@ export function sentenceBag(sentence: Pick<Sentence, 'tokens'>, options: Partial
   content.forEach((t, i) => {
     const key = lemmaKey(t.lemma);
     if (key === '') return;
-    const concepts = t.pos === 'PROPN' ? [] : [...conceptKeys(t.lemma, t.pos, o.concepts)];
+    const concepts = o.names ? termConcepts(t.lemma, t.pos, o) : t.pos === 'PROPN' ? [] : [...conceptKeys(t.lemma, t.pos, o.concepts)];
     const prev = content[i - 1];
-    // A WordNet compound ("prime minister", "death toll") lends its senses to its head word.
-    if (prev && prev.end + 1 === t.start && t.pos === 'NOUN') concepts.push(...conceptKeys(`${prev.lemma} ${t.lemma}`, 'NOUN', o.concepts));
+    // A WordNet compound ("prime minister", "death toll", "Gaza Strip") lends its senses to its head word.
+    if (prev && prev.end + 1 === t.start && (t.pos === 'NOUN' || (o.names && t.pos === 'PROPN'))) {
+      const compound = `${prev.lemma} ${t.lemma}`;
+      concepts.push(...(o.names ? termConcepts(compound, t.pos, o) : conceptKeys(compound, 'NOUN', o.concepts)));
+    }
     terms.push({ key, lemma: t.lemma, text: t.text, pos: t.pos, weight: termWeight(key, t.lemma, t.pos, o), concepts, start: t.start, end: t.end });
   });
   for (const q of slots.quantities) {

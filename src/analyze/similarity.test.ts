@@ -20,6 +20,12 @@ test('matches spelling variants of a name', () => {
   assert.deepEqual(r.reasons.filter((x) => x.kind === 'spelling').map((x) => `${x.a}~${x.b}`), ['Mahmud~Mahmoud']);
 });
 
+test('matches a demonym with its country and a short name with the full one', () => {
+  const r = compare('Israeli troops entered Gaza.', 'Troops from Israel entered the Gaza Strip.');
+  assert.equal(r.same, true);
+  assert.deepEqual(r.reasons.filter((x) => x.kind === 'concept').map((x) => `${x.a}~${x.b}`), ['Israeli~Israel']);
+});
+
 test('scores unrelated sentences zero', () => {
   assert.deepEqual(compare('Stocks fell sharply in Tokyo.', 'The president declared war on Monday.'), { score: 0, same: false, conflict: false, slotScore: 0, reasons: [] });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { conceptKeys, lemmaKey, lookupLemma, sameConcept, wordnetPos } from './synonyms.ts';
+import { conceptKeys, lemmaKey, lookupLemma, nameKeys, sameConcept, wordnetPos } from './synonyms.ts';
 
 const same = (a: string, pa: string, b: string, pb: string): boolean => sameConcept({ lemma: a, pos: pa }, { lemma: b, pos: pb });
 
@@ -56,4 +56,14 @@ test('finds every lemma of the adverb index by binary search', () => {
   const words = readFileSync(join(dict, 'index.adv'), 'latin1').split('\n').filter((l) => l && !l.startsWith(' ')).map((l) => l.split(' ')[0]!);
   assert.equal(words.length, 4475);
   assert.deepEqual(words.filter((w) => lookupLemma(w, 'r')?.lemma !== w), []);
+});
+
+test('links names to the places and peoples WordNet knows them as, never to common nouns', () => {
+  const shared = (a: string, b: string): string[] => nameKeys(a).filter((k) => nameKeys(b).includes(k));
+  assert.deepEqual(shared('israeli', 'israel'), ['n08810400']);
+  assert.deepEqual(shared('u.s.', 'united states'), ['n09067337']);
+  assert.deepEqual(shared('gaza', 'gaza strip'), ['n08812218']);
+  assert.deepEqual(nameKeys('turkey'), ['n09061886']); // the country, not the bird
+  assert.equal(nameKeys('bush').length, 3); // three people named Bush, no shrub
+  assert.deepEqual(nameKeys('xyzzyq'), []);
 });

@@ -248,6 +248,39 @@ function computeInfo(lemma: string, pos: WordNetPos, o: ConceptOptions): LemmaIn
   return { keys: [...keys].sort(), senses: entry.senseCount };
 }
 
+/** Most senses of a name looked at (names have few; "Bush" has seven). */
+const MAX_NAME_SENSES = 8;
+
+/**
+ * Concept keys of a proper noun: the WordNet senses that are named instances (`@i`: "Israel" the
+ * country, not a common noun spelled alike, so "Bush" is never "shrub"), and the places and peoples
+ * a demonym pertains to ("Israeli" → Israel). "Gaza" ~ "Gaza Strip", "U.S." ~ "United States".
+ * Empty for names WordNet does not know. Cached like `conceptKeys`.
+ */
+export function nameKeys(name: string): readonly string[] {
+  const cacheKey = `p${name}`;
+  let info = keyCache.get(cacheKey);
+  if (!info) {
+    info = { keys: computeNameKeys(name), senses: 0 };
+    if (keyCache.size >= CACHE_LIMIT) keyCache.clear();
+    keyCache.set(cacheKey, info);
+  }
+  return info.keys;
+}
+
+function computeNameKeys(name: string): string[] {
+  const keys = new Set<string>();
+  const noun = lookupLemma(name, 'n');
+  for (const offset of noun?.synsets.slice(0, MAX_NAME_SENSES) ?? []) {
+    if (readSynset('n', offset).includes(' @i ')) keys.add('n' + offset);
+  }
+  const adj = lookupLemma(name, 'a');
+  for (const offset of adj?.synsets.slice(0, 1) ?? []) {
+    for (const k of derivedKeys(readSynset('a', offset), adj?.lemma ?? name)) if (k.startsWith('n')) keys.add(k);
+  }
+  return [...keys].sort();
+}
+
 /** Number of WordNet senses of a lemma (0 when unknown): a frequency proxy for default weights. Cached. */
 export function senseCount(lemma: string, pos: string): number {
   return lemmaInfo(lemma, pos, {}).senses;
