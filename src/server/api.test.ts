@@ -78,6 +78,19 @@ describe('reading', () => {
     for (const e of conflict.evidence) assert.equal(documents.find((d) => d.id === e.documentId)!.text.slice(e.start, e.end), e.sentence);
   });
 
+  test('answers 304 for an unchanged story, and a new tag once the story changes', async () => {
+    const first = await app.request('/stories/story-putin-calls');
+    const tag = first.headers.get('ETag')!;
+    assert.ok(tag);
+    assert.equal((await app.request('/stories/story-putin-calls', { headers: { 'If-None-Match': tag } })).status, 304);
+    const json = await app.request('/api/stories/story-putin-calls');
+    assert.notEqual(json.headers.get('ETag'), tag, 'the page and the JSON have their own tags');
+    await store.saveAnalysis(makeStory().analysis, 3);
+    const after = await app.request('/stories/story-putin-calls', { headers: { 'If-None-Match': tag } });
+    assert.equal(after.status, 200, 'a new analysis changes the tag');
+    assert.match(await after.text(), /Sources disagree on the count of life/);
+  });
+
   test('returns an article with its story and signals, and 404 with NOT_FOUND for an unknown one', async () => {
     const res = await app.request('/api/documents/rewrite-b');
     const body = (await res.json()) as { document: { title: string }; storyId: string; signals: { staleDays: number } };

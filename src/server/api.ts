@@ -11,6 +11,7 @@ import type { DocumentOutcome } from '../store/ingest.ts';
 import type { InputError, RawInput } from '../types.ts';
 import type { ServerDeps } from './app.ts';
 import { openApiDocument } from './openapi.ts';
+import { cachedStory } from './pages.ts';
 import { articlesSchema, describeIssue, exportQuery, storyListQuery, type ArticleJson } from './schemas.ts';
 
 function assertToken(c: Context, token: string | undefined): void {
@@ -115,14 +116,14 @@ async function postArticles(c: Context, deps: ServerDeps): Promise<Response> {
   return c.json({ documents, errors }, added > 0 ? 201 : 200);
 }
 
-async function storyJson(c: Context, deps: ServerDeps): Promise<Response> {
+async function storyJson(c: Context, deps: ServerDeps): Promise<string | undefined> {
   const id = c.req.param('id')!;
   const story = await deps.store.getStory(id);
-  if (!story) throw createError('NOT_FOUND', `story ${id}`);
+  if (!story) return undefined;
   const docs = (await deps.store.getDocuments(story.documentIds)).map((s) => s.document);
   const report = toReportV1({ documents: docs, annotated: [], stories: story.analysis ? [story.analysis] : [], errors: [], duplicates: [] });
   const meta = { id: story.id, title: story.title, revision: story.revision, stale: story.stale, updatedAt: story.updatedAt, analyzedAt: story.analyzedAt ?? null };
-  return c.json({ ...report, store: meta });
+  return JSON.stringify({ ...report, store: meta });
 }
 
 export function registerApi(app: Hono, deps: ServerDeps): void {
@@ -140,7 +141,7 @@ export function registerApi(app: Hono, deps: ServerDeps): void {
     const page = await deps.store.listStories(q);
     return c.json({ total: page.total, limit: q.limit, offset: q.offset, items: page.items });
   });
-  app.get('/api/stories/:id', (c) => storyJson(c, deps));
+  app.get('/api/stories/:id', (c) => cachedStory(c, deps, 'json', () => storyJson(c, deps)));
   app.get('/api/documents/:id', async (c) => {
     const id = c.req.param('id');
     const stored = await deps.store.getDocument(id);

@@ -5,6 +5,7 @@ import { reanalyzeStale, Ingestor, type IngestOptions } from '../store/ingest.ts
 import type { Store } from '../store/store.ts';
 import { SERVER_CSP } from '../report/html/assets.ts';
 import { registerApi } from './api.ts';
+import { RenderCache } from './cache.ts';
 import { toHttpError } from './http-errors.ts';
 import { registerPages, renderErrorPage } from './pages.ts';
 
@@ -32,6 +33,8 @@ export const SERVER_DEFAULTS: Omit<ServerOptions, 'store'> = {
 export interface ServerDeps {
   options: ServerOptions;
   store: Store;
+  /** Rendered story pages and story JSON, per story revision and analysis. */
+  cache: RenderCache;
   ingestor(): Promise<Ingestor>;
   /** Start re-analysing stale stories (no-op when already running). */
   analyzeSoon(): void;
@@ -102,6 +105,7 @@ function makeDeps(opts: ServerOptions): ServerDeps {
   return {
     options: opts,
     store,
+    cache: new RenderCache(),
     ingestor: () => (ingestor ??= Ingestor.open(store, opts.ingest)),
     analyzeSoon,
     async idle() {

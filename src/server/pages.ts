@@ -10,6 +10,7 @@ import { renderStoryList } from '../report/html/list-view.ts';
 import { formatDate, plural } from '../report/html/parts.ts';
 import { renderStoryBody } from '../report/html/story-view.ts';
 import type { ServerDeps } from './app.ts';
+import { etagOf, storyCacheKey } from './cache.ts';
 import { storyListQuery } from './schemas.ts';
 
 /** An error as a page, for browsers (the API answers JSON). */
@@ -27,19 +28,41 @@ function asset(c: Context, body: string, type: string, hash: string): Response {
   return c.body(body);
 }
 
-async function storyPage(c: Context, deps: ServerDeps): Promise<Response> {
+/** Answer from the render cache (or 304) when the story has not changed since it was rendered. */
+export async function cachedStory(c: Context, deps: ServerDeps, kind: 'page' | 'json', render: () => Promise<string | undefined>): Promise<Response> {
+  const id = c.req.param('id')!;
+  const meta = await deps.store.getStoryMeta(id);
+  if (!meta) throw createError('NOT_FOUND', `story ${id}`);
+  const key = storyCacheKey(kind, meta);
+  const type = kind === 'page' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
+  let hit = deps.cache.get(key);
+  if (!hit) {
+    const body = await render();
+    if (body === undefined) throw createError('NOT_FOUND', `story ${id}`);
+    hit = { body, etag: etagOf(key) };
+    // An unanalysed story's page changes without a new revision once analysed: do not keep it.
+    if (meta.analyzedAt) deps.cache.set(key, hit);
+  }
+  c.header('ETag', hit.etag);
+  c.header('Cache-Control', 'no-cache');
+  if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
+  c.header('Content-Type', type);
+  return c.body(hit.body);
+}
+
+async function storyPage(c: Context, deps: ServerDeps): Promise<string | undefined> {
   const id = c.req.param('id')!;
   const story = await deps.store.getStory(id);
-  if (!story) throw createError('NOT_FOUND', `story ${id}`);
+  if (!story) return undefined;
   const documents = (await deps.store.getDocuments(story.documentIds)).map((s) => s.document);
   if (!story.analysis) {
     deps.analyzeSoon();
     const body = html`<h1>${story.title}</h1><p role="status">This story is being analysed; reload the page in a moment.</p>
 <ul>${documents.map((d) => html`<li><a href="${SERVER_LINKS.document(d.id)}">${d.title ?? d.id}</a> <span class="meta">${d.outlet ?? ''} ${formatDate(d.publishedAt)}</span></li>`)}</ul>`;
-    return c.html(renderPage({ title: story.title, body, links: SERVER_LINKS }));
+    return renderPage({ title: story.title, body, links: SERVER_LINKS });
   }
   const body = renderStoryBody({ analysis: story.analysis, documents, stale: story.stale }, SERVER_LINKS);
-  return c.html(renderPage({ title: story.analysis.story.title || story.title, body, links: SERVER_LINKS, note: story.stale ? 'updating' : undefined }));
+  return renderPage({ title: story.analysis.story.title || story.title, body, links: SERVER_LINKS, note: story.stale ? 'updating' : undefined });
 }
 
 export function registerPages(app: Hono, deps: ServerDeps): void {
@@ -53,7 +76,7 @@ export function registerPages(app: Hono, deps: ServerDeps): void {
     const note = `${plural(stats.documents, 'article')} in ${plural(stats.stories, 'story', 'stories')}`;
     return c.html(renderPage({ title: 'Stories', links: SERVER_LINKS, note, body: renderStoryList({ page, q: query.q, sort: query.sort, limit: query.limit, offset: query.offset }, SERVER_LINKS) }));
   });
-  app.get('/stories/:id', (c) => storyPage(c, deps));
+  app.get('/stories/:id', (c) => cachedStory(c, deps, 'page', () => storyPage(c, deps)));
   app.get('/documents/:id', async (c) => {
     const id = c.req.param('id');
     const stored = await deps.store.getDocument(id);

@@ -93,6 +93,9 @@ export function runStoreContract(name: string, open: OpenStore, skip: string | f
       assert.equal(story?.claims, 4);
       assert.equal(story?.stale, false);
       assert.deepEqual(await store.staleStories(10), []);
+      const meta = await store.getStoryMeta(analysis.story.id);
+      assert.deepEqual({ revision: meta?.revision, conflicts: meta?.conflicts, stale: meta?.stale, analyzedAt: meta?.analyzedAt }, { revision: 3, conflicts: 1, stale: false, analyzedAt: story?.analyzedAt });
+      assert.equal(await store.getStoryMeta('nope'), undefined);
 
       await store.addDocument({ document: makeDocument('late-d'), assignment: assign('late-d', analysis.story.id) });
       assert.equal((await store.getStory(analysis.story.id))?.stale, true);

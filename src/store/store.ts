@@ -111,6 +111,8 @@ export interface Store {
   /** Move articles to another story (when the clusterer merges stories); both are marked for re-analysis. */
   moveDocuments(documentIds: string[], storyId: string, title?: string): Promise<void>;
   getStory(id: string): Promise<StoredStory | undefined>;
+  /** The story's list line and revision only: cheap, for cache checks. */
+  getStoryMeta(id: string): Promise<(StorySummary & { revision: number }) | undefined>;
   listStories(query?: StoryQuery): Promise<StoryPage>;
   /** Stories whose articles changed since their last analysis, oldest change first. */
   staleStories(limit: number): Promise<{ id: string; revision: number }[]>;

@@ -229,6 +229,11 @@ class SqliteStore implements Store {
     return { ...toSummary(row), documentIds: ids, revision: Number(row.revision), ...(analysis ? { analysis } : {}) };
   }
 
+  async getStoryMeta(id: string): Promise<(StorySummary & { revision: number }) | undefined> {
+    const row = this.#db.prepare(`SELECT ${STORY_COLUMNS} FROM stories WHERE id = ?`).get(id) as Row | undefined;
+    return row ? { ...toSummary(row), revision: Number(row.revision) } : undefined;
+  }
+
   async listStories(query?: StoryQuery): Promise<StoryPage> {
     const { q, sort, limit, offset } = storyQueryWithDefaults(query);
     const terms = q ? searchTerms(q) : [];

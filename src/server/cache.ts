@@ -1,0 +1,61 @@
+// A small in-memory cache of rendered responses (story pages, story JSON), keyed by story id,
+// revision and analysis time, so a popular story is rendered once per analysis. Bounded by bytes.
+
+export interface CachedBody {
+  body: string;
+  etag: string;
+}
+
+export const RENDER_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, maxEntries: 256 };
+
+export class RenderCache {
+  readonly #entries = new Map<string, CachedBody>();
+  readonly #opts: typeof RENDER_CACHE_DEFAULTS;
+  #bytes = 0;
+
+  constructor(options: Partial<typeof RENDER_CACHE_DEFAULTS> = {}) {
+    this.#opts = { ...RENDER_CACHE_DEFAULTS, ...options };
+  }
+
+  get(key: string): CachedBody | undefined {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      // Re-insert: a Map iterates oldest first, so this keeps least-recently-used order.
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: CachedBody): void {
+    if (value.body.length > this.#opts.maxBytes / 4) return;
+    const old = this.#entries.get(key);
+    if (old) {
+      this.#bytes -= old.body.length;
+      this.#entries.delete(key);
+    }
+    this.#entries.set(key, value);
+    this.#bytes += value.body.length;
+    for (const [k, v] of this.#entries) {
+      if (this.#bytes <= this.#opts.maxBytes && this.#entries.size <= this.#opts.maxEntries) break;
+      this.#entries.delete(k);
+      this.#bytes -= v.body.length;
+    }
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+}
+
+/** A key that changes whenever the story gains an article or a new analysis. */
+export function storyCacheKey(kind: string, meta: { id: string; revision: number; analyzedAt?: string }): string {
+  return `${kind}\u0000${meta.id}\u0000${meta.revision}\u0000${meta.analyzedAt ?? ''}`;
+}
+
+/** An entity tag for a cache key (short, quoted, ASCII). */
+export function etagOf(key: string): string {
+  let h = 2166136261;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+  return `"${(h >>> 0).toString(36)}-${key.length}"`;
+}
