@@ -215,7 +215,11 @@ Published lexical baseline: TF-IDF Pearson ≈ 0.73 on 2015 headlines.
   most frequent first): sense 1 always, then senses 2–3 only if they occur in WordNet's tagged
   concordance. Derivation (\`+\`) and pertainym (\`\\\`) pointers from those senses add the
   synsets of derived forms ("declare" ~ "declaration"). Rare senses are left out so that
-  "go" and "die" (sense 19 of "go") stay apart.
+  "go" and "die" (sense 19 of "go") stay apart. A form the tagger left inflected ("Cuts" in a
+  title-case headline) is looked up by WordNet's regular detachment rules.
+- **Names.** A name takes only the WordNet senses marked as named instances ("Israel" the
+  country; "Bush" the people, never the shrub) and, for a demonym, the place it pertains to:
+  "Israeli" ~ "Israel", "U.S." ~ "United States", "Gaza" ~ "Gaza Strip".
 - **Conflicts.** Figures counting the same thing (counted nouns share a lemma or concept)
   contradict when their ranges cannot both hold ("at least 2,750" and "2,750" agree) or when
   both are bounds in the same direction with different figures ("over 1,300" vs "over 1,400");

@@ -236,8 +236,30 @@ export function conceptKeys(lemma: string, pos: string, options: Partial<Concept
   return lemmaInfo(lemma, pos, options).keys;
 }
 
+/** WordNet's regular inflection endings (morphy's detachment rules), for forms a tagger left inflected. */
+const DETACH: Record<WordNetPos, [string, string][]> = {
+  n: [['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'], ['s', '']],
+  v: [['ies', 'y'], ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['s', '']],
+  a: [['er', ''], ['est', ''], ['er', 'e'], ['est', 'e']],
+  r: [],
+};
+
+/** The entry of a lemma, or of its base form when it is a regular inflection ("cuts" → "cut"). */
+function lookupBase(lemma: string, pos: WordNetPos): LemmaEntry | undefined {
+  const exact = lookupLemma(lemma, pos);
+  if (exact) return exact;
+  const word = lemma.toLowerCase();
+  for (const [suffix, ending] of DETACH[pos]) {
+    if (word.length > suffix.length + 2 && word.endsWith(suffix)) {
+      const base = lookupLemma(word.slice(0, -suffix.length) + ending, pos);
+      if (base) return base;
+    }
+  }
+  return undefined;
+}
+
 function computeInfo(lemma: string, pos: WordNetPos, o: ConceptOptions): LemmaInfo {
-  const entry = lookupLemma(lemma, pos);
+  const entry = lookupBase(lemma, pos);
   if (!entry) return NO_INFO;
   const senses = entry.synsets.slice(0, Math.max(1, Math.min(o.maxSenses, entry.taggedSenses)));
   const keys = new Set<string>();
