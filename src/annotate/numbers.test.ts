@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import { splitSentences } from './nlp.ts';
 import { findNumbers, parseNumeral, wordToNumber } from './numbers.ts';
@@ -205,4 +206,53 @@ test('finds the death tolls of the seed articles, with their qualifiers', { skip
     for (const n of numbers(text)) if (n.counted) tolls.push(`${name.slice(0, 3)} ${n.qualifier} ${n.value} ${n.counted}`);
   }
   assert.deepEqual(tolls, ['001 over 1300 life', '001 at least 2750 people', '002 over 1400 life', '003 over 1400 individual']);
+});
+
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** Reference speller, British style ("one hundred and twenty-five"), for the property test. */
+function spell(n: number): string {
+  if (n < 20) return ONES[n]!;
+  if (n < 100) return TENS[Math.floor(n / 10)]! + (n % 10 ? '-' + ONES[n % 10] : '');
+  if (n < 1000) return ONES[Math.floor(n / 100)] + ' hundred' + (n % 100 ? ' and ' + spell(n % 100) : '');
+  for (const [size, word] of [[1e9, 'billion'], [1e6, 'million'], [1e3, 'thousand']] as const) {
+    if (n >= size) return spell(Math.floor(n / size)) + ' ' + word + (n % size ? ' ' + spell(n % size) : '');
+  }
+  return String(n);
+}
+
+test('wordToNumber reads back every spelled-out number below ten billion', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 9_999_999_999 }), (n) => wordToNumber(spell(n)) === n),
+    { numRuns: 2000 },
+  );
+});
+
+test('findNumbers reads spelled-out figures in a sentence with their counted noun', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 2, max: 999_999 }), (n) => {
+      const text = `Officials said ${spell(n)} people were evacuated.`;
+      const found = findNumbers(splitSentences(text));
+      return found.length === 1 && found[0]!.value === n && found[0]!.counted === 'people' && text.slice(found[0]!.start, found[0]!.end) === found[0]!.text;
+    }),
+    { numRuns: 150 },
+  );
+});
+
+test('every figure found in shared news articles points into its own sentence', { skip: skipUnlessShared('data', 'stories', 'ecbplus-dev.jsonl') }, () => {
+  const lines = readFileSync(sharedPath('data', 'stories', 'ecbplus-dev.jsonl'), 'utf8').split('\n').slice(0, 60).filter(Boolean);
+  let count = 0;
+  for (const line of lines) {
+    const { text } = JSON.parse(line) as { text: string };
+    const sentences = splitSentences(text);
+    for (const n of findNumbers(sentences)) {
+      const s = sentences[n.sentence]!;
+      assert.equal(text.slice(n.start, n.end), n.text);
+      assert.ok(n.start >= s.start && n.end <= s.end, `${n.text} inside sentence ${n.sentence}`);
+      assert.ok(Number.isFinite(n.value) && n.value >= 0);
+      count++;
+    }
+  }
+  assert.ok(count > 100, `found ${count} figures`);
 });

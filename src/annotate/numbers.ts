@@ -30,13 +30,17 @@ const SCALES: Record<string, number> = table({
   ...MULTIPLIERS, k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12,
 });
 /** Abbreviations that are a scale only when glued to the digits or after a currency sign. */
-const GLUED_SCALES = new Set(['k', 'm', 'mn', 'mln', 'bn', 'b', 'tn']);
+const GLUED_SCALES = new Set(['k', 'm', 'b']);
 
-const CURRENCY_SIGNS: Record<string, string> = table({ $: 'USD', us$: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₪': 'ILS', '₽': 'RUB' });
+const CURRENCY_SIGNS: Record<string, string> = table({
+  $: 'USD', us$: 'USD', '£': 'GBP', '€': 'EUR', '¥': 'JPY', '₹': 'INR', '₪': 'ILS', '₽': 'RUB', a$: 'AUD', c$: 'CAD', hk$: 'HKD',
+  usd: 'USD', eur: 'EUR', gbp: 'GBP', rs: 'INR', 'rs.': 'INR', inr: 'INR', nis: 'ILS', chf: 'CHF', jpy: 'JPY', cny: 'CNY', rub: 'RUB',
+});
 const CURRENCY_WORDS: Record<string, string> = table({
   dollar: 'USD', dollars: 'USD', usd: 'USD', euro: 'EUR', euros: 'EUR', eur: 'EUR', gbp: 'GBP', sterling: 'GBP',
   yen: 'JPY', rouble: 'RUB', roubles: 'RUB', ruble: 'RUB', rubles: 'RUB', shekel: 'ILS', shekels: 'ILS',
-  rupee: 'INR', rupees: 'INR', yuan: 'CNY',
+  rupee: 'INR', rupees: 'INR', yuan: 'CNY', chf: 'CHF', nis: 'ILS', inr: 'INR', jpy: 'JPY', cny: 'CNY', rub: 'RUB',
+  aud: 'AUD', cad: 'CAD', francs: 'CHF',
 });
 const MEASURE_UNITS: Record<string, string> = table({
   '%': 'percent', percent: 'percent', pct: 'percent', km: 'km', kilometre: 'km', kilometres: 'km',
@@ -44,7 +48,7 @@ const MEASURE_UNITS: Record<string, string> = table({
   kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', tonne: 'tonnes', tonnes: 'tonnes',
   ton: 'tonnes', tons: 'tonnes', hectare: 'hectares', hectares: 'hectares', acre: 'acres', acres: 'acres',
   foot: 'feet', feet: 'feet', ft: 'feet', degree: 'degrees', degrees: 'degrees', litre: 'litres', litres: 'litres',
-  liter: 'litres', liters: 'litres', barrel: 'barrels', barrels: 'barrels', minute: 'minutes', minutes: 'minutes',
+  liter: 'litres', liters: 'litres', barrel: 'barrels', barrels: 'barrels', minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
   hour: 'hours', hours: 'hours', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months',
   months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
 });
@@ -142,6 +146,7 @@ function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | und
   let value: number | undefined;
   let end = i + 1;
   let unit: string | undefined;
+  if (/^0\d/.test(t.text)) return undefined; // "000", "09": a fragment of a figure or a clock, not a figure
   if (parseNumeral(t.text) !== undefined) {
     digits = t.text;
     value = parseNumeral(t.text);
@@ -216,7 +221,7 @@ function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, opti
       return 'day of month';
     }
     if (ID_MARKERS.has(lower(prev))) return 'identifier';
-    if (prev && /^[A-Z]{2,}$/.test(prev.text) && !CURRENCY_WORDS[lower(prev)]) return 'identifier'; // "AK 47", "MH 17"
+    if (prev && /^[A-Z]{2,}$/.test(prev.text) && !CURRENCY_WORDS[lower(prev)] && !CURRENCY_SIGNS[lower(prev)]) return 'identifier'; // "AK 47", "MH 17"
     if (prev && prev.text === '-' && prev.start === tokens[i]!.start - 1) return 'identifier';
     const [lo, hi] = options.yearRange;
     if (p.digits.length === 4 && n >= lo && n <= hi && !hasUnit && p.end === i + 1) {

@@ -117,6 +117,29 @@ test('a name governed by a preposition is not the speaker of a participle clause
   assert.deepEqual(speakers(text), [['catastrophic increase', 'President Vladimir Putin']]);
 });
 
+test('a role linked to its organisation is one speaker: "A spokesman for Waitrose said:"', () => {
+  assert.deepEqual(speakers('A spokesman for Waitrose said: "Luckily no one has been hurt."'), [['Luckily no one has been hurt.', 'A spokesman for Waitrose']]);
+});
+
+test('single quotation marks hold a quote when they pair around several words, not apostrophes', () => {
+  const text = "'The man is an emotional wreck,' Judge Vincent Del Giudice said. The players' union said it wasn't 'fair'.";
+  assert.deepEqual(speakers(text), [['The man is an emotional wreck', 'Judge Vincent Del Giudice']]);
+});
+
+test('a paragraph that is only a quote continues the previous paragraph\'s named speaker', () => {
+  const text = '"The man is petrified," Judge Vincent DelGiudice said.\n"The man is an emotional wreck."\n"He will not testify," he said.\n"Never."';
+  assert.deepEqual(speakers(text), [
+    ['The man is petrified', 'Judge Vincent DelGiudice'],
+    ['The man is an emotional wreck.', 'Judge Vincent DelGiudice'],
+    ['He will not testify', undefined],
+    ['Never.', undefined],
+  ]);
+});
+
+test('a pronoun subject stops the search even when a name follows the verb', () => {
+  assert.deepEqual(speakers('"We all have limits," he wrote the AP on Wednesday.'), [['We all have limits', undefined]]);
+});
+
 test('finds the quotes and speakers of the seed articles', { skip: skipUnlessShared('seeds') }, () => {
   const dir = sharedPath('seeds');
   const found: string[] = [];
@@ -135,4 +158,26 @@ test('finds the quotes and speakers of the seed articles', { skip: skipUnlessSha
     '004 scare Great Satan | -',
     '004 scare Little Satan | -',
   ]);
+});
+
+test('every quote found in shared news articles is trimmed of its marks and points into its paragraph', { skip: skipUnlessShared('data', 'stories', 'ecbplus-dev.jsonl') }, () => {
+  const lines = readFileSync(sharedPath('data', 'stories', 'ecbplus-dev.jsonl'), 'utf8').split('\n').slice(0, 120).filter(Boolean);
+  let count = 0;
+  let attributed = 0;
+  for (const line of lines) {
+    const { text } = JSON.parse(line) as { text: string };
+    const sentences = splitSentences(text);
+    for (const q of findQuotes(sentences, text)) {
+      assert.equal(text.slice(q.start, q.end), q.text);
+      assert.doesNotMatch(q.text, /^["“”\s]|["“”\s]$/, 'no marks or spaces at the ends');
+      assert.ok(sentences[q.sentence]!.start <= q.start, 'the quote starts in or after its sentence');
+      if (q.speaker) {
+        assert.ok(text.includes(q.speaker), `${q.speaker} is written in the article`);
+        attributed++;
+      }
+      count++;
+    }
+  }
+  assert.ok(count > 30, `found ${count} quotes`);
+  assert.ok(attributed / count > 0.4, `attributed ${attributed} of ${count}`);
 });

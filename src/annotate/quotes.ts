@@ -10,9 +10,11 @@ export interface QuoteOptions {
   scareMaxWords: number;
   /** Longest speaker phrase, in tokens. */
   maxSpeakerTokens: number;
+  /** Fewest words inside single quotation marks for a quote, unless it ends with a stop or comma (apostrophes look alike). */
+  singleQuoteMinWords: number;
 }
 
-export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = { scareMaxWords: 3, maxSpeakerTokens: 8 };
+export const DEFAULT_QUOTE_OPTIONS: QuoteOptions = { scareMaxWords: 3, maxSpeakerTokens: 8, singleQuoteMinWords: 3 };
 
 const OPENING = new Set(['“', '„', '«']);
 const CLOSING = new Set(['”', '»']);
@@ -20,11 +22,14 @@ const CLOSING = new Set(['”', '»']);
 const SPEECH_VERBS = new Set(
   `say tell state add announce warn claim insist note explain write tweet post argue deny confirm ask urge reply
   respond declare convey express describe stress emphasize emphasise quote reveal affirm vow pledge caution demand
-  promise remark comment acknowledge admit suggest predict threaten call charge allege recall assert contend`.split(/\s+/),
+  promise remark comment acknowledge admit suggest predict threaten call charge allege recall assert contend testify
+  concede maintain observe recount shout cry answer`.split(/\s+/),
 );
 /** Nouns that stand for a speaker in a possessive phrase ("Netanyahu's office", "the ministry's spokesman"). */
 const SPEAKER_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'ministry', 'government', 'aide', 'aides', 'lawyer', 'lawyers', 'campaign', 'team', 'press', 'secretary', 'statement']);
 const STATEMENT_NOUNS = new Set(['statement', 'communique', 'communiqué', 'release', 'post', 'tweet', 'message', 'readout', 'summary']);
+/** Words that join a role to its organisation inside a speaker phrase. */
+const ROLE_LINKS = new Set(['of', 'for', 'at']);
 /** Verbs whose object is the one spoken to ("told reporters", "urged Israel"). */
 const LISTENER_VERBS = new Set(['tell', 'ask', 'urge', 'warn', 'call', 'remind', 'assure', 'inform', 'brief', 'accuse', 'charge', 'caution']);
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i']);
@@ -50,6 +55,22 @@ function pairMarks(text: string, base: number): Pair[] {
       pairs.push({ open: base + open, close: base + i });
       open = -1;
     } else open = i; // a new opening mark before any closing one: the earlier was stray
+  }
+  return pairs;
+}
+
+/**
+ * Pair single quotation marks (British style: 'We will win,' he said). Apostrophes look the same, so a pair
+ * counts only when it opens at a word start, closes after a word or stop, and holds at least `minWords` words.
+ */
+function pairSingleMarks(text: string, base: number, minWords: number): Pair[] {
+  const pairs: Pair[] = [];
+  const re = /(?<=^|[\s(—–-])['‘](?=\p{L}|\d)([^'‘’"“”\n]*?[\p{L}\d.,!?])['’](?=$|[\s.,;:!?)—–-])/gu;
+  for (const m of text.matchAll(re)) {
+    const inner = m[1] ?? '';
+    if (inner.split(/\s+/).length < minWords && !/[.,!?]$/.test(inner)) continue;
+    const open = base + (m.index ?? 0);
+    pairs.push({ open, close: open + m[0].length - 1 });
   }
   return pairs;
 }
@@ -97,8 +118,8 @@ function phraseBefore(tokens: Token[], k: number, max: number): [number, number]
       sawName = true;
     } else if (isJoiningHyphen(tokens, i) && sawName) {
       from = i; // "Secretary-General"
-    } else if (w === 'of' && sawName && tokens[i - 1] && isSpeakerToken(tokens[i - 1]!, i - 1 === 0)) {
-      from = i; // "Bank of England", "the president of Iran"
+    } else if (ROLE_LINKS.has(w) && sawName && tokens[i - 1] && isSpeakerToken(tokens[i - 1]!, i - 1 === 0)) {
+      from = i; // "Bank of England", "the president of Iran", "a spokesman for Waitrose"
     } else if ((w === 'the' || w === 'a' || w === 'an') && sawName && from === i + 1) {
       from = i;
       break;
@@ -106,7 +127,7 @@ function phraseBefore(tokens: Token[], k: number, max: number): [number, number]
     i--;
   }
   if (!sawName) return undefined;
-  while (from < k && tokens[from]!.text.toLowerCase() === 'of') from++;
+  while (from < k && ROLE_LINKS.has(tokens[from]!.text.toLowerCase())) from++;
   return [from, k];
 }
 
@@ -135,7 +156,6 @@ function speakerIn(sentence: Sentence, text: string, quote: Pair, options: Quote
   const tokens = sentence.tokens;
   const inQuote = (t: Token) => quoted.some((q) => t.start > q.open && t.end <= q.close + 1);
   const slice = (r: [number, number]) => text.slice(tokens[r[0]]!.start, tokens[r[1] - 1]!.end);
-  const pronoun = (r: [number, number] | undefined) => r !== undefined && r[1] - r[0] === 1 && PRONOUNS.has(tokens[r[0]]!.text.toLowerCase());
 
   // "X was quoted by Y, stating": X is the speaker, Y the outlet.
   for (let i = 1; i + 1 < tokens.length; i++) {
@@ -178,8 +198,8 @@ function speakerIn(sentence: Sentence, text: string, quote: Pair, options: Quote
     if (cue.kind === 'statement' && k > 0 && tokens[k - 1]!.pos === 'VERB') k--;
     const afterComma = k > 0 && tokens[k - 1]!.text === ',';
     while (k > 0 && tokens[k - 1]!.text === ',') k--;
+    if (k > 0 && PRONOUNS.has(tokens[k - 1]!.text.toLowerCase())) return undefined; // "she said": attributed, but not to a name
     const r = phraseBefore(tokens, k, options.maxSpeakerTokens);
-    if (r && pronoun(r)) return undefined; // "she said": attributed, but not to a name
     // A name governed by a preposition ("casualties in Gaza, cautioning") is not the subject.
     const governed = r !== undefined && tokens[r[0] - 1]?.pos === 'ADP';
     if (r && !governed) return slice(r);
@@ -188,7 +208,7 @@ function speakerIn(sentence: Sentence, text: string, quote: Pair, options: Quote
       let c = k - 1;
       while (c > 0 && k - c <= options.maxSpeakerTokens && tokens[c]!.text !== ',' && !inQuote(tokens[c]!)) c--;
       const appositive = tokens[c]?.text === ',' ? phraseBefore(tokens, c, options.maxSpeakerTokens) : undefined;
-      if (appositive && !pronoun(appositive) && tokens[appositive[0] - 1]?.pos !== 'ADP') return slice(appositive);
+      if (appositive && tokens[appositive[0] - 1]?.pos !== 'ADP') return slice(appositive);
     }
     if (afterComma && /ing$/.test(verb.text)) {
       // "Mr. Cerar concurred, saying, ...": the participle's subject is the sentence's first name.
@@ -231,12 +251,18 @@ export function findQuotes(sentences: Sentence[], text: string, options: Partial
     byParagraph.set(s.paragraph, list);
   }
   const quotes: Quote[] = [];
+  let lastSpeaker: { paragraph: number; speaker: string } | undefined;
   for (const group of byParagraph.values()) {
     const start = Math.min(...group.map((s) => s.start));
     const end = Math.max(...group.map((s) => s.end));
     const stretch = text.slice(start, end);
-    if (!/["“”„«»]/.test(stretch)) continue;
-    const pairs = pairMarks(stretch, start);
+    const pairs = /["“”„«»]/.test(stretch) ? pairMarks(stretch, start) : [];
+    if (/['‘]/.test(stretch)) {
+      const inside = (p: Pair) => pairs.some((d) => p.open < d.close && d.open < p.close);
+      pairs.push(...pairSingleMarks(stretch, start, opts.singleQuoteMinWords).filter((p) => !inside(p)));
+      pairs.sort((a, b) => a.open - b.open);
+    }
+    let paragraphSpeaker: string | undefined;
     for (const pair of pairs) {
       let from = pair.open + 1;
       let to = pair.close;
@@ -261,10 +287,16 @@ export function findQuotes(sentences: Sentence[], text: string, options: Partial
         (last && last !== sentence ? speakerIn(last, text, pair, opts, pairs) : undefined) ??
         (nextOne && opensWithAttribution(nextOne) ? speakerIn(nextOne, text, pair, opts, pairs) : undefined);
       if (speaker) quote.speaker = speaker;
+      // A paragraph that is nothing but a quote continues the previous paragraph's speaker.
+      else if (/^[\s"“”'‘’]*$/.test(text.slice(start, pair.open) + text.slice(pair.close + 1, end)) && lastSpeaker?.paragraph === sentence.paragraph - 1) {
+        quote.speaker = lastSpeaker.speaker;
+      }
+      if (quote.speaker) paragraphSpeaker = quote.speaker;
       const sentenceStart = sentence.start >= pair.open || /[:,]$/.test(text.slice(sentence.start, pair.open).trimEnd()) || text.slice(sentence.start, pair.open).trim() === '';
       if (words.length <= opts.scareMaxWords && !sentenceStart && !/[.!?]$/.test(quote.text)) quote.scare = true;
       quotes.push(quote);
     }
+    lastSpeaker = paragraphSpeaker ? { paragraph: group[0]!.paragraph, speaker: paragraphSpeaker } : undefined;
   }
   return quotes;
 }

@@ -233,3 +233,23 @@ test('the planned Monday talks of an undated seed stay undated, the 20 months st
     ['20 months', 'duration', undefined, 600],
   ]);
 });
+
+test('every date and duration found in shared news articles points into its sentence and is a valid ISO date', { skip: skipUnlessShared('data', 'stories', 'ecbplus-dev.jsonl') }, () => {
+  const lines = readFileSync(sharedPath('data', 'stories', 'ecbplus-dev.jsonl'), 'utf8').split('\n').slice(0, 60).filter(Boolean);
+  let count = 0;
+  for (const line of lines) {
+    const { text } = JSON.parse(line) as { text: string };
+    const sentences = splitSentences(text);
+    for (const t of findTimes(sentences, '2012-06-15')) {
+      const s = sentences[t.sentence]!;
+      assert.equal(text.slice(t.start, t.end), t.text);
+      assert.ok(t.start >= s.start && t.end <= s.end, `${t.text} inside sentence ${t.sentence}`);
+      if (t.date !== undefined) assert.match(t.date, /^\d{4}-\d{2}-\d{2}$/);
+      if (t.date !== undefined) assert.equal(new Date(t.date + 'T00:00:00Z').toISOString().slice(0, 10), t.date);
+      if (t.kind === 'duration') assert.ok((t.days ?? 0) > 0, `${t.text} has a length`);
+      if (t.relative && t.kind === 'date') assert.ok(t.date !== undefined, `${t.text} resolved against publication`);
+      count++;
+    }
+  }
+  assert.ok(count > 50, `found ${count} expressions`);
+});
