@@ -3,11 +3,13 @@
 import { createError } from '../errors.ts';
 import type { Document, InputError, RawInput } from '../types.ts';
 import { decodeBytes } from './decode.ts';
+import { extractFeed } from './feed.ts';
 import { extractHtml } from './html/index.ts';
+import { looksLikeFeed } from '../ingest/feed.ts';
 import { extractJson } from './json.ts';
 import { extractText } from './text.ts';
 
-export type InputKind = 'text' | 'markdown' | 'html' | 'json' | 'jsonl';
+export type InputKind = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'feed';
 
 export interface ExtractResult {
   documents: Document[];
@@ -18,10 +20,12 @@ export interface ExtractResult {
 /** Which reader an input needs, from its name, declared content type and first bytes. */
 export function detectKind(raw: RawInput, head: string): InputKind {
   const name = raw.name.toLowerCase().replace(/\.gz$/, '');
+  if (/\.(rss|atom|rdf)$/.test(name) || /(rss|atom)\+xml/i.test(raw.contentType ?? '')) return 'feed';
   if (/\.(jsonl|ndjson)$/.test(name)) return 'jsonl';
   if (/\.json$/.test(name) || /json/i.test(raw.contentType ?? '')) return 'json';
   if (/\.(html?|xhtml)$/.test(name) || /html/i.test(raw.contentType ?? '')) return 'html';
   if (/\.(md|markdown)$/.test(name)) return 'markdown';
+  if (looksLikeFeed(head)) return 'feed';
   const start = head.trimStart().slice(0, 200).toLowerCase();
   if (start.startsWith('<!doctype html') || start.startsWith('<html') || /<(head|body)[\s>]/.test(start)) return 'html';
   if ((start.startsWith('{') || start.startsWith('[')) && !name.endsWith('.txt')) return 'json';
@@ -38,6 +42,10 @@ export function extractDocuments(raw: RawInput): ExtractResult {
     case 'json':
     case 'jsonl':
       result = extractJson(raw, source, extractHtml);
+      if (result.documents.length === 0 && result.errors.length === 0) throw createError('INPUT_NO_ARTICLES', raw.origin);
+      break;
+    case 'feed':
+      result = extractFeed(raw, source);
       if (result.documents.length === 0 && result.errors.length === 0) throw createError('INPUT_NO_ARTICLES', raw.origin);
       break;
     case 'html':

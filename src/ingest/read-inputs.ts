@@ -6,8 +6,11 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createError, toInputError } from '../errors.ts';
 import type { InputError, RawInput } from '../types.ts';
+import { expandFeed, readUrl, readWarcFile, sourceFetcher, type SourceOptions } from './sources.ts';
+import { isUrlArgument } from './url.ts';
+import { isWarc } from './warc.ts';
 
-export interface ReadOptions {
+export interface ReadOptions extends Partial<SourceOptions> {
   /** Largest input accepted, in bytes (after gunzip). */
   maxBytes: number;
   /** Reads standard input for `-` (injectable for tests). */
@@ -24,7 +27,7 @@ export const READ_DEFAULTS: ReadOptions = {
 };
 
 /** File names a folder walk picks up; anything else in a folder is skipped silently. */
-export const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson)(\.gz)?$/i;
+export const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|rss|atom|warc)(\.gz)?$/i;
 /** A folder's own documentation, not articles: skipped in folder walks (still read when named). */
 export const FOLDER_DOCS = /^(readme|license|licence|changelog|contributing|notice|authors)(\.|$)/i;
 
@@ -36,7 +39,13 @@ export type ReadResult = { ok: true; input: RawInput } | { ok: false; error: Inp
  */
 export async function* readInputs(args: string[], options: Partial<ReadOptions> = {}): AsyncGenerator<ReadResult> {
   const opts = { ...READ_DEFAULTS, ...options };
+  const fetcher = sourceFetcher(opts);
+  const check = (input: RawInput): RawInput => checkBytes(input, opts);
   for (const arg of args) {
+    if (isUrlArgument(arg)) {
+      yield* readUrl(arg, fetcher, check, opts);
+      continue;
+    }
     if (arg === '-') {
       yield await guard('-', async () => checkBytes({ origin: '-', name: 'stdin', bytes: await opts.readStdin() }, opts));
       continue;
@@ -53,11 +62,11 @@ export async function* readInputs(args: string[], options: Partial<ReadOptions> 
       let found = 0;
       for await (const path of walk(arg)) {
         found++;
-        yield await guard(path, () => readFileInput(path, opts));
+        yield* readFileOrContainer(path, opts, fetcher, check);
       }
       if (found === 0) yield fail(arg, createError('INPUT_NO_ARTICLES', arg));
     } else {
-      yield await guard(arg, () => readFileInput(arg, opts));
+      yield* readFileOrContainer(arg, opts, fetcher, check);
     }
   }
 }
@@ -76,6 +85,17 @@ async function* walk(dir: string): AsyncGenerator<string> {
     if (entry.isDirectory()) yield* walk(path);
     else if (entry.isFile() && ARTICLE_FILE.test(entry.name) && !FOLDER_DOCS.test(entry.name)) yield path;
   }
+}
+
+/** A web archive is streamed record by record; a feed is expanded with --fetch; any other file is read whole. */
+async function* readFileOrContainer(path: string, opts: ReadOptions, fetcher: ReturnType<typeof sourceFetcher>, check: (input: RawInput) => RawInput): AsyncGenerator<ReadResult> {
+  if (isWarc(path)) {
+    yield* readWarcFile(path, opts);
+    return;
+  }
+  const result = await guard(path, () => readFileInput(path, opts));
+  if (result.ok && opts.fetchFeedItems) yield* expandFeed(result.input, fetcher, check, opts);
+  else yield result;
 }
 
 async function readFileInput(path: string, opts: ReadOptions): Promise<RawInput> {

@@ -39,14 +39,17 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
 
   const messages: Message[] = [];
   if (body.method === 'json-ld') messages.push({ code: 'HTML_TEXT_FROM_JSON_LD', message: 'article text taken from the page\'s JSON-LD articleBody' });
+  // A container's date (feed item, JSON field) beats a guess from the URL or the visible text,
+  // but not a date the page states in its markup.
   const hinted = raw.hints?.publishedAt;
+  const pageDateWins = dates.publishedAt !== undefined && (!hinted || dates.dateSource === 'json-ld' || dates.dateSource === 'meta' || dates.dateSource === 'time-element');
   return buildDocument(raw, text, {
     title: raw.hints?.title ?? meta.title ?? body.title,
     outlet: raw.hints?.outlet ?? meta.outlet ?? body.siteName,
     author: raw.hints?.author ?? meta.author ?? body.byline,
     url: meta.url ?? pageUrl,
-    publishedAt: dates.publishedAt ?? hinted,
-    dateSource: dates.publishedAt ? dates.dateSource : hinted ? raw.hints?.dateSource : undefined,
+    publishedAt: pageDateWins ? dates.publishedAt : (hinted ?? dates.publishedAt),
+    dateSource: pageDateWins ? dates.dateSource : hinted ? raw.hints?.dateSource : dates.dateSource,
     updatedAt: dates.updatedAt,
     language: detectLanguage(text, meta.language),
     messages,
