@@ -1,9 +1,23 @@
 // A small in-memory cache of rendered responses (story pages, story JSON), keyed by story id,
 // revision and analysis time, so a popular story is rendered once per analysis. Bounded by bytes.
+import { gzipSync } from 'node:zlib';
 
 export interface CachedBody {
-  body: string;
+  /** UTF-8 bytes, encoded once. */
+  body: Uint8Array;
+  /** The same bytes gzipped, for clients that accept it. */
+  gzip?: Uint8Array;
   etag: string;
+}
+
+/** Encode (and for bodies worth it, gzip) a rendered response once, for the cache. */
+export function cachedBody(text: string, etag: string, gzipFrom = 8 * 1024): CachedBody {
+  const body = Buffer.from(text, 'utf8');
+  return { body, etag, ...(body.length >= gzipFrom ? { gzip: gzipSync(body, { level: 6 }) } : {}) };
+}
+
+function sizeOf(v: CachedBody): number {
+  return v.body.length + (v.gzip?.length ?? 0);
 }
 
 export const RENDER_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, maxEntries: 256 };
@@ -28,18 +42,18 @@ export class RenderCache {
   }
 
   set(key: string, value: CachedBody): void {
-    if (value.body.length > this.#opts.maxBytes / 4) return;
+    if (sizeOf(value) > this.#opts.maxBytes / 4) return;
     const old = this.#entries.get(key);
     if (old) {
-      this.#bytes -= old.body.length;
+      this.#bytes -= sizeOf(old);
       this.#entries.delete(key);
     }
     this.#entries.set(key, value);
-    this.#bytes += value.body.length;
+    this.#bytes += sizeOf(value);
     for (const [k, v] of this.#entries) {
       if (this.#bytes <= this.#opts.maxBytes && this.#entries.size <= this.#opts.maxEntries) break;
       this.#entries.delete(k);
-      this.#bytes -= v.body.length;
+      this.#bytes -= sizeOf(v);
     }
   }
 

@@ -10,7 +10,7 @@ import { renderStoryList } from '../report/html/list-view.ts';
 import { formatDate, plural } from '../report/html/parts.ts';
 import { renderStoryBody } from '../report/html/story-view.ts';
 import type { ServerDeps } from './app.ts';
-import { etagOf, storyCacheKey } from './cache.ts';
+import { cachedBody, etagOf, storyCacheKey } from './cache.ts';
 import { storyListQuery } from './schemas.ts';
 
 /** An error as a page, for browsers (the API answers JSON). */
@@ -39,15 +39,20 @@ export async function cachedStory(c: Context, deps: ServerDeps, kind: 'page' | '
   if (!hit) {
     const body = await render();
     if (body === undefined) throw createError('NOT_FOUND', `story ${id}`);
-    hit = { body, etag: etagOf(key) };
+    hit = cachedBody(body, etagOf(key));
     // An unanalysed story's page changes without a new revision once analysed: do not keep it.
     if (meta.analyzedAt) deps.cache.set(key, hit);
   }
   c.header('ETag', hit.etag);
   c.header('Cache-Control', 'no-cache');
+  c.header('Vary', 'Accept-Encoding');
   if (c.req.header('If-None-Match') === hit.etag) return c.body(null, 304);
   c.header('Content-Type', type);
-  return c.body(hit.body);
+  if (hit.gzip && /\bgzip\b/.test(c.req.header('Accept-Encoding') ?? '')) {
+    c.header('Content-Encoding', 'gzip');
+    return c.body(hit.gzip as Uint8Array<ArrayBuffer>);
+  }
+  return c.body(hit.body as Uint8Array<ArrayBuffer>);
 }
 
 async function storyPage(c: Context, deps: ServerDeps): Promise<string | undefined> {
