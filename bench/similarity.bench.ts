@@ -42,7 +42,7 @@ const vocabulary = [...new Set(tokenized.flatMap(([a, b]) => [...a, ...b]).filte
 const before = process.memoryUsage();
 let start = performance.now();
 for (const pos of ['NOUN', 'VERB', 'ADJ', 'ADV']) conceptKeys('time', pos);
-conceptKeys('ceasefire', 'NOUN'); // a miss that builds the hyphen-less spelling map
+conceptKeys('ceasefire', 'NOUN'); // a miss that tries hyphenated spellings
 const coldMs = performance.now() - start;
 start = performance.now();
 for (const entry of vocabulary) {
@@ -59,8 +59,11 @@ for (const entry of vocabulary) {
 }
 const cachedLookupMs = performance.now() - start;
 
-start = performance.now();
+// One untimed pass first: JIT warm-up and the WordNet lookups of compounds and names.
 const bags = tokenized.map(([a, b]) => [sentenceBag({ tokens: a }), sentenceBag({ tokens: b })] as const);
+for (const [a, b] of bags) compareBags(a, b);
+start = performance.now();
+for (const [a, b] of tokenized) [sentenceBag({ tokens: a }), sentenceBag({ tokens: b })];
 const bagMs = performance.now() - start;
 start = performance.now();
 for (const [a, b] of bags) compareBags(a, b);
@@ -73,8 +76,8 @@ for (const [a, b] of pairs) compareSentences({ tokens: tokenize(a) }, { tokens: 
 const fullMs = performance.now() - start;
 
 const rate = (n: number, ms: number): string => `${Math.round((n / ms) * 1000).toLocaleString('en')}/s`;
-console.log(`WordNet cold load (4 index files + hyphen map): ${coldMs.toFixed(1)} ms`);
-console.log(`WordNet memory after ${vocabulary.length.toLocaleString('en')} lemmas: heap +${mb(after.heapUsed - before.heapUsed)}, buffers +${mb(after.arrayBuffers - before.arrayBuffers)}, rss +${mb(after.rss - before.rss)}`);
+console.log(`WordNet cold load (4 index files, first lookups): ${coldMs.toFixed(1)} ms`);
+console.log(`WordNet memory after ${vocabulary.length.toLocaleString('en')} lemmas: heap +${mb(after.heapUsed - before.heapUsed)} (caches), buffers +${mb(after.arrayBuffers - before.arrayBuffers)} (index files)`);
 console.log(`conceptKeys first lookups: ${rate(vocabulary.length, firstLookupMs)}; cached: ${rate(vocabulary.length, cachedLookupMs)}`);
 console.log(`sentenceBag: ${rate(pairs.length * 2, bagMs)} sentences`);
 console.log(`compareBags (bags prepared): ${rate(pairs.length, compareMs)} pairs`);

@@ -26,6 +26,8 @@ export const DEFAULT_CONCEPT_OPTIONS: Readonly<ConceptOptions> = { maxSenses: 3,
 /** Lemma entries kept in memory at most; the cache is cleared when it fills (stays bounded in a stream). */
 const CACHE_LIMIT = 50_000;
 const DATA_CHUNK = 1024;
+/** Shortest part on either side of a hyphen tried when a closed-up spelling is not in the index. */
+const MIN_HYPHEN_SPLIT = 2;
 const NEWLINE = 0x0a;
 const FILE_SUFFIX: Record<WordNetPos, string> = { n: 'noun', v: 'verb', a: 'adj', r: 'adv' };
 const DERIVATION_POINTERS = new Set(['+', '\\']);
@@ -65,8 +67,6 @@ export interface LemmaEntry {
 
 interface PosFiles {
   index: Buffer;
-  /** Hyphen-less spelling → WordNet spelling, for lemmas written with a hyphen; built on first miss. */
-  hyphenless?: Map<string, string>;
   dataFd?: number;
 }
 
@@ -111,17 +111,14 @@ function findIndexLine(buf: Buffer, word: string): string | undefined {
   return undefined;
 }
 
-function hyphenlessMap(f: PosFiles): Map<string, string> {
-  if (!f.hyphenless) {
-    f.hyphenless = new Map();
-    const text = f.index.toString('latin1');
-    for (const match of text.matchAll(/^([^ \n]*-[^ \n]*) /gm)) {
-      const word = match[1] ?? '';
-      const key = word.replace(/-/g, '');
-      if (!f.hyphenless.has(key)) f.hyphenless.set(key, word);
-    }
+/** "ceasefire" → "cease-fire": the index line of a hyphenated spelling, tried at each split point. */
+function findHyphenated(buf: Buffer, word: string): string | undefined {
+  if (word.length < MIN_HYPHEN_SPLIT * 2 || word.includes('-') || word.includes('_')) return undefined;
+  for (let i = MIN_HYPHEN_SPLIT; i <= word.length - MIN_HYPHEN_SPLIT; i++) {
+    const line = findIndexLine(buf, `${word.slice(0, i)}-${word.slice(i)}`);
+    if (line) return line;
   }
-  return f.hyphenless;
+  return undefined;
 }
 
 function parseIndexLine(line: string): LemmaEntry {
@@ -147,10 +144,7 @@ export function lookupLemma(lemma: string, pos: WordNetPos): LemmaEntry | undefi
   if (word === '' || word.startsWith(' ')) return undefined;
   let line = findIndexLine(f.index, word);
   if (!line && word.includes('-')) line = findIndexLine(f.index, word.replace(/-/g, '_')) ?? findIndexLine(f.index, word.replace(/-/g, ''));
-  if (!line) {
-    const hyphenated = hyphenlessMap(f).get(word.replace(/[-_]/g, ''));
-    if (hyphenated) line = findIndexLine(f.index, hyphenated);
-  }
+  if (!line) line = findHyphenated(f.index, word);
   return line ? parseIndexLine(line) : undefined;
 }
 
