@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { registerAnalyze } from './analyze.ts';
 import { registerCluster } from './cluster.ts';
+import { registerExtract } from './extract.ts';
 import { registerCompare } from './compare.ts';
 import { registerIngest } from './ingest.ts';
 import { registerStories } from './stories.ts';
@@ -16,6 +17,7 @@ export type SetExit = (code: number) => void;
 export function registerCommands(program: Command, setExit: SetExit): void {
   registerAnalyze(program, setExit);
   registerCluster(program, setExit);
+  registerExtract(program, setExit);
   registerCompare(program, setExit);
   registerIngest(program, setExit);
   registerStories(program, setExit);
