@@ -106,6 +106,8 @@ test('without a publication date, a yearless date borrows the year of a full dat
     ['October 17, 2023', '2023-10-17'],
   ]);
   assert.deepEqual(dates('Hamas attacked on October 7.'), [['October 7', undefined]]);
+  const hinted = findTimes(splitSentences('Hamas attacked on October 7 and Putin called on Monday.'), undefined, { yearHint: 2023 });
+  assert.deepEqual(hinted.map((t) => [t.text, t.date]), [['October 7', '2023-10-07'], ['Monday', undefined]]);
 });
 
 test('durations carry their length in days', () => {
@@ -196,6 +198,19 @@ test('clock times are trimmed from dates and lower-case weekday words are not da
     ['July 25, 2005', '2005-07-25'],
   ]);
   assert.deepEqual(times('The deputy, who was wed in a small chapel, is here.', WEDNESDAY), []);
+});
+
+test('a weekday inside a name is no date: "Sunday Times", "Good Friday"; after "on" it is', () => {
+  assert.deepEqual(times('The Sunday Times reported on the Good Friday deal.', WEDNESDAY), []);
+  assert.deepEqual(dates('On Monday Times Square was empty.', WEDNESDAY), [['Monday', '2023-10-16']]);
+});
+
+test('week phrases resolve to a day of that week; "last May" keeps its modifier', () => {
+  const found = times('Last May, he resigned, and it happened again earlier this week.', WEDNESDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.date, t.precision, t.relative]), [
+    ['Last May', '2023-05-01', 'month', true],
+    ['earlier this week', '2023-10-15', 'day', true],
+  ]);
 });
 
 function seed(name: string): { text: string; publishedAt?: string } {

@@ -13,6 +13,11 @@ export interface TimeOptions {
   anchorToEarlierDate: boolean;
   /** Longest text between a duration and the date it runs from ("ten days of bombing since the October 7"). */
   anchorGapChars: number;
+  /**
+   * Without a publication date: the year for "October 7" when the article states no full date either
+   * (the caller may know it from an embedded post or the story). Never used to resolve "on Monday".
+   */
+  yearHint?: number;
   /** Days per unit for durations ("20 months" → 600). */
   unitDays: Record<string, number>;
 }
@@ -33,7 +38,9 @@ const MONTH_LEADS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'duri
 /** chrono readings that are not dates of events. */
 const DROPPED = new Set(['now', 'right now', 'just now', 'sec', 'second']);
 /** Words before "this month", "this week" that belong to the expression. */
-const SPAN_PREFIX = /(?:\b(?:earlier|later|early|late|mid|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]+)$/i;
+const SPAN_PREFIX = /(?:\b(?:earlier|later|early|late|mid|last|this|next|end of|the end of|beginning of|the beginning of|start of|the start of)[\s-]+)$/i;
+/** A capitalised word beside a weekday makes it a name: "Sunday Times", "Good Friday", "Super Tuesday". */
+const WEEKDAY_IN_NAME = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
 
 /** Future or planned clause cues: a weekday in such a clause resolves forwards. */
 const FUTURE_CUES: string[][] = [
@@ -153,7 +160,8 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
     }
     text = text.replace(/((?:19|20)\d\d)(?:,?\s*(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?)$/i, '$1');
     if (/^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b/.test(text)) continue; // lower-case: "who was wed"
-    if (!has('day') && !has('month') && !has('year') && !has('weekday')) continue; // a time of day alone
+    const weekPhrase = /\b(?:this|last|next|past|coming)\s+week(?:end)?\b/i.test(text);
+    if (!has('day') && !has('month') && !has('year') && !has('weekday') && !weekPhrase) continue; // a time of day alone
     if (has('day') && !has('month') && !has('weekday') && !r.tags().has('result/relativeDate') && !/yesterday|today|tomorrow|tonight|ago|morning|evening|night|afternoon/i.test(text)) continue; // "the 7th"
     lowerText = text.toLowerCase();
     const bareMonth = MONTH_NAME.test(text);
@@ -172,6 +180,12 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
     const direction = directionAt(sentence, start, start + text.length);
     const casualRelative = [...r.tags()].some((tag) => tag.startsWith('casualReference') || tag === 'result/relativeDate') ||
       /\b(?:this|last|next|ago|yesterday|today|tomorrow|tonight)\b/i.test(text);
+    if (has('weekday') && !has('day') && WEEKDAY_IN_NAME.test(text)) {
+      const before = /(\S+)\s+$/.exec(sentence.text.slice(0, index))?.[1] ?? '';
+      const after = /^\s+(\S+)/.exec(sentence.text.slice(index + text.length))?.[1] ?? '';
+      const isName = (w: string) => /^\p{Lu}/u.test(w) && !MONTH_NAME.test(w.replace(/[,.]$/, '')) && !/^(?:From|Early|Late)$/.test(w);
+      if (!/^(?:on|by|since|until|last|next|this)$/i.test(before) && (isName(after) || (isName(before) && !/[,;:]$/.test(before)))) continue;
+    }
     if (has('weekday') && !has('day')) {
       mention.relative = true;
       mention.precision = 'day';
@@ -180,7 +194,7 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
       if (ref) mention.date = weekdayDate(ref, weekday, explicitDir ?? direction, explicitDir !== undefined);
     } else if (casualRelative) {
       mention.relative = true;
-      mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
+      mention.precision = has('day') || weekPhrase ? 'day' : has('month') ? 'month' : 'year';
       const ago = /\bago\b/i.test(text) ? /\b(?:months?)\b/i.exec(text) ? 'month' : /\byears?\b/i.test(text) ? 'year' : 'day' : undefined;
       if (ago) mention.precision = ago; // "a year ago" is a year before publication, not January
       if (ref) {
@@ -279,7 +293,7 @@ export function findTimes(sentences: Sentence[], publishedAt?: string, options: 
   if (!ref) {
     // No publication date: a yearless date takes the year of a full date the article states, if any.
     const full = drafts.find((d) => !d.relative && d.date && !d.yearless && d.precision !== 'year');
-    const year = full?.date ? Number(full.date.slice(0, 4)) : undefined;
+    const year = full?.date ? Number(full.date.slice(0, 4)) : opts.yearHint;
     if (year !== undefined) for (const d of drafts) if (d.yearless) d.date = iso(year, d.yearless.month, d.yearless.day ?? 1);
   }
   for (const d of drafts) {
