@@ -1,6 +1,5 @@
-// Finds the figures a news sentence states — "over 1,300 Israeli lives", "$5 million", "2.5%", "a dozen" —
-// with qualifier, unit and counted noun. It does not resolve dates (times.ts) and skips years, days of month,
-// times of day, identifiers and vague plurals ("thousands of"). Own code: no npm parser reads news figures.
+// Finds stated figures ("over 1,300 Israeli lives", "$5 million", "2.5%", "a dozen") with qualifier, unit and counted noun;
+// not years, dates, clock times, identifiers or vague plurals ("thousands of"). Own code: no npm parser reads news figures.
 import type { NumberMention, Qualifier, Sentence, Token } from '../types.ts';
 
 export interface NumberOptions {
@@ -197,10 +196,7 @@ function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; fr
   for (const [words, qualifier] of QUALIFIERS) {
     const from = i - words.length;
     if (from < 0) continue;
-    if (words.every((w, k) => lower(tokens[from + k]) === w)) {
-      // "some" and "about" are determiners/prepositions elsewhere; only a figure right after them is qualified.
-      return { qualifier, from };
-    }
+    if (words.every((w, k) => lower(tokens[from + k]) === w)) return { qualifier, from };
   }
   return { qualifier: 'exact', from: i };
 }
@@ -252,9 +248,8 @@ function unitAfter(tokens: Token[], j: number): { unit: string; end: number } | 
     // "three-day visit", "10-year-old"
     const unitTok = tokens[j + 1]!;
     const unit = MEASURE_UNITS[lower(unitTok)]!;
-    const plural = unit.endsWith('s') || unit === 'percent' ? unit : unit;
     if (lower(tokens[j + 2]) === '-' && lower(tokens[j + 3]) === 'old') return { unit: 'years', end: j + 4 };
-    return { unit: plural, end: j + 2 };
+    return { unit, end: j + 2 };
   }
   if ((w === 'per' && lower(tokens[j + 1]) === 'cent') || (w === 'percentage' && /^points?$/.test(lower(tokens[j + 1])))) {
     return { unit: w === 'per' ? 'percent' : 'percentage points', end: j + 2 };

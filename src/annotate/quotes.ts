@@ -1,7 +1,5 @@
-// Finds direct quotations (straight or curly double quotes, also across sentences of one paragraph) and the
-// name or title phrase the sentence attributes each to ("X said", "said X", "according to X", "X, stating").
-// It does not resolve pronouns or merge speakers across articles. Own code: quote pairing and attribution in
-// news prose are a few patterns over wink's tokens, no library needed.
+// Finds direct quotations (double, curly or single marks, also across sentences of a paragraph) and the name or title they
+// are attributed to; no pronoun resolution or cross-article merging. Own code: a few patterns over wink tokens suffice.
 import type { Quote, Sentence, Token } from '../types.ts';
 import { isRole, isRoleModifier } from './lexicon.ts';
 

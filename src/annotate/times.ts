@@ -1,7 +1,5 @@
-// Finds dates and durations in a document's sentences and resolves them against the publication date:
-// chrono-node reads the expressions; own rules pick the direction (a past-tense "on Monday" goes back,
-// a planned one forward), the year of "October 7", years ("in 2023") and durations ("ten days of bombing"),
-// which chrono does not read. It does not decide what the article narrates as news (analyze/signals does).
+// Finds dates and durations and resolves them against the publication date: chrono-node reads expressions, own rules pick the
+// direction (a past "on Monday" goes back), years and durations chrono lacks. It does not judge staleness (analyze does).
 import * as chrono from 'chrono-node';
 import type { Sentence, TimeMention, Token } from '../types.ts';
 import { parseNumeral, wordToNumber } from './numbers.ts';
