@@ -48,7 +48,7 @@ details.more{margin-top:.6rem}
 figure.chart{margin:.5rem 0;overflow-x:auto}
 figure.chart svg{display:block;max-width:100%;height:auto}
 figure.chart figcaption{color:var(--muted);font-size:.9rem}
-svg text{fill:var(--fg);font:12px system-ui,sans-serif}
+svg text{fill:var(--fg);font:12px system-ui,sans-serif;paint-order:stroke;stroke:var(--bg);stroke-width:3px;stroke-linejoin:round}
 svg .axis{stroke:var(--line)}svg .edge{stroke:var(--muted);fill:none}svg .edge.copy{stroke-width:3}svg .edge.rewrite{stroke-dasharray:6 4;stroke-width:2}
 svg .node-label{font-size:12px}
 table{border-collapse:collapse;width:100%}

@@ -1,9 +1,9 @@
 // The story page's diagrams as inline SVG: lineages (who copied or rewrote whom), the timeline of
 // events against publication dates, and the actor graph. Deterministic layouts; every label escaped.
 import { html, join, type SafeHtml } from './escape.ts';
-import { docLabel, formatDate, lineageColor, type StoryContext } from './parts.ts';
+import { displayTitle, docLabel, formatDate, lineageColor, type StoryContext } from './parts.ts';
 
-export const SVG_OPTIONS = { columnWidth: 190, rowHeight: 74, timelineWidth: 760, graphSize: 560, maxLabel: 26 };
+export const SVG_OPTIONS = { columnWidth: 215, rowHeight: 74, timelineWidth: 760, graphSize: 560, maxLabel: 24, maxEdgeLabels: 8 };
 
 function shorten(text: string, max = SVG_OPTIONS.maxLabel): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -33,7 +33,7 @@ export function lineageSvg(ctx: StoryContext): SafeHtml {
   });
   const nodes = [...pos].map(([id, p]) => {
     const doc = ctx.docs.get(id);
-    const label = shorten(`[${ctx.number.get(id)}] ${doc?.outlet ?? doc?.title ?? id}`);
+    const label = shorten(`[${ctx.number.get(id)}] ${doc?.outlet ?? (doc ? displayTitle(doc) : id)}`);
     return html`<g><circle cx="${p.x}" cy="${p.y}" r="9" fill="${lineageColor(ctx, id)}"><title>${docLabel(doc, id)}</title></circle><text class="node-label" x="${p.x + 14}" y="${p.y + 4}">${label}</text><text class="node-label" x="${p.x + 14}" y="${p.y + 19}" fill-opacity="0.7">${formatDate(doc?.publishedAt)}</text></g>`;
   });
   return html`<svg viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${ctx.prefix}-lin-t">
@@ -95,7 +95,6 @@ ${eventMarks}${pubMarks}</svg>`;
 
 /** Who did what to whom: actors on a circle, an arrow per (actor, action, target). */
 export function actorGraphSvg(ctx: StoryContext): SafeHtml {
-  const size = SVG_OPTIONS.graphSize;
   const edges = new Map<string, { actor: string; target: string; actions: Set<string>; count: number }>();
   const weight = new Map<string, number>();
   for (const e of ctx.analysis.events) {
@@ -109,6 +108,7 @@ export function actorGraphSvg(ctx: StoryContext): SafeHtml {
   }
   if (edges.size === 0) return html``;
   const names = [...weight.keys()].sort((a, b) => weight.get(b)! - weight.get(a)! || a.localeCompare(b));
+  const size = Math.min(900, Math.max(SVG_OPTIONS.graphSize, names.length * 56));
   const c = size / 2;
   const radius = names.length === 1 ? 0 : size / 2 - 90;
   // An ellipse, wider than tall, reads better on a page than a circle.
@@ -123,11 +123,12 @@ export function actorGraphSvg(ctx: StoryContext): SafeHtml {
     const angle = Math.PI + (2 * Math.PI * k) / count;
     return [n, { x: c + radius * Math.cos(angle), y: cy + radius * squash * Math.sin(angle) }] as const;
   }));
+  const labelled = edges.size <= SVG_OPTIONS.maxEdgeLabels;
   const lines = [...edges.values()].map((e) => {
     const a = pos.get(e.actor)!;
     const b = pos.get(e.target)!;
     const label = [...e.actions].join(', ');
-    return html`<g><line class="edge" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke-width="${Math.min(6, 1 + e.count)}" marker-end="url(#${ctx.prefix}-arrow2)"><title>${e.actor} → ${e.target}: ${label}</title></line><text class="node-label" x="${((a.x + b.x) / 2).toFixed(1)}" y="${((a.y + b.y) / 2 - 4).toFixed(1)}" text-anchor="middle" fill-opacity="0.75">${shorten(label, 22)}</text></g>`;
+    return html`<g><line class="edge" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" stroke-width="${Math.min(6, 1 + e.count)}" marker-end="url(#${ctx.prefix}-arrow2)"><title>${e.actor} → ${e.target}: ${label}</title></line>${labelled ? html`<text class="node-label" x="${((a.x + b.x) / 2).toFixed(1)}" y="${((a.y + b.y) / 2 - 4).toFixed(1)}" text-anchor="middle" fill-opacity="0.75">${shorten(label, 22)}</text>` : ''}</g>`;
   });
   const nodes = names.map((n) => {
     const p = pos.get(n)!;
