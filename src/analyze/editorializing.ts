@@ -26,6 +26,15 @@ export const EVALUATIVE_WORDS = new Set(
   meaningful genuine true real clear obvious inevitable likely unlikely profound deep deeply lasting enduring`.split(/\s+/),
 );
 
+/** Nouns that pass judgement ("a disgrace", "an insult"). */
+export const EVALUATIVE_NOUNS = new Set(`disgrace shame insult outrage scandal travesty farce fiasco folly betrayal hypocrisy triumph masterpiece mockery embarrassment`.split(/\s+/));
+
+/** Adverbs by which a writer comments on what they report. */
+export const COMMENT_ADVERBS = new Set(`surely clearly obviously undoubtedly frankly sadly unfortunately thankfully shamefully rightly wrongly simply astonishingly disgracefully`.split(/\s+/));
+
+/** The writer says what ought to happen: a prescription, unless someone else is quoted saying it. */
+const PRESCRIPTION = /\b(should|must|ought to|needs? to|has to|have to|deserves?|deserved)\b/;
+
 const REPORTING_LEMMAS = new Set(['say', 'tell', 'state', 'report', 'announce', 'accord', 'quote', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note']);
 const PREDICTION = /\b(will|is likely to|are likely to|is set to have|is bound to)\b/i;
 
@@ -42,7 +51,7 @@ export interface EditorializingOptions {
   minValence: number;
 }
 
-export const EDITORIALIZING_DEFAULTS: EditorializingOptions = { minEvaluativeWords: 2, minValence: 3 };
+export const EDITORIALIZING_DEFAULTS: EditorializingOptions = { minEvaluativeWords: 2, minValence: 2 };
 
 /** Does this sentence judge rather than report? */
 export function judgeSentence(sentence: Sentence, options: Partial<EditorializingOptions> = {}): SentenceJudgement {
@@ -52,11 +61,17 @@ export function judgeSentence(sentence: Sentence, options: Partial<Editorializin
   const cues: string[] = [];
   for (const phrase of JUDGEMENT_PHRASES) if (unquoted.includes(phrase)) cues.push(phrase);
   const attributed = sentence.tokens.some((t) => REPORTING_LEMMAS.has(t.lemma) && t.pos === 'VERB') || /\baccording to\b/.test(lower);
-  const evaluative = sentence.tokens
-    .filter((t) => (t.pos === 'ADJ' || t.pos === 'ADV') && unquoted.includes(t.text.toLowerCase()))
+  const unquotedTokens = sentence.tokens.filter((t) => unquoted.includes(t.text.toLowerCase()));
+  const evaluative = unquotedTokens
+    .filter((t) => t.pos === 'ADJ' || t.pos === 'ADV')
     .filter((t) => EVALUATIVE_WORDS.has(t.lemma) || Math.abs(VALENCE[t.text.toLowerCase()] ?? 0) >= opts.minValence)
     .map((t) => t.text.toLowerCase());
-  if (!attributed && evaluative.length >= opts.minEvaluativeWords) cues.push(...evaluative);
+  if (!attributed) {
+    if (evaluative.length >= opts.minEvaluativeWords) cues.push(...evaluative);
+    for (const t of unquotedTokens) if (EVALUATIVE_NOUNS.has(t.lemma) || COMMENT_ADVERBS.has(t.text.toLowerCase())) cues.push(t.text.toLowerCase());
+    const prescription = PRESCRIPTION.exec(unquoted);
+    if (prescription) cues.push(prescription[1]!);
+  }
   if (!attributed && PREDICTION.test(unquoted) && !/\b(said|says|told|according)\b/.test(unquoted)) cues.push('unattributed prediction');
   return { judges: cues.length > 0, cues: [...new Set(cues)] };
 }

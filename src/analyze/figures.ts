@@ -25,10 +25,16 @@ export function countClass(q: Quantity): string | undefined {
   return PEOPLE.has(lemma) ? 'people' : lemma;
 }
 
-/** A human label for a count slot: "number of people", "amount in USD". */
-export function slotLabel(cls: string): string {
+/** A human label for a count slot, in the articles' own word when they agree: "number of workers", "amount in USD". */
+export function slotLabel(cls: string, quantities: Quantity[] = []): string {
   if (cls.startsWith('unit:')) return `amount in ${cls.slice(5)}`;
-  return `number of ${cls}`;
+  const words = new Map<string, number>();
+  for (const q of quantities) {
+    const word = q.text.split(/\s+/).pop()?.toLowerCase().replace(/[^\p{L}-]/gu, '');
+    if (word && q.counted) words.set(word, (words.get(word) ?? 0) + 1);
+  }
+  const [best] = [...words.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  return `number of ${best && best[1] > quantities.length / 2 ? best[0] : cls}`;
 }
 
 /** Could these two quantities be figures for the same count? (Same class, values of one magnitude.) */

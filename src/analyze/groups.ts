@@ -125,7 +125,7 @@ function findConflict(claims: Claim[], figures: FigureOptions): Conflict | undef
     const disagreeing = related.filter((e) => figuresDisagree(qa, e.q, figures));
     if (disagreeing.length === 0) continue;
     if (!related.some((e) => disagreeing.some((d) => d.claim.documentId !== e.claim.documentId))) continue;
-    return { slot: slotLabel(cls), values: valuesOf(related, figures) };
+    return { slot: slotLabel(cls, related.map((e) => e.q)), values: valuesOf(related, figures) };
   }
   return undefined;
 }

@@ -176,7 +176,7 @@ export function sentenceBag(sentence: Pick<Sentence, 'tokens'>, options: Partial
   }
   for (const d of slots.dates) {
     const key = `@${d.kind}:${d.value}`;
-    terms.push({ key, lemma: d.value, text: d.text, pos: 'DATE', weight: (o.posWeights.DATE ?? 1) * idfOf(key, o), concepts: [], start: 0, end: 0 });
+    terms.push({ key, lemma: d.value, text: d.text, pos: 'DATE', weight: (o.posWeights.DATE ?? 1) * idfOf(key, o), concepts: [], start: d.start, end: d.end });
   }
   return { terms, slots, mass: terms.reduce((s, t) => s + t.weight, 0) };
 }

@@ -22,6 +22,8 @@ export interface SlotDate {
   kind: 'month-day' | 'month' | 'weekday' | 'year';
   value: string;
   text: string;
+  start: number;
+  end: number;
 }
 
 export interface SentenceSlots {
@@ -116,7 +118,7 @@ export function readSlots(tokens: Token[]): SentenceSlots {
       continue;
     }
     if (WEEKDAYS.includes(w)) {
-      dates.push({ kind: 'weekday', value: w, text: t.text });
+      dates.push({ kind: 'weekday', value: w, text: t.text, start: t.start, end: t.end });
       consumed.add(i);
       continue;
     }
@@ -126,19 +128,19 @@ export function readSlots(tokens: Token[]): SentenceSlots {
       const before = numericValue(tokens[i - 1]);
       consumed.add(i);
       if (after !== undefined && after >= 1 && after <= 31 && /^\d+$/.test(tokens[i + 1]!.text)) {
-        dates.push({ kind: 'month-day', value: `${month + 1}-${after}`, text: `${t.text} ${tokens[i + 1]!.text}` });
+        dates.push({ kind: 'month-day', value: `${month + 1}-${after}`, text: `${t.text} ${tokens[i + 1]!.text}`, start: t.start, end: tokens[i + 1]!.end });
         consumed.add(i + 1);
       } else if (before !== undefined && before >= 1 && before <= 31 && /^\d+$/.test(tokens[i - 1]!.text)) {
-        dates.push({ kind: 'month-day', value: `${month + 1}-${before}`, text: `${tokens[i - 1]!.text} ${t.text}` });
+        dates.push({ kind: 'month-day', value: `${month + 1}-${before}`, text: `${tokens[i - 1]!.text} ${t.text}`, start: tokens[i - 1]!.start, end: t.end });
         consumed.add(i - 1);
         removeQuantityAt(quantities, tokens[i - 1]!.start);
-      } else dates.push({ kind: 'month', value: String(month + 1), text: t.text });
+      } else dates.push({ kind: 'month', value: String(month + 1), text: t.text, start: t.start, end: t.end });
       continue;
     }
     const value = numericValue(t);
     if (value === undefined || consumed.has(i)) continue;
     if (isYear(value, t)) {
-      dates.push({ kind: 'year', value: t.text, text: t.text });
+      dates.push({ kind: 'year', value: t.text, text: t.text, start: t.start, end: t.end });
       consumed.add(i);
       continue;
     }

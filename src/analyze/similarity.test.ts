@@ -45,7 +45,7 @@ test('finds a conflict between "over 1,300 lives" and "over 1,400 lives"', () =>
   const r = compare('Hamas attacks claimed over 1,300 Israeli lives.', 'Hamas attacks claimed over 1,400 Israeli lives.');
   assert.equal(r.conflict, true);
   assert.equal(r.same, false);
-  assert.deepEqual(r.reasons[0], { kind: 'figure-conflict', a: 'over 1,300', b: 'over 1,400', slot: 'count of life' });
+  assert.deepEqual(r.reasons[0], { kind: 'figure-conflict', a: 'over 1,300', b: 'over 1,400', slot: 'count of life', spans: { a: { start: 22, end: 32 }, b: { start: 22, end: 32 } } });
 });
 
 test('sees no conflict between "at least 2,750" and "2,750"', () => {
@@ -74,13 +74,13 @@ test('counts lives, people and individuals as the same thing, soldiers and civil
   assert.equal(countsSameThing('people', 'life'), true);
   assert.equal(countsSameThing('soldier', 'civilian'), false);
   const r = compare('The attacks killed over 1,300 Israeli lives.', 'The attacks killed over 1,400 individuals.');
-  assert.deepEqual(r.reasons[0], { kind: 'figure-conflict', a: 'over 1,300', b: 'over 1,400', slot: 'count of life' });
+  assert.deepEqual(r.reasons[0], { kind: 'figure-conflict', a: 'over 1,300', b: 'over 1,400', slot: 'count of life', spans: { a: { start: 19, end: 29 }, b: { start: 19, end: 29 } } });
 });
 
 test('finds a conflict between "did" and "did not"', () => {
   const r = compare('The minister visited the hospital on Monday.', 'The minister did not visit the hospital on Monday.');
   assert.equal(r.conflict, true);
-  assert.deepEqual(r.reasons[0], { kind: 'polarity-conflict', a: 'visited', b: 'not visit', slot: 'polarity' });
+  assert.deepEqual(r.reasons[0], { kind: 'polarity-conflict', a: 'visited', b: 'not visit', slot: 'polarity', spans: { a: { start: 13, end: 20 }, b: { start: 21, end: 26 } } });
 });
 
 test('takes "failed to" as a denial and "not injured" / "unharmed" as no contradiction', () => {
@@ -92,7 +92,7 @@ test('takes "failed to" as a denial and "not injured" / "unharmed" as no contrad
 test('finds a conflict between two dates of the same event', () => {
   const r = compare('Putin spoke with Netanyahu on October 16.', 'Putin spoke with Netanyahu on October 17.');
   assert.equal(r.conflict, true);
-  assert.deepEqual(r.reasons[0], { kind: 'date-conflict', a: 'October 16', b: 'October 17', slot: 'date' });
+  assert.deepEqual(r.reasons[0], { kind: 'date-conflict', a: 'October 16', b: 'October 17', slot: 'date', spans: { a: { start: 30, end: 40 }, b: { start: 30, end: 40 } } });
   assert.equal(compare('Putin called Abbas on Monday.', 'Putin called Abbas on Tuesday.').conflict, true);
 });
 

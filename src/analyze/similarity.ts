@@ -2,13 +2,13 @@
 // a slot (figure, date, polarity). Works on wink tokens only; claim extraction and grouping are elsewhere.
 // Own code: each verdict must carry its evidence (matched words, the two conflicting values).
 import { conceptKeys, lemmaKey } from '../annotate/synonyms.ts';
-import type { Sentence, Token } from '../types.ts';
+import type { Sentence, Span, Token } from '../types.ts';
 import { bagSimilarity, DEFAULT_BAG_OPTIONS, NO_OPTIONS, sentenceBag, withDefaults, type BagOptions, type MatchKind, type SentenceBag } from './similarity-bag.ts';
 import { datesDisagree, quantitiesAgree, type SlotQuantity } from './similarity-slots.ts';
 
 export { bagKeys, bagSimilarity, idfFromCounts, matchTerms, sentenceBag, termKeys, DEFAULT_BAG_OPTIONS } from './similarity-bag.ts';
 export type { BagOptions, BagSimilarity, BagTerm, MatchKind, SentenceBag, TermMatch } from './similarity-bag.ts';
-export { quantitiesAgree, readSlots } from './similarity-slots.ts';
+export { datesDisagree, quantitiesAgree, readSlots } from './similarity-slots.ts';
 export type { SentenceSlots, SlotDate, SlotQuantity } from './similarity-slots.ts';
 
 export interface SimilarityOptions extends BagOptions {
@@ -43,6 +43,8 @@ export interface SimilarityReason {
   slot?: string;
   /** The term's weight × match strength (for matches). */
   weight?: number;
+  /** Where `a` and `b` stand in their sentences' texts (token offsets as given), for evidence. */
+  spans: { a: Span; b: Span };
 }
 
 export interface SentenceComparison {
@@ -104,7 +106,7 @@ function figureConflicts(a: SentenceBag, b: SentenceBag, approx: number): SlotCo
     if (peers.length === 0 || peers.some((qb) => quantitiesAgree(qa, qb, approx))) continue;
     const qb = peers[0]!;
     const slot = qa.counted ? `count of ${qa.counted}` : `amount in ${qa.unit}`;
-    out.push({ reason: { kind: 'figure-conflict', a: qa.text, b: qb.text, slot }, keys: [`#${qa.value}`, ...peers.map((p) => `#${p.value}`)] });
+    out.push({ reason: { kind: 'figure-conflict', a: qa.text, b: qb.text, slot, spans: { a: span(qa), b: span(qb) } }, keys: [`#${qa.value}`, ...peers.map((p) => `#${p.value}`)] });
   }
   return out;
 }
@@ -115,7 +117,7 @@ function dateConflicts(a: SentenceBag, b: SentenceBag): SlotConflict[] {
     const peers = b.slots.dates.filter((db) => db.kind === da.kind || (da.kind.startsWith('month') && db.kind.startsWith('month')));
     if (peers.length === 0 || peers.some((db) => !datesDisagree(da, db))) continue;
     const db = peers[0]!;
-    out.push({ reason: { kind: 'date-conflict', a: da.text, b: db.text, slot: 'date' }, keys: [`@${da.kind}:${da.value}`, ...peers.map((p) => `@${p.kind}:${p.value}`)] });
+    out.push({ reason: { kind: 'date-conflict', a: da.text, b: db.text, slot: 'date', spans: { a: span(da), b: span(db) } }, keys: [`@${da.kind}:${da.value}`, ...peers.map((p) => `@${p.kind}:${p.value}`)] });
   }
   return out;
 }
@@ -139,8 +141,10 @@ function polarityConflicts(a: SentenceBag, b: SentenceBag, swapped: boolean): Sl
     if (a.terms.some((t) => t.start !== head.start && t.pos === 'VERB' && lemmaKey(t.lemma) === lemmaKey(head.lemma))) continue;
     const peer = b.terms.find((t) => t.pos === 'VERB' && sameWord(head, t));
     if (!peer) continue;
-    const [x, y] = swapped ? [peer.text, `not ${head.text}`] : [`not ${head.text}`, peer.text];
-    out.push({ reason: { kind: 'polarity-conflict', a: x, b: y, slot: 'polarity' }, keys: [] });
+    const denied = { text: `not ${head.text}`, span: span(head) };
+    const stated = { text: peer.text, span: span(peer) };
+    const [x, y] = swapped ? [stated, denied] : [denied, stated];
+    out.push({ reason: { kind: 'polarity-conflict', a: x.text, b: y.text, slot: 'polarity', spans: { a: x.span, b: y.span } }, keys: [] });
   }
   return out;
 }
@@ -164,7 +168,7 @@ function resolveOptions(options: Partial<SimilarityOptions>): SimilarityOptions 
 export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<SimilarityOptions> = NO_OPTIONS): SentenceComparison {
   const o = resolveOptions(options);
   const { score, matches } = bagSimilarity(a, b, o);
-  const reasons: SimilarityReason[] = matches.map((m) => ({ kind: m.kind, a: m.a.text, b: m.b.text, weight: round(m.a.weight * m.strength) }));
+  const reasons: SimilarityReason[] = matches.map((m) => ({ kind: m.kind, a: m.a.text, b: m.b.text, weight: round(m.a.weight * m.strength), spans: { a: span(m.a), b: span(m.b) } }));
   const conflicts = [...figureConflicts(a, b, o.approximate), ...dateConflicts(a, b)];
   conflicts.push(...polarityConflicts(a, b, false), ...polarityConflicts(b, a, true));
   const slotScore = conflicts.length > 0 ? bagSimilarity(a, b, o, new Set(conflicts.flatMap((c) => c.keys))).score : score;
@@ -180,6 +184,10 @@ export function compareBags(a: SentenceBag, b: SentenceBag, options: Partial<Sim
  */
 export function compareSentences(a: Pick<Sentence, 'tokens'>, b: Pick<Sentence, 'tokens'>, options: Partial<SimilarityOptions> = NO_OPTIONS): SentenceComparison {
   return compareBags(sentenceBag(a, options), sentenceBag(b, options), options);
+}
+
+function span(x: Span): Span {
+  return { start: x.start, end: x.end };
 }
 
 function round(x: number): number {

@@ -23,6 +23,8 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'ben', 
 const ORG_JOINERS = new Set(['of', 'for', 'on', '&', 'and']);
 const SPEECH_VERBS = new Set(['say', 'tell', 'state', 'add', 'announce', 'warn', 'claim', 'insist', 'note', 'explain', 'write', 'tweet', 'argue', 'deny', 'confirm', 'ask', 'urge', 'reply', 'respond', 'declare']);
 const MAX_TITLE_LOOKBACK = 5;
+const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout']);
+const PLACE_FOLLOWERS = new Set(['district', 'town', 'city', 'village', 'area', 'region', 'province', 'county', 'neighbourhood', 'neighborhood', 'suburb', 'state']);
 
 /** Find the entity mentions of a document's sentences. */
 export function findEntityMentions(sentences: Sentence[], text: string): EntityMention[] {
@@ -81,7 +83,13 @@ function properNounRuns(tokens: Token[], text: string): Run[] {
         j += 3;
         continue;
       }
-      if (ORG_JOINERS.has(t.text.toLowerCase()) && tokens[j + 1] && canStartName(tokens, j + 1) && hasOrganizationCue(tokens.slice(i, j))) {
+      // "Bank of England", "Fire and Rescue Service": joiners inside an organisation's name.
+      if (ORG_JOINERS.has(t.text.toLowerCase()) && tokens[j + 1] && canStartName(tokens, j + 1) && (hasOrganizationCue(tokens.slice(i, j)) || hasOrganizationCue(capitalisedRun(tokens, j + 1)))) {
+        j++;
+        continue;
+      }
+      // "St Anne's Hospital": a possessive inside a name when a capitalised word follows.
+      if (/^['’]s$/.test(t.text) && tokens[j + 1] && canStartName(tokens, j + 1) && hasOrganizationCue(capitalisedRun(tokens, j + 1))) {
         j++;
         continue;
       }
@@ -98,6 +106,13 @@ function isJoinedName(tokens: Token[], j: number): boolean {
   const dash = tokens[j + 1];
   const next = tokens[j + 2];
   return Boolean(particle && dash && next && dash.text === '-' && dash.start === particle.end && next.start === dash.end && isCapitalised(next));
+}
+
+/** The capitalised tokens from `from` on, up to the first other token. */
+function capitalisedRun(tokens: Token[], from: number): Token[] {
+  let end = from;
+  while (end < tokens.length && canStartName(tokens, end)) end++;
+  return tokens.slice(from, end);
 }
 
 function hasOrganizationCue(tokens: Token[]): boolean {
@@ -167,6 +182,10 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
     }
     return undefined;
   }
+  // An organisation keeps its whole name ("Regional Environment Agency", "Russian Foreign Ministry").
+  if (hasOrganizationCue(all) && !lower.every((w) => isDemonym(w) || isRoleModifier(w) || ORGANIZATION_CUES.has(w) && w === lower[lower.length - 1] && lower.length === 1)) {
+    return [make(all, 'organization', true)];
+  }
   // Leading demonyms and modifiers are not part of the name ("Iranian Ebrahim Raisi" is rare; "Israeli forces" is not a name).
   let k = 0;
   while (k < words.length - 1 && (isDemonym(lower[k]!) || isRoleModifier(lower[k]!))) k++;
@@ -186,6 +205,10 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
     return [make(core, 'organization', true)];
   }
   if (lookbackTitle) return [make(core, 'person', true, lookbackTitle)];
+  // "in Brennock", "near Kestrel Park", "the Millbank district": places the gazetteer does not know.
+  const placeBefore = before && PLACE_PREPOSITIONS.has(before.text.toLowerCase());
+  const placeAfter = after && !isCapitalised(after) && PLACE_FOLLOWERS.has(after.text.toLowerCase());
+  if ((placeBefore || placeAfter) && !isFirstName(core[0]!.text)) return [make(core, 'place', true)];
   if (/^[A-Z]{2,6}$/.test(coreName) && !isPlaceName(coreName)) return [make(core, 'organization', true)];
   if (sentence.tokens[run.from - 1]?.text.toLowerCase() === 'the' && core.length === 1 && !isFirstName(coreName)) {
     // "the Kremlin", "the Pentagon"; used as a modifier ("the Kremlin aide") it stays unconfirmed.

@@ -17,7 +17,8 @@ export const PERSON_ROLES = new Set(
   singer rapper author writer novelist reporter correspondent journalist editor analyst lawyer attorney prosecutor
   economist founder co-founder executive manager head counterpart dictator speaker candidate nominee
   president-elect chief strongman patriarch cleric physician surgeon scientist researcher astronaut pilot
-  firefighter chef designer director-general secretary-general`.split(/\s+/),
+  firefighter chef designer director-general secretary-general councillor councilor councilman councilwoman
+  alderman superintendent trustee dean principal chief-executive`.split(/\s+/),
 );
 
 /** Words that modify a role ("Deputy Foreign Minister", "former President"): part of a title, not a name. */
@@ -36,7 +37,9 @@ export const ORGANIZATION_CUES = new Set(
   league nations fund foundation movement brigades brigade front guard guards police navy airlines airways network
   channel television radio tv broadcasting club team hospital church mosque board bureau administration cabinet
   government regime alliance coalition initiative center centre laboratory laboratories society reuters
-  interfax tass journal herald tribune gazette telegraph guardian`.split(/\s+/),
+  interfax tass journal herald tribune gazette telegraph guardian transit transport railway railways rail motors
+  energy pharmaceuticals chemicals industries industrial holdings partners capital media systems technologies labs
+  solutions services enterprises logistics shipping mining petroleum airport council`.split(/\s+/),
 );
 
 /** Lower-case words just before a name that make it a group or organisation ("militant group Hamas"). */
