@@ -181,6 +181,18 @@ test('a token named like an object property is no number word', () => {
   assert.deepEqual(numbers('The constructor and toString hasOwnProperty valueOf people met.'), []);
 });
 
+test('the first figure of a range counts what the second counts', () => {
+  const found = numbers('Militants fired two or three rockets, killing between 10 and 15 people over 3 to 4 days.');
+  assert.deepEqual(found.map((n) => [n.text, n.value, n.counted ?? n.unit]), [
+    ['two', 2, 'rocket'],
+    ['three', 3, 'rocket'],
+    ['10', 10, 'people'],
+    ['15', 15, 'people'],
+    ['over 3', 3, 'days'],
+    ['4 days', 4, 'days'],
+  ]);
+});
+
 test('wordToNumber reads compound number words', () => {
   assert.equal(wordToNumber('twenty-five'), 25);
   assert.equal(wordToNumber(['one', 'hundred', 'and', 'twenty']), 120);

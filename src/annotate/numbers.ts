@@ -368,6 +368,13 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
           mention.countedText = slice(tokens[counted.from]!.start, head.end);
         }
       }
+      // "two or three rockets", "between 10 and 15 people": the first figure counts what the second does.
+      const prev = out[out.length - 1];
+      if (prev && prev.sentence === sentence.index && !prev.unit && !prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(slice(prev.end, start))) {
+        if (mention.counted) prev.counted = mention.counted;
+        if (mention.countedText) prev.countedText = mention.countedText;
+        if (mention.unit && !currency) prev.unit = mention.unit;
+      }
       out.push(mention);
       i = end;
     }

@@ -213,6 +213,10 @@ test('week phrases resolve to a day of that week; "last May" keeps its modifier'
   ]);
 });
 
+test('"since Monday" looks back even in a sentence about the future', () => {
+  assert.deepEqual(dates('It will be the first convoy to cross since Monday.', WEDNESDAY), [['Monday', '2023-10-16']]);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);

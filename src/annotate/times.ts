@@ -189,7 +189,8 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
       mention.precision = 'day';
       const weekday = c.get('weekday') ?? 0;
       const explicitDir = /\blast\b|\bpast\b/i.test(text) ? 'back' : /\bnext\b|\bcoming\b/i.test(text) ? 'forward' : undefined;
-      if (ref) mention.date = weekdayDate(ref, weekday, explicitDir ?? direction, explicitDir !== undefined);
+      const since = /\bsince\s+$/i.test(sentence.text.slice(0, index)); // "since Monday" always looks back
+      if (ref) mention.date = weekdayDate(ref, weekday, explicitDir ?? (since ? 'back' : direction), explicitDir !== undefined);
     } else if (casualRelative) {
       mention.relative = true;
       mention.precision = has('day') || weekPhrase ? 'day' : has('month') ? 'month' : 'year';
