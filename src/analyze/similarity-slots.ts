@@ -49,6 +49,8 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const MULTIPLIERS: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, bn: 1e9, mln: 1e6 };
 const NEGATORS = new Set(['not', "n't", 'never', 'no', 'nobody', 'nothing', 'none', 'neither', 'nor', 'cannot', 'without']);
+/** Negator + next word pairs that deny nothing ("not only ... but also", "no fewer than"). */
+const NOT_A_DENIAL = new Set(['not only', 'not just', 'not merely', 'no fewer', 'no less', 'no more', 'not least', "n't only", "n't just"]);
 /** Words that deny the verb they govern ("failed to address" = "did not address"), by lemma. */
 const NEGATIVE_LEMMAS = new Set(['fail', 'failure', 'decline', 'refuse', 'refusal', 'lack', 'unable']);
 /** Qualifier phrases before a figure, longest first (lower-cased token texts). */
@@ -111,7 +113,7 @@ export function readSlots(tokens: Token[]): SentenceSlots {
     const t = tokens[i]!;
     const w = lower(t);
     if (NEGATORS.has(w) || t.lemma === 'not' || NEGATIVE_LEMMAS.has(t.lemma) || (w === 'yet' && lower(tokens[i + 1]) === 'to')) {
-      if (!(w === 'no' && /^(fewer|less|more)$/.test(lower(tokens[i + 1])))) {
+      if (!NOT_A_DENIAL.has(`${w} ${lower(tokens[i + 1])}`)) {
         negations++;
         negated.push(...negatedScope(tokens, i));
       }

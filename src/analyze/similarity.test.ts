@@ -87,6 +87,7 @@ test('takes "failed to" as a denial and "not injured" / "unharmed" as no contrad
   assert.equal(compare('Police failed to address the scandal.', 'Police addressed the scandal.').conflict, true);
   assert.equal(compare('The other 18 people escaped unharmed.', 'The other 18 people were not injured.').conflict, false);
   assert.equal(compare('He did not visit Gaza.', 'He never visited Gaza.').conflict, false);
+  assert.equal(compare('Not only did he visit Gaza, he stayed.', 'He visited Gaza and stayed.').conflict, false);
 });
 
 test('finds a conflict between two dates of the same event', () => {
