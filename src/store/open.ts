@@ -1,6 +1,5 @@
 // Opens the store a `--db` value names: a PostgreSQL URL (postgres:// or postgresql://) or a SQLite
 // file path. The one place the CLI and server choose an implementation.
-import { createError } from '../errors.ts';
 import { DEFAULT_DB_PATH, openSqliteStore } from './sqlite/sqlite-store.ts';
 import type { Store } from './store.ts';
 
@@ -17,10 +16,8 @@ export function isPostgresUrl(spec: string): boolean {
 export async function openStore(spec: string = DEFAULT_DB_PATH): Promise<Store> {
   if (isPostgresUrl(spec)) {
     // Loaded on demand so that SQLite users never load the PostgreSQL client.
-    const module: string = './postgres/postgres-store.ts';
-    const pg = (await import(module).catch(() => undefined)) as { openPostgresStore?: (url: string) => Promise<Store> } | undefined;
-    if (!pg?.openPostgresStore) throw createError('STORE_FAILED', 'postgres', 'this build has no PostgreSQL store; use a SQLite file path');
-    return pg.openPostgresStore(spec);
+    const { openPostgresStore } = await import('./postgres/postgres-store.ts');
+    return openPostgresStore(spec);
   }
   return openSqliteStore(spec);
 }

@@ -1,0 +1,63 @@
+// The PostgreSQL schema as numbered migrations, the same tables as SQLite's plus a tsvector for
+// search. Only DDL here; queries live in postgres-store.ts. Never edit a released migration: add one.
+
+export const PG_MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE documents (
+    seq BIGSERIAL PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published_at TEXT,
+    ingested_at TEXT NOT NULL,
+    doc_json TEXT NOT NULL,
+    annotations_json TEXT,
+    search_text TEXT NOT NULL,
+    search TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', search_text)) STORED
+  );
+  CREATE INDEX documents_search ON documents USING GIN (search);
+  CREATE TABLE stories (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    document_count INTEGER NOT NULL DEFAULT 0,
+    independent_sources INTEGER,
+    conflicts INTEGER,
+    claims INTEGER,
+    first_published TEXT,
+    last_published TEXT,
+    updated_at TEXT NOT NULL,
+    analyzed_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 0,
+    analyzed_revision INTEGER NOT NULL DEFAULT -1,
+    analysis_json TEXT
+  );
+  CREATE INDEX stories_updated ON stories(updated_at DESC);
+  CREATE INDEX stories_conflicts ON stories(conflicts DESC);
+  CREATE TABLE story_documents (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id),
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    score DOUBLE PRECISION NOT NULL,
+    duplicate_of TEXT,
+    reasons_json TEXT NOT NULL DEFAULT '[]',
+    added_at TEXT NOT NULL
+  );
+  CREATE INDEX story_documents_story ON story_documents(story_id);
+  CREATE TABLE lineages (
+    story_id TEXT NOT NULL REFERENCES stories(id),
+    lineage_id TEXT NOT NULL,
+    document_id TEXT NOT NULL,
+    PRIMARY KEY (story_id, lineage_id, document_id)
+  );
+  CREATE TABLE input_errors (
+    seq BIGSERIAL PRIMARY KEY,
+    origin TEXT NOT NULL,
+    code TEXT NOT NULL,
+    message TEXT NOT NULL,
+    at TEXT NOT NULL
+  );
+  CREATE TABLE state (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
+  `,
+];
