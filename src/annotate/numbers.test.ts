@@ -193,6 +193,10 @@ test('the first figure of a range counts what the second counts', () => {
   ]);
 });
 
+test('ignores ordinals, decades, fractions and compound modifiers', () => {
+  assert.deepEqual(numbers('In the 1990s, his 3rd term, 1st place, a 200-strong force and 2/3 of voters defined the 21st century.'), []);
+});
+
 test('wordToNumber reads compound number words', () => {
   assert.equal(wordToNumber('twenty-five'), 25);
   assert.equal(wordToNumber(['one', 'hundred', 'and', 'twenty']), 120);

@@ -217,6 +217,18 @@ test('"since Monday" looks back even in a sentence about the future', () => {
   assert.deepEqual(dates('It will be the first convoy to cross since Monday.', WEDNESDAY), [['Monday', '2023-10-16']]);
 });
 
+test('slashed day/month pairs without a year are not dates; with a year they are', () => {
+  assert.deepEqual(times('Since 9/11 the rules changed, and the office runs 24/7.', WEDNESDAY), []);
+  assert.deepEqual(dates('On 10/7/2023 Hamas attacked.', WEDNESDAY), [['10/7/2023', '2023-10-07']]);
+});
+
+test('ordinal days read as dates: "Oct 7th", "the 7th of October"', () => {
+  assert.deepEqual(dates('On Oct 7th and on the 7th of October fighting began.', WEDNESDAY), [
+    ['Oct 7th', '2023-10-07'],
+    ['7th of October', '2023-10-07'],
+  ]);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);

@@ -146,6 +146,7 @@ function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeO
     const c = r.start;
     const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
     if (DROPPED.has(lowerText)) continue;
+    if (/^\d{1,2}\/\d{1,2}$/.test(text)) continue; // "9/11", "24/7", "10/7": names, or day and month in unknown order
     if (/^(?:the\s+)?(?:past|last|next|coming)\s+\S+\s+\w+$/i.test(text) && DURATION_UNIT.test(text)) continue; // a duration
     // A length of time is a duration ("for three weeks", "after four days"), not a date counted from publication,
     // unless it is anchored to publication ("two weeks ago", "last month", "this year").
