@@ -218,6 +218,9 @@ function readQuantity(tokens: Token[], i: number, first: number): { quantity: Sl
   return { quantity, from, to: j };
 }
 
+/** What figure comparison needs; a claim's `Quantity` and a `NumberMention` both fit. */
+export type FigureValue = Pick<SlotQuantity, 'value' | 'qualifier' | 'unit'>;
+
 type Bound = 'lower' | 'upper' | 'none';
 
 function boundOf(q: Qualifier): Bound {
@@ -253,7 +256,7 @@ function interval(v: number, q: Qualifier, approx: number): [number, number] {
  * direction with different figures report different tallies and do not agree ("over 1,300" vs
  * "over 1,400"); otherwise the allowed ranges must meet ("at least 2,750" and "2,750" agree).
  */
-export function quantitiesAgree(a: SlotQuantity, b: SlotQuantity, approx = 0.1): boolean {
+export function quantitiesAgree(a: FigureValue, b: FigureValue, approx = 0.1): boolean {
   if ((a.unit ?? '') !== (b.unit ?? '')) return true; // different measures: not comparable
   const same = Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
   const ba = boundOf(a.qualifier);

@@ -30,6 +30,11 @@ test('scores unrelated sentences zero', () => {
   assert.deepEqual(compare('Stocks fell sharply in Tokyo.', 'The president declared war on Monday.'), { score: 0, same: false, conflict: false, slotScore: 0, reasons: [] });
 });
 
+test('judges a sentence with no content words as matching nothing, itself included', () => {
+  assert.deepEqual(compare('It was.', 'It was.'), { score: 0, same: false, conflict: false, slotScore: 0, reasons: [] });
+  assert.equal(compareSentences({ tokens: [] }, s('Putin spoke.')).score, 0);
+});
+
 test('reads figures with their qualifier and what they count', () => {
   const slots = readSlots(tokenize('Over 1,300 Israeli lives were lost and nearly 2.5 million people fled on October 7, 2023.'));
   assert.deepEqual(slots.quantities.map((q) => [q.value, q.qualifier, q.counted]), [[1300, 'over', 'life'], [2500000, 'nearly', 'people']]);

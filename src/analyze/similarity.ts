@@ -9,7 +9,7 @@ import { datesDisagree, quantitiesAgree, type SlotQuantity } from './similarity-
 export { bagKeys, bagSimilarity, idfFromCounts, matchTerms, sentenceBag, termKeys, DEFAULT_BAG_OPTIONS } from './similarity-bag.ts';
 export type { BagOptions, BagSimilarity, BagTerm, MatchKind, SentenceBag, TermMatch } from './similarity-bag.ts';
 export { datesDisagree, quantitiesAgree, readSlots } from './similarity-slots.ts';
-export type { SentenceSlots, SlotDate, SlotQuantity } from './similarity-slots.ts';
+export type { FigureValue, SentenceSlots, SlotDate, SlotQuantity } from './similarity-slots.ts';
 
 export interface SimilarityOptions extends BagOptions {
   /** Least score for "the same statement". Fitted on the first half of MSRP train (see docs/paraphrase.md). */
