@@ -229,6 +229,15 @@ test('ordinal days read as dates: "Oct 7th", "the 7th of October"', () => {
   ]);
 });
 
+test('"mid-October", "early November" and "late-March" are months with their modifier in the span', () => {
+  const found = times('In mid-October and early November talks stalled; by late-March they ended.', WEDNESDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.date, t.precision]), [
+    ['mid-October', '2023-10-01', 'month'],
+    ['early November', '2023-11-01', 'month'],
+    ['late-March', '2023-03-01', 'month'],
+  ]);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);

@@ -135,84 +135,94 @@ function resolveYearless(d: Draft, year: number, ref: string | undefined, direct
   return iso(y, month, day ?? 1);
 }
 
+/** chrono's expression trimmed to the date itself, or undefined when it is no date of an event. */
+function cleanExpression(r: chrono.ParsedResult, sentence: Sentence): { text: string; index: number } | undefined {
+  let text = r.text.replace(/[\s,.;:)]+$/, '');
+  let index = r.index;
+  const c = r.start;
+  const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
+  if (DROPPED.has(text.toLowerCase())) return undefined;
+  if (/^\d{1,2}\/\d{1,2}$/.test(text)) return undefined; // "9/11", "24/7", "10/7": names, or day and month in unknown order
+  if (/^(?:the\s+)?(?:past|last|next|coming)\s+\S+\s+\w+$/i.test(text) && DURATION_UNIT.test(text)) return undefined; // a duration
+  // A length of time is a duration ("for three weeks", "after four days"), not a date counted from publication,
+  // unless it is anchored to publication ("two weeks ago", "last month", "this year").
+  if (UNIT_WORD.test(text) && !ANCHORED_TO_NOW.test(text)) return undefined;
+  // Keep the date, not the clock time chrono glues to it ("10:24 a.m. Friday", "July 25, 2005, 12: 18 AM").
+  const lead = /^(?:(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s+)?(?:on|in|at|of)?\s*/i.exec(text);
+  if (lead && lead[0].length > 0 && lead[0].length < text.length) {
+    index += lead[0].length;
+    text = text.slice(lead[0].length);
+  }
+  text = text.replace(/((?:19|20)\d\d)(?:,?\s*(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?)$/i, '$1');
+  if (/^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b/.test(text)) return undefined; // lower-case: "who was wed"
+  const weekPhrase = /\b(?:this|last|next|past|coming)\s+week(?:end)?\b/i.test(text);
+  if (!has('day') && !has('month') && !has('year') && !has('weekday') && !weekPhrase) return undefined; // a clock time alone
+  if (has('day') && !has('month') && !has('weekday') && !r.tags().has('result/relativeDate') && !/yesterday|today|tomorrow|tonight|ago|morning|evening|night|afternoon/i.test(text)) {
+    return undefined; // "the 7th"
+  }
+  if (/^[a-z]/.test(text) && /\b(?:may|march)\b/.test(text) && !has('day') && !has('year')) return undefined; // verbs
+  const glued = /(?:mid|early|late)-$/i.exec(sentence.text.slice(0, index))?.[0] ?? '';
+  const before = glued || (/(\S+)\s+$/.exec(sentence.text.slice(0, index))?.[1] ?? '');
+  if (MONTH_NAME.test(text) && !MONTH_LEADS.has(before.toLowerCase().replace(/-$/, ''))) return undefined;
+  if (has('weekday') && !has('day') && WEEKDAY_IN_NAME.test(text)) {
+    const after = /^\s+(\S+)/.exec(sentence.text.slice(index + text.length))?.[1] ?? '';
+    const isName = (w: string) => /^\p{Lu}/u.test(w) && !MONTH_NAME.test(w.replace(/[,.]$/, '')) && !/^(?:From|Early|Late)$/.test(w);
+    if (!/^(?:on|by|since|until|last|next|this)$/i.test(before) && (isName(after) || (isName(before) && !/[,;:]$/.test(before)))) return undefined;
+  }
+  const prefix = SPAN_PREFIX.exec(sentence.text.slice(0, index));
+  if (prefix && /^(?:this|last|next)\s+(?:week|month|year)|^[A-Z]/i.test(text)) {
+    index -= prefix[0].length;
+    text = prefix[0] + text;
+  }
+  return { text, index };
+}
+
+/** Resolve one cleaned chrono reading: a weekday by tense, a casual expression from publication, an explicit date by year rule. */
+function resolveExpression(r: chrono.ParsedResult, mention: Draft, sentence: Sentence, ref: string | undefined, opts: TimeOptions): void {
+  const c = r.start;
+  const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
+  const { text } = mention;
+  const direction = directionAt(sentence, mention.start, mention.end);
+  const casualRelative = [...r.tags()].some((tag) => tag.startsWith('casualReference') || tag === 'result/relativeDate') ||
+    /\b(?:this|last|next|ago|yesterday|today|tomorrow|tonight)\b/i.test(text);
+  if (has('weekday') && !has('day')) {
+    mention.relative = true;
+    mention.precision = 'day';
+    const explicit: Direction | undefined = /\blast\b|\bpast\b/i.test(text) ? 'back' : /\bnext\b|\bcoming\b/i.test(text) ? 'forward' : undefined;
+    const since = /\bsince\s+$/i.test(sentence.text.slice(0, mention.start - sentence.start)); // "since Monday" looks back
+    if (ref) mention.date = weekdayDate(ref, c.get('weekday') ?? 0, explicit ?? (since ? 'back' : direction), explicit !== undefined);
+  } else if (casualRelative) {
+    mention.relative = true;
+    const weekPhrase = /\bweek(?:end)?\b/i.test(text);
+    const ago = /\bago\b/i.test(text) ? (/\bmonths?\b/i.test(text) ? 'month' : /\byears?\b/i.test(text) ? 'year' : 'day') : undefined;
+    // "a year ago" is a year before publication, not January of that year
+    mention.precision = ago ?? (has('day') || weekPhrase ? 'day' : has('month') ? 'month' : 'year');
+    if (ref) {
+      const m = mention.precision === 'year' && !ago ? 1 : (c.get('month') ?? 1);
+      const d = mention.precision === 'day' || ago ? (c.get('day') ?? 1) : 1;
+      mention.date = iso(c.get('year') ?? 0, m, d);
+    }
+  } else {
+    mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
+    const month = c.get('month') ?? 1;
+    const day = mention.precision === 'day' ? (c.get('day') ?? 1) : undefined;
+    if (has('year')) mention.date = iso(c.get('year') ?? 0, mention.precision === 'year' ? 1 : month, day ?? 1);
+    else if (mention.precision !== 'year') {
+      mention.yearless = day === undefined ? { month } : { month, day };
+      if (ref) mention.date = resolveYearless(mention, Number(ref.slice(0, 4)), ref, direction, opts);
+    }
+  }
+}
+
 function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeOptions): Draft[] {
   const instant = new Date((ref ?? '2000-01-01') + 'T12:00:00Z');
-  const results = chrono.en.casual.parse(sentence.text, { instant, timezone: 0 });
   const out: Draft[] = [];
-  for (const r of results) {
-    let text = r.text.replace(/[\s,.;:)]+$/, '');
-    let index = r.index;
-    let lowerText = text.toLowerCase();
-    const c = r.start;
-    const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
-    if (DROPPED.has(lowerText)) continue;
-    if (/^\d{1,2}\/\d{1,2}$/.test(text)) continue; // "9/11", "24/7", "10/7": names, or day and month in unknown order
-    if (/^(?:the\s+)?(?:past|last|next|coming)\s+\S+\s+\w+$/i.test(text) && DURATION_UNIT.test(text)) continue; // a duration
-    // A length of time is a duration ("for three weeks", "after four days"), not a date counted from publication,
-    // unless it is anchored to publication ("two weeks ago", "last month", "this year").
-    if (UNIT_WORD.test(text) && !ANCHORED_TO_NOW.test(text)) continue;
-    // Keep the date, not the clock time chrono glues to it ("10:24 a.m. Friday", "July 25, 2005, 12: 18 AM").
-    const lead = /^(?:(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s+)?(?:on|in|at|of)?\s*/i.exec(text);
-    if (lead && lead[0].length > 0 && lead[0].length < text.length) {
-      index += lead[0].length;
-      text = text.slice(lead[0].length);
-    }
-    text = text.replace(/((?:19|20)\d\d)(?:,?\s*(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?)$/i, '$1');
-    if (/^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\b/.test(text)) continue; // lower-case: "who was wed"
-    const weekPhrase = /\b(?:this|last|next|past|coming)\s+week(?:end)?\b/i.test(text);
-    if (!has('day') && !has('month') && !has('year') && !has('weekday') && !weekPhrase) continue; // a time of day alone
-    if (has('day') && !has('month') && !has('weekday') && !r.tags().has('result/relativeDate') && !/yesterday|today|tomorrow|tonight|ago|morning|evening|night|afternoon/i.test(text)) continue; // "the 7th"
-    lowerText = text.toLowerCase();
-    const bareMonth = MONTH_NAME.test(text);
-    if (/^[a-z]/.test(text) && /\b(?:may|march)\b/.test(lowerText) && !has('day') && !has('year')) continue; // verbs
-    if (bareMonth) {
-      const before = sentence.text.slice(0, index).trim().split(/\s+/).pop()?.toLowerCase() ?? '';
-      if (!MONTH_LEADS.has(before) && !MONTH_LEADS.has(before.replace(/-$/, ''))) continue;
-    }
-    const prefix = SPAN_PREFIX.exec(sentence.text.slice(0, index));
-    if (prefix && /^(?:this|last|next)\s+(?:week|month|year)|^[A-Z]/i.test(text)) {
-      index -= prefix[0].length;
-      text = prefix[0] + text;
-    }
-    const start = sentence.start + index;
-    const mention: Draft = { start, end: start + text.length, text, sentence: sentence.index, kind: 'date', relative: false };
-    const direction = directionAt(sentence, start, start + text.length);
-    const casualRelative = [...r.tags()].some((tag) => tag.startsWith('casualReference') || tag === 'result/relativeDate') ||
-      /\b(?:this|last|next|ago|yesterday|today|tomorrow|tonight)\b/i.test(text);
-    if (has('weekday') && !has('day') && WEEKDAY_IN_NAME.test(text)) {
-      const before = /(\S+)\s+$/.exec(sentence.text.slice(0, index))?.[1] ?? '';
-      const after = /^\s+(\S+)/.exec(sentence.text.slice(index + text.length))?.[1] ?? '';
-      const isName = (w: string) => /^\p{Lu}/u.test(w) && !MONTH_NAME.test(w.replace(/[,.]$/, '')) && !/^(?:From|Early|Late)$/.test(w);
-      if (!/^(?:on|by|since|until|last|next|this)$/i.test(before) && (isName(after) || (isName(before) && !/[,;:]$/.test(before)))) continue;
-    }
-    if (has('weekday') && !has('day')) {
-      mention.relative = true;
-      mention.precision = 'day';
-      const weekday = c.get('weekday') ?? 0;
-      const explicitDir = /\blast\b|\bpast\b/i.test(text) ? 'back' : /\bnext\b|\bcoming\b/i.test(text) ? 'forward' : undefined;
-      const since = /\bsince\s+$/i.test(sentence.text.slice(0, index)); // "since Monday" always looks back
-      if (ref) mention.date = weekdayDate(ref, weekday, explicitDir ?? (since ? 'back' : direction), explicitDir !== undefined);
-    } else if (casualRelative) {
-      mention.relative = true;
-      mention.precision = has('day') || weekPhrase ? 'day' : has('month') ? 'month' : 'year';
-      const ago = /\bago\b/i.test(text) ? /\b(?:months?)\b/i.exec(text) ? 'month' : /\byears?\b/i.test(text) ? 'year' : 'day' : undefined;
-      if (ago) mention.precision = ago; // "a year ago" is a year before publication, not January
-      if (ref) {
-        const y = c.get('year') ?? 0;
-        const m = mention.precision === 'year' && !ago ? 1 : (c.get('month') ?? 1);
-        const d = mention.precision === 'day' || ago ? (c.get('day') ?? 1) : 1;
-        mention.date = iso(y, m, d);
-      }
-    } else {
-      mention.precision = has('day') ? 'day' : has('month') ? 'month' : 'year';
-      const month = c.get('month') ?? 1;
-      const day = mention.precision === 'day' ? (c.get('day') ?? 1) : undefined;
-      if (has('year')) mention.date = iso(c.get('year') ?? 0, mention.precision === 'year' ? 1 : month, day ?? 1);
-      else if (mention.precision !== 'year') {
-        mention.yearless = day === undefined ? { month } : { month, day };
-        if (ref) mention.date = resolveYearless(mention, Number(ref.slice(0, 4)), ref, direction, opts);
-      }
-    }
+  for (const r of chrono.en.casual.parse(sentence.text, { instant, timezone: 0 })) {
+    const clean = cleanExpression(r, sentence);
+    if (!clean) continue;
+    const start = sentence.start + clean.index;
+    const mention: Draft = { start, end: start + clean.text.length, text: clean.text, sentence: sentence.index, kind: 'date', relative: false };
+    resolveExpression(r, mention, sentence, ref, opts);
     out.push(mention);
   }
   return out;
