@@ -140,6 +140,16 @@ test('a pronoun subject stops the search even when a name follows the verb', () 
   assert.deepEqual(speakers('"We all have limits," he wrote the AP on Wednesday.'), [['We all have limits', undefined]]);
 });
 
+test('organisations speak as title phrases: "the ministry said", "the army said"', () => {
+  assert.deepEqual(speakers('In a statement, the ministry said "the strikes will continue."'), [['the strikes will continue', 'the ministry']]);
+  assert.deepEqual(speakers('"We are ready," the army said in a statement.'), [['We are ready', 'the army']]);
+});
+
+test('a short quoted clause is speech, not a scare quote', () => {
+  const [q] = quotes('The police said the suspect "acted alone."');
+  assert.deepEqual([q?.text, q?.speaker, q?.scare], ['acted alone', 'The police', undefined]);
+});
+
 test('finds the quotes and speakers of the seed articles', { skip: skipUnlessShared('seeds') }, () => {
   const dir = sharedPath('seeds');
   const found: string[] = [];

@@ -1,7 +1,7 @@
 // Finds direct quotations (double, curly or single marks, also across sentences of a paragraph) and the name or title they
 // are attributed to; no pronoun resolution or cross-article merging. Own code: a few patterns over wink tokens suffice.
 import type { Quote, Sentence, Token } from '../types.ts';
-import { isRole, isRoleModifier } from './lexicon.ts';
+import { ORGANIZATION_CUES, isRole, isRoleModifier } from './lexicon.ts';
 
 export interface QuoteOptions {
   /** Quotes of at most this many words are scare quotes ("resistance", "Great Satan"): kept, marked `scare`. */
@@ -93,7 +93,7 @@ function isPossessive(t: Token | undefined): boolean {
 function isSpeakerToken(t: Token, first: boolean): boolean {
   const w = t.text.toLowerCase();
   if (t.text === '-') return false;
-  if (isRole(w) || isRoleModifier(w)) return true;
+  if (isRole(w) || isRoleModifier(w) || ORGANIZATION_CUES.has(w)) return true; // "the spokesman", "the ministry"
   if (t.pos === 'PROPN') return true;
   return isCapitalised(t) && !first && ['NOUN', 'ADJ', 'X'].includes(t.pos);
 }
@@ -291,7 +291,9 @@ export function findQuotes(sentences: Sentence[], text: string, options: Partial
       }
       if (quote.speaker) paragraphSpeaker = quote.speaker;
       const sentenceStart = sentence.start >= pair.open || /[:,]$/.test(text.slice(sentence.start, pair.open).trimEnd()) || text.slice(sentence.start, pair.open).trim() === '';
-      if (words.length <= opts.scareMaxWords && !sentenceStart && !/[.!?]$/.test(quote.text)) quote.scare = true;
+      // A short quoted name or phrase ("resistance", "Great Satan") is a scare quote; a short quoted clause ("acted alone") is speech.
+      const clause = sentence.tokens.some((t) => t.start >= from && t.end <= to && (t.pos === 'VERB' || t.pos === 'AUX'));
+      if (words.length <= opts.scareMaxWords && !sentenceStart && !clause && !/[.!?]$/.test(quote.text)) quote.scare = true;
       quotes.push(quote);
     }
     lastSpeaker = paragraphSpeaker ? { paragraph: group[0]!.paragraph, speaker: paragraphSpeaker } : undefined;
