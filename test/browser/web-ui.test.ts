@@ -6,7 +6,11 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { analyzeDocuments } from '../../src/analyze/index.ts';
 import { collectAll } from '../../src/ingest/collect.ts';
+import { renderHtml } from '../../src/report/html.ts';
 import { createApp } from '../../src/server/app.ts';
 import { listen, type RunningServer } from '../../src/server/serve.ts';
 import { Ingestor } from '../../src/store/ingest.ts';
@@ -129,6 +133,31 @@ describe('web UI in Chromium', { skip }, () => {
     assert.equal(await page.locator('main img').count(), 0, 'no image element from article text');
     assert.deepEqual(requests.filter((u) => !u.startsWith(server.url)), [], 'no request leaves the machine');
     assert.deepEqual(pageErrors, []);
+  });
+
+  test('the self-contained report works from a file under its own CSP: the conflict highlights, nothing is fetched', async () => {
+    const { documents, errors } = await collectAll([sharedPath('seeds')]);
+    const hostile = { ...documents[0]!, id: 'hostile-copy', contentHash: 'hostile', text: `${documents[0]!.text}\n\n${HOSTILE_TEXT}` };
+    const file = join(dir, 'report.html');
+    writeFileSync(file, renderHtml(analyzeDocuments([...documents, hostile], errors)));
+    // A fresh tab: Chromium does not navigate an http tab to a file: URL.
+    const tab = await session.browser.newPage();
+    const fetched: string[] = [];
+    tab.on('request', (r) => fetched.push(r.url()));
+    const violations: string[] = [];
+    tab.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await tab.goto(pathToFileURL(file).href);
+    const conflict = tab.locator('li.claim.conflicting', { hasText: '1,300' }).filter({ hasText: '1,400' }).first();
+    await conflict.locator('[data-show-claim]').click();
+    const lit = await tab.locator('.articles .mark.hl').allInnerTexts();
+    assert.ok(lit.some((t) => /over 1,300 Israeli lives/.test(t)) && lit.some((t) => /over 1,400/.test(t)), `highlighted: ${lit.join(' | ')}`);
+    assert.equal(await tab.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.deepEqual(fetched.filter((u) => !u.startsWith('file:')), [], 'the report fetches nothing');
+    assert.deepEqual(violations, [], 'the inlined script and style match their hashes');
+    await tab.screenshot({ path: join(SCREENSHOTS, 'report-file.png') });
+    await tab.close();
   });
 
   test('the story page is readable on a phone: no sideways scrolling of the page itself', async () => {
