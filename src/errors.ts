@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   INPUT_UNSUPPORTED: 'is of a kind crosscheck does not read',
   INPUT_DUPLICATE_ID: 'has an id already used by another input; ids must be unique',
   HTML_NOT_ARTICLE: 'is an HTML page with no article text',
+  HTML_TOO_COMPLEX: 'has too many or too deeply nested HTML elements to be an article page',
   URL_INVALID: 'is not an http(s) URL',
   URL_PRIVATE_ADDRESS: 'resolves to a private, loopback or link-local address; pass --allow-private to fetch it',
   URL_FETCH_FAILED: 'could not be fetched',

@@ -34,7 +34,7 @@ function coverage(text: string, vocabulary: Set<string>): number {
 function readabilityBlocks(document: unknown, options: HtmlOptions): { blocks: Block[]; title?: string; byline?: string; siteName?: string } {
   let article;
   try {
-    const reader = new Readability(document as globalThis.Document, { maxElemsToParse: options.maxElements, serializer: (node: Node) => node });
+    const reader = new Readability(document as globalThis.Document, { serializer: (node: Node) => node });
     article = reader.parse();
   } catch {
     return { blocks: [] };

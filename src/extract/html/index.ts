@@ -8,6 +8,7 @@ import { buildDocument, joinParagraphs } from '../document.ts';
 import { detectLanguage } from '../language.ts';
 import { extractBody } from './body.ts';
 import { removeBoilerplate } from './boilerplate.ts';
+import { assertParseable } from './guard.ts';
 import { readJsonLd } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
 import { withHtmlDefaults, type HtmlOptions } from './options.ts';
@@ -26,6 +27,7 @@ export interface ExtractHtmlOptions extends Partial<HtmlOptions> {
 export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOptions = {}): Document {
   const opts = withHtmlDefaults(options);
   if (html.length > opts.maxChars) throw createError('INPUT_TOO_LARGE', raw.origin, `${html.length} characters of HTML > ${opts.maxChars}`);
+  assertParseable(html, raw.origin, opts);
   const { document } = parseHTML(html);
   const pageUrl = raw.url ?? raw.hints?.url;
   const jsonLd = readJsonLd(document);

@@ -50,8 +50,9 @@ export function readMetadata(root: MetaRoot, jsonLd: JsonLdObject[], pageUrl?: s
   const canonical = root.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(root, ['og:url']);
   const body = stringField(article, 'articleBody') ?? stringField(article, 'text');
   const lang = root.documentElement?.getAttribute('lang') ?? metaContent(root, ['og:locale', 'content-language', 'language', 'dc.language']);
+  const h1 = root.querySelector('h1')?.textContent ?? undefined;
   return {
-    title: title?.replace(/\s+/g, ' ').trim() || undefined,
+    title: cleanTitle(title, outlet, h1),
     author,
     outlet: outlet?.trim() || undefined,
     url: absoluteUrl(canonical, pageUrl),
@@ -59,6 +60,22 @@ export function readMetadata(root: MetaRoot, jsonLd: JsonLdObject[], pageUrl?: s
     description: metaContent(root, ['description', 'og:description']),
     jsonLdBody: body ? decodeEntities(body) : undefined,
   };
+}
+
+const TITLE_SEPARATOR = /\s+[|–—·•:»-]\s+/;
+
+/** "Headline | Outlet" → "Headline", when the other part is the outlet or the page's <h1> is the headline alone. */
+export function cleanTitle(title: string | undefined, outlet?: string, h1?: string): string | undefined {
+  const text = title?.replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const heading = h1?.replace(/\s+/g, ' ').trim();
+  if (heading && heading.length > 10 && text.startsWith(heading)) return heading;
+  const parts = text.split(TITLE_SEPARATOR);
+  if (parts.length < 2) return text;
+  const site = outlet?.toLowerCase().trim();
+  const kept = parts.filter((p) => p.toLowerCase().trim() !== site);
+  if (kept.length < parts.length) return kept.join(' | ');
+  return text;
 }
 
 function cleanAuthor(value: string | undefined): string | undefined {

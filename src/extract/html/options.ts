@@ -4,8 +4,10 @@
 export interface HtmlOptions {
   /** Largest HTML accepted, in characters; larger pages are rejected with INPUT_TOO_LARGE. */
   maxChars: number;
-  /** Largest number of elements Readability may score before the page counts as not an article. */
+  /** Pages with more elements than this are rejected with HTML_TOO_COMPLEX before parsing (large news pages have ~20,000). */
   maxElements: number;
+  /** Pages nesting container elements deeper than this are rejected with HTML_TOO_COMPLEX (real pages stay under ~100). */
+  maxDepth: number;
   /** A JSON-LD `articleBody` shorter than this (characters) is ignored as a teaser. */
   minJsonLdBody: number;
   /** Share of the JSON-LD body's words the page text must cover to keep the page's paragraph layout. */
@@ -22,7 +24,8 @@ export interface HtmlOptions {
 
 export const HTML_DEFAULTS: HtmlOptions = {
   maxChars: 16 * 1024 * 1024,
-  maxElements: 200_000,
+  maxElements: 150_000,
+  maxDepth: 1_000,
   minJsonLdBody: 400,
   jsonLdCoverage: 0.8,
   jsonLdParagraphOverlap: 0.5,

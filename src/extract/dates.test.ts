@@ -1,0 +1,62 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { parseDate } from './date-parse.ts';
+import { dateFromUrl, findPageDates } from './dates.ts';
+
+const page = (head: string, body: string): Parameters<typeof findPageDates>[0] => parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as never;
+const NOW = { now: '2024-01-01T00:00:00Z' };
+
+test('prefers JSON-LD datePublished, and reports dateModified as the update', () => {
+  const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebSite', name: 'Desk' }, { '@type': 'NewsArticle', datePublished: '2023-10-17T08:15:00+02:00', dateModified: '2023-10-19T09:00:00Z' }] });
+  const dates = findPageDates(page(`<script type="application/ld+json">${ld}</script><meta property="article:published_time" content="2023-10-16">`, '<p>Text</p>'), {}, NOW);
+  assert.deepEqual(dates, { publishedAt: '2023-10-17T08:15:00+02:00', dateSource: 'json-ld', updatedAt: '2023-10-19T09:00:00Z' });
+});
+
+test('reads Open Graph, Dublin Core and itemprop meta tags', () => {
+  assert.equal(findPageDates(page('<meta property="article:published_time" content="2023-10-17">', ''), {}, NOW).publishedAt, '2023-10-17');
+  assert.equal(findPageDates(page('<meta name="DC.date.issued" content="2023-10-16">', ''), {}, NOW).dateSource, 'meta');
+  assert.equal(findPageDates(page('', '<span itemprop="datePublished" content="2023-10-15">15 Oct</span>'), {}, NOW).publishedAt, '2023-10-15');
+});
+
+test('reads a <time> element outside the comments', () => {
+  const body = '<article><time datetime="2023-10-14T10:00">14 October</time><p>Text</p></article><section class="comments"><time datetime="2023-12-01">Dec 1</time></section>';
+  assert.deepEqual(findPageDates(page('', body), {}, NOW), { publishedAt: '2023-10-14T10:00:00', dateSource: 'time-element' });
+});
+
+test('takes the date of the URL, which also overrides markup that disagrees with it', () => {
+  assert.deepEqual(findPageDates(page('', '<p>No date here.</p>'), { url: 'https://desk.example/2023/10/17/talks-resume' }, NOW), { publishedAt: '2023-10-17', dateSource: 'url' });
+  const touched = findPageDates(page('<meta property="article:published_time" content="2023-11-02">', ''), { url: 'https://desk.example/2023/10/17/talks' }, NOW);
+  assert.equal(touched.publishedAt, '2023-10-17');
+  assert.equal(dateFromUrl('https://desk.example/news/20231017-talks.html')?.date, '2023-10-17');
+  assert.equal(dateFromUrl('https://desk.example/news/2023/10/talks'), undefined);
+});
+
+test('reads a date written in the visible text near the title, in English or German', () => {
+  assert.equal(findPageDates(page('', '<h1>Talks</h1><div class="byline">By Ana Ruiz, October 17, 2023</div><p>Text</p>'), {}, NOW).publishedAt, '2023-10-17');
+  assert.equal(findPageDates(page('', '<h1>Gespräche</h1><p class="meta">Veröffentlicht am 17. Oktober 2023</p>'), { language: 'de' }, NOW).publishedAt, '2023-10-17');
+});
+
+test('rejects future dates, dates before the web and copyright years', () => {
+  assert.equal(findPageDates(page('<meta property="article:published_time" content="2031-05-01">', ''), {}, NOW).publishedAt, undefined);
+  assert.equal(findPageDates(page('<meta name="date" content="1970-01-01">', ''), {}, NOW).publishedAt, undefined);
+  assert.equal(findPageDates(page('', '<footer>© 2023 Desk</footer><p>Copyright 2022-2023</p>'), {}, NOW).publishedAt, undefined);
+});
+
+test('parses the forms pages write dates in', () => {
+  const cases: [string, string][] = [
+    ['2023-10-17T08:15:00Z', '2023-10-17'],
+    ['17.10.2023', '2023-10-17'],
+    ['17. Oktober 2023', '2023-10-17'],
+    ['le 17 octobre 2023', '2023-10-17'],
+    ['Oct. 17th, 2023', '2023-10-17'],
+    ['2023/10/17', '2023-10-17'],
+    ['20231017', '2023-10-17'],
+    ['1697530500', '2023-10-17'],
+  ];
+  for (const [text, iso] of cases) assert.equal(parseDate(text)?.date, iso, text);
+  assert.equal(parseDate('10/17/2023', { slashOrder: 'mdy' })?.date, '2023-10-17');
+  assert.equal(parseDate('17/10/2023', { slashOrder: 'mdy' })?.date, '2023-10-17');
+  assert.equal(parseDate('05/04/2023', { slashOrder: 'dmy' })?.date, '2023-04-05');
+  assert.equal(parseDate('2023-02-30'), undefined);
+});

@@ -1,0 +1,99 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { extractHtml } from './index.ts';
+import { collectDocuments } from '../../ingest/collect.ts';
+import type { RawInput } from '../../types.ts';
+
+const raw = (name = 'page.html', url?: string): RawInput => ({ origin: name, name, bytes: new Uint8Array(), ...(url ? { url } : {}) });
+
+const PARAGRAPHS = [
+  'Negotiators from both sides met in Geneva on Tuesday for the first direct talks in three months, officials said.',
+  'The talks focused on a prisoner exchange and on reopening the border crossing to aid convoys, according to two diplomats.',
+  'A spokesman for the mediators said progress had been made but that several questions remained open after the first day.',
+  'Further meetings are planned for later this week, with delegations expected to report back to their capitals on Friday.',
+];
+
+const PAGE = `<!doctype html><html lang="en"><head><title>Talks resume in Geneva | Daily Desk</title>
+<meta property="og:site_name" content="Daily Desk"><meta name="author" content="Ana Ruiz">
+<link rel="canonical" href="https://desk.example/world/talks-resume">
+<meta property="article:published_time" content="2023-10-17T08:15:00Z">
+<meta property="article:modified_time" content="2023-10-18T10:00:00Z">
+</head><body>
+<nav><a href="/">Home</a><a href="/world">World</a></nav>
+<div class="cookie-banner">We use cookies to improve your experience. Accept all cookies</div>
+<article><h1>Talks resume in Geneva</h1>
+<div class="share-bar"><a>Share on Facebook</a><a>Share on Twitter</a></div>
+<figure><img src="a.jpg"><figcaption>Delegates arrive at the venue. Photo: Agency</figcaption></figure>
+<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>
+<h2>What comes next</h2>
+<p>${PARAGRAPHS[2]}</p>
+<ul><li>Prisoner exchange lists are to be finalised by the mediators.</li><li>Aid convoys would cross at the northern checkpoint first.</li></ul>
+<p>${PARAGRAPHS[3]}</p>
+<p>Read more: Ceasefire holds for a second night</p>
+</article>
+<div class="related-articles"><h3>Related</h3><ul><li><a>Ceasefire holds</a></li><li><a>Aid convoy reaches city</a></li></ul></div>
+<footer>© 2023 Daily Desk. All rights reserved.</footer>
+</body></html>`;
+
+test('extracts the article text with headings and list items kept, and share bars, captions and read-more dropped', () => {
+  const doc = extractHtml(raw(), PAGE);
+  for (const p of PARAGRAPHS) assert.ok(doc.text.includes(p), p);
+  assert.match(doc.text, /\n\nWhat comes next\n\n/);
+  assert.match(doc.text, /Prisoner exchange lists are to be finalised by the mediators\.\n\nAid convoys would cross/);
+  assert.doesNotMatch(doc.text, /Share on|Photo: Agency|Read more|cookies|Ceasefire holds|All rights reserved/);
+});
+
+test('reads title, author, outlet, canonical URL, language and the publication and update dates', () => {
+  const doc = extractHtml(raw(), PAGE);
+  assert.equal(doc.title, 'Talks resume in Geneva');
+  assert.equal(doc.author, 'Ana Ruiz');
+  assert.equal(doc.outlet, 'Daily Desk');
+  assert.equal(doc.url, 'https://desk.example/world/talks-resume');
+  assert.equal(doc.language, 'en');
+  assert.equal(doc.publishedAt, '2023-10-17T08:15:00Z');
+  assert.equal(doc.dateSource, 'meta');
+  assert.equal(doc.updatedAt, '2023-10-18T10:00:00Z');
+});
+
+test('takes the article from JSON-LD articleBody when the page markup hides it', () => {
+  const body = `${PARAGRAPHS.join('\n\n')}`;
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Talks resume', datePublished: '2023-10-17', articleBody: body })}</script></head>
+<body><div id="app">Loading…</div><p>Subscribe to our newsletter for daily updates on world news and more from our team.</p></body></html>`;
+  const doc = extractHtml(raw(), html);
+  assert.equal(doc.text, PARAGRAPHS.join('\n\n'));
+  assert.equal(doc.title, 'Talks resume');
+  assert.equal(doc.publishedAt, '2023-10-17');
+  assert.equal(doc.dateSource, 'json-ld');
+});
+
+test('reads what survives of a truncated page', () => {
+  const cut = PAGE.slice(0, PAGE.indexOf(PARAGRAPHS[2]!) + 40);
+  const doc = extractHtml(raw(), cut);
+  assert.ok(doc.text.includes(PARAGRAPHS[0]!));
+  assert.ok(doc.text.includes(PARAGRAPHS[1]!));
+});
+
+test('refuses a page of a million <div>s or 100,000 levels of nesting quickly with HTML_TOO_COMPLEX', () => {
+  assert.throws(() => extractHtml(raw(), `<html><body>${'<div>x</div>'.repeat(1_000_000)}</body></html>`), { code: 'HTML_TOO_COMPLEX' });
+  assert.throws(() => extractHtml(raw(), `<html><body>${'<div>'.repeat(100_000)}<p>deep</p></body></html>`), { code: 'HTML_TOO_COMPLEX' });
+  assert.throws(() => extractHtml(raw(), 'x'.repeat(100), { maxChars: 50 }), { code: 'INPUT_TOO_LARGE' });
+});
+
+test('gives a named error for a page with no article text and for a PDF renamed .html', async () => {
+  assert.throws(() => extractHtml(raw(), '<html><body><nav><a>Home</a></nav></body></html>'), { code: 'HTML_NOT_ARTICLE' });
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-html-'));
+  writeFileSync(join(dir, 'report.html'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe])]));
+  const events = [];
+  for await (const event of collectDocuments([join(dir, 'report.html')])) events.push(event);
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.kind === 'error' && events[0].error.code, 'INPUT_BINARY');
+});
+
+test('detects the language of a non-English article', () => {
+  const german = 'Die Verhandlungen zwischen beiden Seiten wurden am Dienstag in Genf wieder aufgenommen, wie Diplomaten mitteilten. Im Mittelpunkt standen ein Gefangenenaustausch und die Öffnung des Grenzübergangs für Hilfskonvois.';
+  const doc = extractHtml(raw(), `<html><body><article><p>${german}</p><p>${german}</p></article></body></html>`);
+  assert.equal(doc.language, 'de');
+});
