@@ -238,6 +238,10 @@ test('"mid-October", "early November" and "late-March" are months with their mod
   ]);
 });
 
+test('offsets from a narrated moment and clock lengths are not dates: "four seconds later", "every last minute"', () => {
+  assert.deepEqual(times('Four seconds later he fired again, using every last minute of the raid.', WEDNESDAY), []);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);

@@ -28,8 +28,10 @@ export const DEFAULT_TIME_OPTIONS: TimeOptions = {
 };
 
 const DAY_MS = 86_400_000;
-/** Cheap test before running chrono: sentences without any of these hold no date. */
-const CANDIDATE = /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow|ago|morning|evening|afternoon|nights?|weeks?|weekends?|months?|years?|decades?|fortnights?)\b|\d{1,4}[/.-]\d{1,2}\b/i;
+/** Cheap tests before running chrono: a sentence without any of these holds no date chrono would give us. */
+const CANDIDATE = /\b(?:today|tonight|yesterday|tomorrow|ago|weekend|(?:this|last|next|past|coming)\s+(?:week|month|year|morning|afternoon|evening|night))\b|\b\d{1,4}[/.-]\d{1,2}\b/i;
+/** Month and weekday names count only capitalised (lower-case "may" and "march" are verbs). */
+const CANDIDATE_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)|\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun|MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)(?:day|DAY)\b/;
 const MONTH_NAME = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 /** Words that make a bare month name a date ("in March") rather than a verb or a name ("May said"). */
 const MONTH_LEADS = new Set(['in', 'since', 'until', 'till', 'by', 'from', 'during', 'early', 'late', 'mid', 'mid-', 'last', 'next', 'this', 'of', 'before', 'after', 'through', 'between', 'and', 'to', 'end', 'beginning', 'throughout']);
@@ -147,6 +149,7 @@ function cleanExpression(r: chrono.ParsedResult, sentence: Sentence): { text: st
   // A length of time is a duration ("for three weeks", "after four days"), not a date counted from publication,
   // unless it is anchored to publication ("two weeks ago", "last month", "this year").
   if (UNIT_WORD.test(text) && !ANCHORED_TO_NOW.test(text)) return undefined;
+  if (/\b(?:seconds?|minutes?|later|earlier)\b/i.test(text)) return undefined; // "four seconds later", "every last minute"
   // Keep the date, not the clock time chrono glues to it ("10:24 a.m. Friday", "July 25, 2005, 12: 18 AM").
   const lead = /^(?:(?:at\s+)?\d{1,2}(?::\s?\d{2})?\s*(?:[ap]\.?\s?m\.?)?\s+)?(?:on|in|at|of)?\s*/i.exec(text);
   if (lead && lead[0].length > 0 && lead[0].length < text.length) {
@@ -292,8 +295,9 @@ export function findTimes(sentences: Sentence[], publishedAt?: string, options: 
   const drafts: Draft[] = [];
   let earlier: Draft | undefined;
   for (const sentence of sentences) {
-    if (!CANDIDATE.test(sentence.text) && !/\d|hour|day|night|week|month|year|decade|fortnight/i.test(sentence.text)) continue;
-    const dates = CANDIDATE.test(sentence.text) ? chronoMentions(sentence, ref, opts) : [];
+    const chronoCandidate = CANDIDATE.test(sentence.text) || CANDIDATE_NAME.test(sentence.text);
+    if (!chronoCandidate && !/\d|hour|day|night|week|month|year|decade|fortnight/i.test(sentence.text)) continue;
+    const dates = chronoCandidate ? chronoMentions(sentence, ref, opts) : [];
     dates.push(...yearMentions(sentence, dates));
     const durations = durationMentions(sentence, dates, ref, opts, earlier);
     const all = [...dates, ...durations].sort((a, b) => a.start - b.start);
