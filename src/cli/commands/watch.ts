@@ -48,7 +48,7 @@ export function registerWatch(program: Command, setExit: SetExit): void {
         for (let round = 1; round <= rounds && !stopping; round++) {
           const c = await ingestInto(store, inputs, { maxBytes, analyze: true });
           const when = new Date().toISOString().slice(11, 19);
-          process.stderr.write(`crosscheck watch ${when}: ${c.added} new, ${c.duplicates} known, ${c.errors.length} rejected, ${c.analysed} stories analysed\n`);
+          process.stderr.write(`crosscheck watch ${when}: ${c.added} new, ${c.duplicates} known, ${c.errors.length} rejected, ${c.analysed} ${c.analysed === 1 ? 'story' : 'stories'} analysed\n`);
           for (const e of c.errors) process.stderr.write(`crosscheck watch: ${e.message} [${e.code}]\n`);
           if (round < rounds && !stopping) {
             await new Promise<void>((resolve) => {
