@@ -242,6 +242,14 @@ test('offsets from a narrated moment and clock lengths are not dates: "four seco
   assert.deepEqual(times('Four seconds later he fired again, using every last minute of the raid.', WEDNESDAY), []);
 });
 
+test('parts of the day keep their date: "Monday night", "the night of October 7", "the evening of Monday"', () => {
+  assert.deepEqual(dates('Rockets hit on Monday night. On the night of October 7 fighters crossed. On the evening of Monday, they met.', WEDNESDAY), [
+    ['Monday night', '2023-10-16'],
+    ['October 7', '2023-10-07'],
+    ['Monday', '2023-10-16'],
+  ]);
+});
+
 function seed(name: string): { text: string; publishedAt?: string } {
   const raw = readFileSync(sharedPath('seeds', name), 'utf8');
   const m = /^\s*date (\d{4}-\d{2}-\d{2})\s*/.exec(raw);

@@ -52,7 +52,7 @@ const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'w
 const REFERS_BACK = /\b(?:these|those|the|that|this)\s+(?:attacks?|strikes?|assaults?|raids?|offensive|incursions?|invasion|massacres?|bombings?|events?|killings?)\b|\bsince then\b|\bin response\b|\bafterwards?\b/i;
 const DURATION = /\b(?:(?:the\s+)?(past|last|next|coming)\s+)?(a|an|one|several|a few|few|\d+(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]?)+)[\s-](hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b(?!-old)(?!\s+(?:ago|later|earlier|before|old|from now)\b)/gi;
 const DURATION_UNIT = /(?:hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)$/i;
-const UNIT_WORD = /\b(?:hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b/i;
+const UNIT_WORD = /\b(?:hours?|days?|weeks?|fortnights?|months?|years?|decades?)\b/i;
 const ANCHORED_TO_NOW = /\b(?:ago|last|next|this|past|coming|yesterday|today|tomorrow|tonight)\b/i;
 const YEAR = /\b(in|since|by|until|till|from|during|before|after|through|early|late|mid-?|throughout)\s+((?:1[89]|20)\d\d)\b(?![-/]?\d)/gi;
 
@@ -138,9 +138,9 @@ function resolveYearless(d: Draft, year: number, ref: string | undefined, direct
 }
 
 /** chrono's expression trimmed to the date itself, or undefined when it is no date of an event. */
-function cleanExpression(r: chrono.ParsedResult, sentence: Sentence): { text: string; index: number } | undefined {
+function cleanExpression(r: chrono.ParsedResult, sentence: Sentence, base: number): { text: string; index: number } | undefined {
   let text = r.text.replace(/[\s,.;:)]+$/, '');
-  let index = r.index;
+  let index = r.index + base;
   const c = r.start;
   const has = (k: 'day' | 'month' | 'year' | 'weekday') => c.isCertain(k);
   if (DROPPED.has(text.toLowerCase())) return undefined;
@@ -220,8 +220,18 @@ function resolveExpression(r: chrono.ParsedResult, mention: Draft, sentence: Sen
 function chronoMentions(sentence: Sentence, ref: string | undefined, opts: TimeOptions): Draft[] {
   const instant = new Date((ref ?? '2000-01-01') + 'T12:00:00Z');
   const out: Draft[] = [];
-  for (const r of chrono.en.casual.parse(sentence.text, { instant, timezone: 0 })) {
-    const clean = cleanExpression(r, sentence);
+  const results: { r: chrono.ParsedResult; base: number }[] = chrono.en.casual.parse(sentence.text, { instant, timezone: 0 }).map((r) => ({ r, base: 0 }));
+  for (let i = 0; i < results.length; i++) {
+    const { r, base } = results[i]!;
+    // chrono loses the date of "the night of October 7"; read the part after "of" again.
+    const partOfDay = /^(?:morning|afternoon|evening|night) of /i.exec(r.text);
+    if (partOfDay && !r.start.isCertain('day') && !r.start.isCertain('weekday')) {
+      const offset = base + r.index + partOfDay[0].length;
+      const rest = sentence.text.slice(offset, base + r.index + r.text.length);
+      results.splice(i + 1, 0, ...chrono.en.casual.parse(rest, { instant, timezone: 0 }).map((inner) => ({ r: inner, base: offset })));
+      continue;
+    }
+    const clean = cleanExpression(r, sentence, base);
     if (!clean) continue;
     const start = sentence.start + clean.index;
     const mention: Draft = { start, end: start + clean.text.length, text: clean.text, sentence: sentence.index, kind: 'date', relative: false };
