@@ -34,6 +34,10 @@ test('a weekday in a planned or future clause resolves forwards', () => {
   assert.deepEqual(dates('On Monday, Putin plans to travel to Beijing.', WEDNESDAY), [['Monday', '2023-10-23']]);
 });
 
+test('"is to blame" is no plan: the weekday still looks back', () => {
+  assert.deepEqual(dates('Police suspect arson is to blame for Friday night\'s fire.', WEDNESDAY), [['Friday night', '2023-10-13']]);
+});
+
 test('the clause, not the whole sentence, decides the direction', () => {
   assert.deepEqual(dates('Putin, who will visit China, spoke with Netanyahu on Monday.', WEDNESDAY), [['Monday', '2023-10-16']]);
   assert.deepEqual(dates('He met them on December 25 and will meet again on January 3.', '2023-12-28'), [

@@ -106,7 +106,7 @@ export function directionAt(sentence: Sentence, start: number, end: number): Dir
 function hasFutureCue(words: string[]): boolean {
   for (const cue of FUTURE_CUES) {
     for (let i = 0; i + cue.length <= words.length; i++) {
-      if (cue.every((w, k) => words[i + k] === w)) return true;
+      if (cue.every((w, k) => words[i + k] === w) && words[i + cue.length] !== 'blame') return true; // "is to blame" is no plan
     }
   }
   return false;
