@@ -7,6 +7,7 @@ import { extractFeed } from './feed.ts';
 import { extractHtml } from './html/index.ts';
 import { looksLikeFeed } from '../ingest/feed.ts';
 import { extractJson } from './json.ts';
+import { markLanguage } from './language.ts';
 import { extractText } from './text.ts';
 
 export type InputKind = 'text' | 'markdown' | 'html' | 'json' | 'jsonl' | 'feed';
@@ -57,5 +58,6 @@ export function extractDocuments(raw: RawInput): ExtractResult {
       break;
   }
   for (const doc of result.documents) if (doc.text.trim() === '') throw createError('INPUT_NO_TEXT', doc.origin);
+  for (const doc of result.documents) markLanguage(doc);
   return result;
 }

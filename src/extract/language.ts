@@ -1,6 +1,7 @@
 // Detects an article's language (ISO 639-1) from its text with franc-min, falling back to the
 // language the page declares when the text is too short to tell. It does not translate anything.
 import { franc } from 'franc-min';
+import type { Document } from '../types.ts';
 
 export interface LanguageOptions {
   /** Texts shorter than this (characters) are not guessed from; the declared language is used. */
@@ -33,4 +34,19 @@ export function detectLanguage(text: string, declared?: string, options: Partial
   if (text.length < opts.minChars) return fallback;
   const code = franc(text.slice(0, opts.sampleChars), { minLength: opts.minChars });
   return ISO3_TO_1[code] ?? fallback;
+}
+
+/** Language the claim analysis reads; other languages are extracted and flagged. */
+export const ANALYSED_LANGUAGE = 'en';
+
+/**
+ * Set `doc.language` when missing, and note on the document when it is not English, so the
+ * English-only stages can say so instead of producing nonsense.
+ */
+export function markLanguage(doc: Document): Document {
+  doc.language ??= detectLanguage(doc.text);
+  if (doc.language && doc.language !== ANALYSED_LANGUAGE && !doc.messages.some((m) => m.code === 'LANGUAGE_NOT_ANALYSED')) {
+    doc.messages.push({ code: 'LANGUAGE_NOT_ANALYSED', message: `the article is in "${doc.language}"; claim and entity analysis reads English only` });
+  }
+  return doc;
 }
