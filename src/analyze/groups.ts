@@ -9,71 +9,90 @@ import { type ClaimPair, type ClaimVector, claimSimilarity } from './match.ts';
 export interface GroupOptions {
   /** Claims scoring at least this state the same thing. */
   minSameScore: number;
+  /**
+   * Two groups merge only when their claims' average similarity reaches this, so that A~B and B~C
+   * do not chain A and C together when they say different things.
+   */
+  minGroupLink: number;
   /** Claims giving a figure for the same count join one group from this (lower) similarity. */
   minFigureContext: number;
   figures: FigureOptions;
 }
 
-export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.35, minFigureContext: 0.12, figures: FIGURE_DEFAULTS };
+export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.35, minGroupLink: 0.25, minFigureContext: 0.12, figures: FIGURE_DEFAULTS };
+
+type LinkKind = 'same' | 'carried' | 'figure';
 
 /**
  * Group claims (opinions excluded) and decide each group's status. `carriedOver` are sentence pairs
  * a copy or rewrite passes on in order: they state the same claim even when reworded past `minSameScore`.
+ * Merging is greedy, best pairs first; a group holds one claim per article (unless the article gives
+ * the same count twice), and two groups merge only when their claims are similar on average
+ * (`minGroupLink`), which stops chaining.
  */
 export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}, carriedOver: ClaimPair[] = []): ClaimGroup[] {
   const opts = { ...GROUP_DEFAULTS, ...options };
-  const parent = vectors.map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
-  const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  };
   const isFact = (i: number): boolean => !vectors[i]!.claim.opinion;
-  for (const p of pairs) if (p.score >= opts.minSameScore && isFact(p.a) && isFact(p.b)) union(p.a, p.b);
-  for (const p of carriedOver) if (isFact(p.a) && isFact(p.b)) union(p.a, p.b);
-  linkFigures(vectors, opts, isFact, union);
+  const scores = new Map<string, number>();
+  const key = (a: number, b: number): string => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  for (const p of pairs) scores.set(key(p.a, p.b), Math.max(p.score, scores.get(key(p.a, p.b)) ?? 0));
 
-  const members = new Map<number, number[]>();
-  vectors.forEach((_, i) => {
-    if (!isFact(i)) return;
-    const root = find(i);
-    members.set(root, [...(members.get(root) ?? []), i]);
-  });
+  const links: { a: number; b: number; score: number; kind: LinkKind }[] = [];
+  for (const p of carriedOver) links.push({ a: p.a, b: p.b, score: Math.max(p.score, opts.minSameScore), kind: 'carried' });
+  for (const p of pairs) {
+    if (p.score >= opts.minSameScore) links.push({ a: p.a, b: p.b, score: p.score, kind: 'same' });
+    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!, vectors[p.b]!, opts)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
+  }
+  // Sentences a rewrite carries over, then figures for one count, then the rest: a figure pins down
+  // what a sentence is about better than its wording does.
+  const rank: Record<LinkKind, number> = { carried: 0, figure: 1, same: 2 };
+  links.sort((x, y) => rank[x.kind] - rank[y.kind] || y.score - x.score || x.a - y.a || x.b - y.b);
+
+  const groupOf = vectors.map((_, i) => i);
+  const members = new Map<number, number[]>(vectors.map((_, i) => [i, [i]]));
+  const docsOf = new Map<number, Set<string>>(vectors.map((v, i) => [i, new Set([v.claim.documentId])]));
+  for (const link of links) {
+    if (!isFact(link.a) || !isFact(link.b)) continue;
+    const ga = groupOf[link.a]!;
+    const gb = groupOf[link.b]!;
+    if (ga === gb) continue;
+    const da = docsOf.get(ga)!;
+    const db = docsOf.get(gb)!;
+    // One claim per article in a group, except a figure the article states twice.
+    if (link.kind !== 'figure' && [...db].some((d) => da.has(d))) continue;
+    const minLink = link.kind === 'same' ? opts.minGroupLink : 0;
+    if (minLink > 0 && averageLink(members.get(ga)!, members.get(gb)!, scores, key) < minLink) continue;
+    const [keep, drop] = ga < gb ? [ga, gb] : [gb, ga];
+    for (const i of members.get(drop)!) groupOf[i] = keep;
+    members.get(keep)!.push(...members.get(drop)!);
+    for (const d of docsOf.get(drop)!) docsOf.get(keep)!.add(d);
+    members.delete(drop);
+    docsOf.delete(drop);
+  }
+
   const groups: ClaimGroup[] = [];
-  for (const indices of members.values()) groups.push(toGroup(indices.map((i) => vectors[i]!), lineageOf, opts));
+  for (const indices of members.values()) {
+    const facts = indices.filter(isFact);
+    if (facts.length) groups.push(toGroup(facts.map((i) => vectors[i]!), lineageOf, opts));
+  }
   groups.sort((a, b) => statusRank(a) - statusRank(b) || b.independentSources - a.independentSources || b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id));
   return groups;
 }
 
-/** Join claims of different articles that give figures for the same count in a similar context. */
-function linkFigures(vectors: ClaimVector[], opts: GroupOptions, isFact: (i: number) => boolean, union: (a: number, b: number) => void): void {
-  const byClass = new Map<string, number[]>();
-  vectors.forEach((v, i) => {
-    if (!isFact(i)) return;
-    for (const q of v.claim.quantities) {
-      const cls = countClass(q);
-      if (cls) byClass.set(cls, [...(byClass.get(cls) ?? []), i]);
-    }
-  });
-  for (const indices of byClass.values()) {
-    const unique = [...new Set(indices)];
-    for (let x = 0; x < unique.length; x++) {
-      for (let y = x + 1; y < unique.length; y++) {
-        const a = vectors[unique[x]!]!;
-        const b = vectors[unique[y]!]!;
-        if (a.claim.documentId === b.claim.documentId) continue;
-        const counts = a.claim.quantities.some((qa) => b.claim.quantities.some((qb) => sameCount(qa, qb, opts.figures)));
-        if (counts && claimSimilarity(a, b) >= opts.minFigureContext) union(unique[x]!, unique[y]!);
-      }
-    }
-  }
+/** Largest number of cross pairs averaged exactly; beyond it, the first members of each group stand in. */
+const LINK_SAMPLE = 60;
+
+function averageLink(a: number[], b: number[], scores: Map<string, number>, key: (x: number, y: number) => string): number {
+  const xs = a.slice(0, LINK_SAMPLE);
+  const ys = b.slice(0, LINK_SAMPLE);
+  let sum = 0;
+  for (const x of xs) for (const y of ys) sum += scores.get(key(x, y)) ?? 0;
+  return sum / (xs.length * ys.length);
+}
+
+/** Do two claims give figures for the same count? */
+function sharesCount(a: ClaimVector, b: ClaimVector, opts: GroupOptions): boolean {
+  return a.claim.quantities.some((qa) => b.claim.quantities.some((qb) => sameCount(qa, qb, opts.figures)));
 }
 
 function statusRank(g: ClaimGroup): number {

@@ -20,6 +20,8 @@ export interface ProvenanceOptions {
   minRewritePhrasingSmallStory: number;
   /** Stories with fewer articles than this use the unweighted share. */
   minArticlesForWeighting: number;
+  /** Unweighted shared phrasing from which two articles are near-copies, counted once for rarity. */
+  cloneShare: number;
   /** Fewest shared word pairs behind a rewrite, so that two short texts do not qualify by chance. */
   minSharedPhrases: number;
   /** Share of the shorter article covered by verbatim word runs that makes a copy. */
@@ -34,6 +36,7 @@ export const PROVENANCE_DEFAULTS: ProvenanceOptions = {
   minRewritePhrasing: 0.08,
   minRewritePhrasingSmallStory: 0.12,
   minArticlesForWeighting: 4,
+  cloneShare: 0.4,
   minSharedPhrases: 8,
   minCopyCoverage: 0.5,
   shingleWords: 8,
@@ -75,7 +78,7 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
   const edges: ProvenanceEdge[] = [];
   const carriedOver: ClaimPair[] = [];
   const weighted = docs.length >= opts.minArticlesForWeighting;
-  const weightOf = weighted ? phraseWeights(docs) : () => 1;
+  const weightOf = weighted ? phraseWeights(docs, nearCopies(byId, [...perPair.keys()], opts.cloneShare)) : () => 1;
   const minShare = weighted ? opts.minRewritePhrasing : opts.minRewritePhrasingSmallStory;
   for (const [key, matches] of [...perPair.entries()].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
     const [idA, idB] = key.split('\u0000') as [string, string];
@@ -138,12 +141,43 @@ export function sharedPhrasing(a: Set<string>, b: Set<string>, weightOf: (phrase
   return { count, share: total ? shared / total : 0 };
 }
 
-/** Weight of each word pair by its rarity among the story's articles: log((N + 1) / df). */
-function phraseWeights(docs: AnnotatedDocument[]): (phrase: string) => number {
+/**
+ * Weight of each word pair by its rarity among the story's articles: log((N + 1) / df), where
+ * near-copies count as one article — otherwise adding a copy of an article would make its
+ * phrasing look common and break its other links.
+ */
+function phraseWeights(docs: AnnotatedDocument[], cloneOf: Map<string, string>): (phrase: string) => number {
+  const groups = new Map<string, Set<string>>();
+  for (const d of docs) {
+    const root = cloneOf.get(d.doc.id) ?? d.doc.id;
+    const set = groups.get(root) ?? new Set<string>();
+    for (const p of phrasesOf(d)) set.add(p);
+    groups.set(root, set);
+  }
   const df = new Map<string, number>();
-  for (const d of docs) for (const p of phrasesOf(d)) df.set(p, (df.get(p) ?? 0) + 1);
-  const n = docs.length;
+  for (const set of groups.values()) for (const p of set) df.set(p, (df.get(p) ?? 0) + 1);
+  const n = groups.size;
   return (p) => Math.log((n + 1) / (df.get(p) ?? 1));
+}
+
+/** Document id → the id standing for its group of near-copies (unweighted shared phrasing ≥ `share`). */
+function nearCopies(byId: Map<string, AnnotatedDocument>, pairKeys: string[], share: number): Map<string, string> {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    let r = x;
+    while (parent.has(r) && parent.get(r) !== r) r = parent.get(r)!;
+    return r;
+  };
+  for (const key of pairKeys.sort()) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    if (sharedPhrasing(phrasesOf(byId.get(a)!), phrasesOf(byId.get(b)!)).share < share) continue;
+    const ra = find(a);
+    const rb = find(b);
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+  const out = new Map<string, string>();
+  for (const id of byId.keys()) out.set(id, find(id));
+  return out;
 }
 
 /** Keep each sentence in at most one pair, best scores first. */
