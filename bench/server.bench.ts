@@ -2,6 +2,7 @@
 // store's insert alone), then p50/p99 latency of the story list and of a 100-article story page under
 // 50 concurrent requests from a local load generator against a `crosscheck serve` child on 127.0.0.1.
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +82,20 @@ const url = await new Promise<string>((resolve, reject) => {
   child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
 });
 
+/** GET `path` like a browser (gzip accepted, body read but not decoded) over keep-alive sockets. */
+const agent = new http.Agent({ keepAlive: true, maxSockets: OPTIONS.concurrency });
+function get(path: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(`${url}${path}`, { agent, headers: { 'Accept-Encoding': 'gzip' } }, (res) => {
+      let bytes = 0;
+      res.on('data', (d: Buffer) => (bytes += d.length));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      res.on('error', reject);
+    });
+    req.on('error', (error) => reject(new Error(`${path}: ${error.message}; server said: ${serverLog.slice(-2000)}`)));
+  });
+}
+
 async function load(path: string): Promise<{ n: number; p50: number; p99: number; rps: number; bytes: number; errors: number }> {
   const latencies: number[] = [];
   let errors = 0;
@@ -91,12 +106,9 @@ async function load(path: string): Promise<{ n: number; p50: number; p99: number
     while (issued < OPTIONS.maxRequests && performance.now() - start < OPTIONS.maxMs) {
       issued++;
       const s = performance.now();
-      const res = await fetch(`${url}${path}`).catch((error: Error) => {
-        throw new Error(`${path}: ${error.message}; server said: ${serverLog.slice(-2000)}`);
-      });
-      const body = await res.arrayBuffer();
+      const res = await get(path);
       latencies.push(performance.now() - s);
-      bytes = body.byteLength;
+      bytes = res.bytes;
       if (res.status !== 200) errors++;
     }
   };
@@ -116,6 +128,7 @@ for (const [label, path] of [
   ['GET /stories/bench-100 (page)', '/stories/bench-100'],
 ] as const) {
   const r = await load(path);
-  console.log(`  ${label.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.rps.toFixed(0).padStart(5)} req/s  ${r.n} requests, ${(r.bytes / 1024).toFixed(0)} KB each${r.errors ? `, ${r.errors} errors` : ''}`);
+  console.log(`  ${label.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.rps.toFixed(0).padStart(5)} req/s  ${r.n} requests, ${(r.bytes / 1024).toFixed(0)} KB each (gzip)${r.errors ? `, ${r.errors} errors` : ''}`);
 }
+agent.destroy();
 child.kill('SIGTERM');

@@ -24,3 +24,18 @@ test('gzips a large body once and keeps a small one plain', () => {
   assert.equal(gunzipSync(big.gzip!).toString('utf8'), '<p>Putin spoke with Abbas.</p>'.repeat(1000));
   assert.equal(cachedBody('<p>short</p>', '"s"').gzip, undefined);
 });
+
+test('renders a missing body once for many requests at the same time', async () => {
+  const cache = new RenderCache();
+  let renders = 0;
+  const render = async () => {
+    renders++;
+    await new Promise((r) => setTimeout(r, 10));
+    return cachedBody('<p>story</p>', '"x"');
+  };
+  const bodies = await Promise.all(Array.from({ length: 20 }, () => cache.getOrRender('story', render)));
+  assert.equal(renders, 1);
+  assert.ok(bodies.every((b) => b === bodies[0]));
+  await cache.getOrRender('story', render);
+  assert.equal(renders, 1, 'then served from the cache');
+});

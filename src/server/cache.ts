@@ -57,6 +57,24 @@ export class RenderCache {
     }
   }
 
+  readonly #pending = new Map<string, Promise<CachedBody>>();
+
+  /** The cached body, else render it once however many requests ask at the same time. */
+  async getOrRender(key: string, render: () => Promise<CachedBody>, keep = true): Promise<CachedBody> {
+    const hit = this.get(key);
+    if (hit) return hit;
+    let pending = this.#pending.get(key);
+    if (!pending) {
+      pending = render().then((value) => {
+        if (keep) this.set(key, value);
+        return value;
+      });
+      this.#pending.set(key, pending);
+      void pending.finally(() => this.#pending.delete(key)).catch(() => undefined);
+    }
+    return pending;
+  }
+
   get size(): number {
     return this.#entries.size;
   }

@@ -35,14 +35,12 @@ export async function cachedStory(c: Context, deps: ServerDeps, kind: 'page' | '
   if (!meta) throw createError('NOT_FOUND', `story ${id}`);
   const key = storyCacheKey(kind, meta);
   const type = kind === 'page' ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8';
-  let hit = deps.cache.get(key);
-  if (!hit) {
+  // An unanalysed story's page changes without a new revision once analysed: do not keep it.
+  const hit = await deps.cache.getOrRender(key, async () => {
     const body = await render();
     if (body === undefined) throw createError('NOT_FOUND', `story ${id}`);
-    hit = cachedBody(body, etagOf(key));
-    // An unanalysed story's page changes without a new revision once analysed: do not keep it.
-    if (meta.analyzedAt) deps.cache.set(key, hit);
-  }
+    return cachedBody(body, etagOf(key));
+  }, meta.analyzedAt !== undefined);
   c.header('ETag', hit.etag);
   c.header('Cache-Control', 'no-cache');
   c.header('Vary', 'Accept-Encoding');
