@@ -28,3 +28,8 @@ test('an unattributed prediction is editorializing', () => {
   assert.equal(j.judges, true);
   assert.ok(j.cues.includes('unattributed prediction'));
 });
+
+test('a verdict stated with "to be" is editorializing', () => {
+  assert.equal(judge('That is a shameful record for a firm that boasted of its safety culture.').judges, true);
+  assert.equal(judge('The plant is a large site on the edge of the town.').judges, false);
+});

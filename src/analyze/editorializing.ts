@@ -69,6 +69,9 @@ export function judgeSentence(sentence: Sentence, options: Partial<Editorializin
   if (!attributed) {
     if (evaluative.length >= opts.minEvaluativeWords) cues.push(...evaluative);
     for (const t of unquotedTokens) if (EVALUATIVE_NOUNS.has(t.lemma) || COMMENT_ADVERBS.has(t.text.toLowerCase())) cues.push(t.text.toLowerCase());
+    // "That is a shameful record": the writer's verdict in a sentence whose main verb is "to be".
+    const mainVerb = sentence.tokens.find((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (mainVerb?.lemma === 'be' && evaluative.length === 1) cues.push(evaluative[0]!);
     const prescription = PRESCRIPTION.exec(unquoted);
     if (prescription) cues.push(prescription[1]!);
   }

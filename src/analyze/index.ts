@@ -32,7 +32,10 @@ export function analyzeDocuments(documents: Document[], errors: InputError[] = [
   const annotated = unique.map((doc) => annotateDocument(doc));
   const { stories } = clusterStories(annotated.map(fromAnnotated), options.cluster);
   const byId = new Map(annotated.map((a) => [a.doc.id, a]));
-  const analyses = stories.map((story) => analyzeStory(story, story.documentIds.map((id) => byId.get(id)!), options));
+  const analyses = stories
+    .map((story) => analyzeStory(story, story.documentIds.map((id) => byId.get(id)!), options))
+    // Biggest stories first, then the ones with most disagreement.
+    .sort((a, b) => b.story.documentIds.length - a.story.documentIds.length || conflicts(b) - conflicts(a) || a.story.id.localeCompare(b.story.id));
   return { documents: unique, annotated, stories: analyses, errors, duplicates };
 }
 
@@ -73,6 +76,10 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
     summary: summarize(groups),
     signals,
   };
+}
+
+function conflicts(s: StoryAnalysis): number {
+  return s.claims.filter((c) => c.status === 'conflicting').length;
 }
 
 /** Keep the first of documents with equal content; make ids unique. */
