@@ -9,6 +9,8 @@ export { createStoryClusterer, type StoryClusterer } from './stream.ts';
 export { toClusterInput, fromAnnotated, type ClusterInput } from './features.ts';
 export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights, type StreamOptions } from './options.ts';
 
+const MAX_CONSOLIDATION_ROUNDS = 8;
+
 export interface ClusterResult {
   stories: Story[];
   /** One per input article, in input order. */
@@ -27,7 +29,8 @@ export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOpt
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   const assignments: StoryAssignment[] = new Array(docs.length);
   for (const { doc, index } of order) assignments[index] = clusterer.add(doc);
-  clusterer.consolidate();
+  // Consolidate until nothing changes: a split's halves may split again, or merge elsewhere.
+  for (let round = 0; round < MAX_CONSOLIDATION_ROUNDS && clusterer.consolidate().length > 0; round++);
   const stories = clusterer.stories();
   const storyOf = new Map(stories.flatMap((s) => s.documentIds.map((id) => [id, s.id] as const)));
   for (const a of assignments) {

@@ -21,40 +21,47 @@ function fmix32(x: number): number {
   return x >>> 0;
 }
 
-/** Hashes of the distinct word k-shingles of `words` (fewer than k words: one shingle of them all). */
+/** Hashes of the distinct word k-shingles of `words` (fewer than k words: one shingle of them all), sorted. */
 export function shingleHashes(words: string[], k: number): Uint32Array {
-  const wordHashes = words.map(hashString);
-  const count = Math.max(1, words.length - k + 1);
-  const out = new Set<number>();
   if (words.length === 0) return new Uint32Array(0);
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = hashString(words[i]!);
+  const count = Math.max(1, words.length - k + 1);
+  const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {
     let h = 0x9e3779b9;
     for (let j = i; j < Math.min(i + k, words.length); j++) h = fmix32((h ^ wordHashes[j]!) + j - i);
-    out.add(h);
+    out[i] = h;
   }
-  return Uint32Array.from(out);
+  out.sort();
+  let n = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[n++] = out[i]!;
+  return out.subarray(0, n);
 }
 
-const SEEDS: number[] = [];
-function seed(i: number): number {
-  while (SEEDS.length <= i) SEEDS.push(fmix32(0x2545f491 + SEEDS.length * 0x9e3779b9));
-  return SEEDS[i]!;
+const MULTIPLIERS: number[] = [];
+const OFFSETS: number[] = [];
+function ensurePermutations(n: number): void {
+  for (let i = MULTIPLIERS.length; i < n; i++) {
+    MULTIPLIERS.push((fmix32(0x2545f491 + i * 0x9e3779b9) | 1) >>> 0); // odd: a bijection mod 2^32
+    OFFSETS.push(fmix32(0x7f4a7c15 + i * 0x85ebca6b));
+  }
 }
 
 /**
- * MinHash signature: for each of `n` seeded hash functions, the minimum over the shingles.
- * The share of equal positions in two signatures estimates the Jaccard similarity of the shingle sets.
+ * MinHash signature: for each of `n` hash functions h_p(x) = a_p·x + b_p mod 2^32 (x already well
+ * mixed), the minimum over the shingles. The share of equal positions in two signatures estimates
+ * the Jaccard similarity of the shingle sets.
  */
 export function minhashSignature(shingles: Uint32Array, n: number): Uint32Array {
+  ensurePermutations(n);
   const sig = new Uint32Array(n).fill(0xffffffff);
-  for (let p = 0; p < n; p++) {
-    const s = seed(p);
-    let min = 0xffffffff;
-    for (let i = 0; i < shingles.length; i++) {
-      const v = fmix32(shingles[i]! ^ s);
-      if (v < min) min = v;
+  for (let i = 0; i < shingles.length; i++) {
+    const x = shingles[i]!;
+    for (let p = 0; p < n; p++) {
+      const v = (Math.imul(x, MULTIPLIERS[p]!) + OFFSETS[p]!) >>> 0;
+      if (v < sig[p]!) sig[p] = v;
     }
-    sig[p] = min;
   }
   return sig;
 }

@@ -36,7 +36,7 @@ export interface ClusterOptions {
   minSplitPart: number;
   /** MinHash signature length. */
   numPermutations: number;
-  /** LSH bands × rows must equal numPermutations; 32 × 4 finds pairs of Jaccard 0.7 with p > 0.9998. */
+  /** LSH bands × rows must equal numPermutations; 16 × 4 finds a pair of Jaccard 0.7 with p = 0.988, 0.8 with p = 0.9989. */
   lshBands: number;
   lshRows: number;
   /** Word shingle length for near-duplicate detection. */
@@ -65,14 +65,14 @@ export interface ClusterOptions {
 
 /** Defaults; weights and threshold fitted on half of the ECB+ dev topics (see docs/clustering.md). */
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.5,
-  mergeThreshold: 0.7,
+  threshold: -2,
+  mergeThreshold: 2,
   consolidateEvery: 1000,
-  maxSplitSize: 200,
-  minSplitPart: 2,
-  weights: { tfidf: 2.0, entities: 1.0, people: 1.0, numbers: 0.3, dates: 0.4, title: 0.5, time: 0.5, bias: -0.4 },
-  numPermutations: 128,
-  lshBands: 32,
+  maxSplitSize: 100,
+  minSplitPart: 3,
+  weights: { tfidf: 4.25, entities: 5.16, people: 2.82, numbers: 1.02, dates: 1.53, title: 0.5, time: 0.5, bias: -3.24 },
+  numPermutations: 64,
+  lshBands: 16,
   lshRows: 4,
   shingleSize: 4,
   duplicateThreshold: 0.6,

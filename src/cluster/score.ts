@@ -21,11 +21,11 @@ export interface ScoredStory {
   features: FeatureValues;
 }
 
-/** All feature values of `doc` against `story`. */
-export function storyFeatures(doc: DocFeatures, story: StoryProfile, vocab: Vocabulary, options: ClusterOptions): FeatureValues {
-  const tfidf = weightedCosine(doc.terms, story.terms, (t) => vocab.idf(t));
-  const entities = weightedCosine(doc.names, story.names, (n) => vocab.idf(`@${n}`));
-  const people = weightedCosine(doc.people, story.people, (n) => vocab.idf(`@${n}`));
+/** All feature values of `doc` against `story`; `withShared` also lists the shared items (for --explain). */
+export function storyFeatures(doc: DocFeatures, story: StoryProfile, vocab: Vocabulary, options: ClusterOptions, withShared = false): FeatureValues {
+  const tfidf = weightedCosine(doc.terms, story.terms, vocab.idf, withShared, vocab.docs);
+  const entities = weightedCosine(doc.names, story.names, vocab.nameIdf, withShared, vocab.docs);
+  const people = weightedCosine(doc.people, story.people, vocab.nameIdf, withShared, vocab.docs);
   // Both name people: agreement is evidence for, disagreement against; otherwise no evidence.
   const peopleValue = doc.people.size > 0 && story.people.size > 0 ? people.value - 0.5 : 0;
   const numbers = overlapShare(doc.numbers, story.numbers);
@@ -63,35 +63,84 @@ function round(x: number): number {
   return Math.round(x * 1000) / 1000;
 }
 
-/** Cosine of two sparse weight vectors, each entry scaled by idf(key). */
+const NO_SHARED: string[] = [];
+
+/**
+ * Cosine of two sparse weight vectors, each entry scaled by idf(key). The second vector's norm is
+ * cached (story centroids are long) until the map changes ({@link forgetNorm}) or the article count
+ * `generation` grows by 5 %: IDF drifts slowly, and the cache keeps scoring a story O(article terms).
+ */
 export function weightedCosine(
   doc: Map<string, number>,
   story: Map<string, number>,
   idf: (key: string) => number,
+  withShared = false,
+  generation = 0,
 ): { value: number; shared: string[] } {
-  if (doc.size === 0 || story.size === 0) return { value: 0, shared: [] };
+  if (doc.size === 0 || story.size === 0) return { value: 0, shared: NO_SHARED };
+  const query = weightedQuery(doc, idf, generation);
   let dot = 0;
-  let dn = 0;
-  let sn = 0;
-  const contributions: [string, number][] = [];
-  for (const [k, v] of doc) {
-    const w = idf(k);
-    const dv = v * w;
-    dn += dv * dv;
-    const sv = story.get(k);
-    if (sv !== undefined) {
-      const c = dv * sv * w;
-      dot += c;
-      contributions.push([k, c]);
-    }
+  const contributions: [string, number][] | undefined = withShared ? [] : undefined;
+  for (let i = 0; i < query.keys.length; i++) {
+    const sv = story.get(query.keys[i]!);
+    if (sv === undefined) continue;
+    const c = query.weights[i]! * sv;
+    dot += c;
+    contributions?.push([query.keys[i]!, c]);
   }
-  if (dot === 0) return { value: 0, shared: [] };
-  for (const [k, v] of story) {
-    const sv = v * idf(k);
-    sn += sv * sv;
-  }
+  if (dot === 0) return { value: 0, shared: NO_SHARED };
+  const sn = normSquared(story, idf, generation);
+  const value = Math.min(1, dot / Math.sqrt(query.normSquared * sn));
+  if (!contributions) return { value, shared: NO_SHARED };
   contributions.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  return { value: dot / Math.sqrt(dn * sn), shared: contributions.slice(0, 8).map(([k]) => k) };
+  return { value, shared: contributions.slice(0, 8).map(([k]) => k) };
+}
+
+interface WeightedQuery {
+  generation: number;
+  keys: string[];
+  /** weight × idf², so that a dot product needs one lookup per key. */
+  weights: number[];
+  normSquared: number;
+}
+
+const queries = new WeakMap<Map<string, number>, WeightedQuery>();
+
+/** The article side of a cosine, computed once per article and vocabulary generation. */
+function weightedQuery(vector: Map<string, number>, idf: (key: string) => number, generation: number): WeightedQuery {
+  const cached = queries.get(vector);
+  if (cached && cached.generation === generation && generation !== 0) return cached;
+  const keys: string[] = [];
+  const weights: number[] = [];
+  let normSquared = 0;
+  for (const [k, v] of vector) {
+    const w = idf(k);
+    keys.push(k);
+    weights.push(v * w * w);
+    normSquared += v * w * v * w;
+  }
+  const query = { generation, keys, weights, normSquared };
+  queries.set(vector, query);
+  return query;
+}
+
+const norms = new WeakMap<Map<string, number>, { generation: number; value: number }>();
+
+function normSquared(vector: Map<string, number>, idf: (key: string) => number, generation: number): number {
+  const cached = norms.get(vector);
+  if (cached && generation <= cached.generation * 1.05 + 1) return cached.value;
+  let sum = 0;
+  for (const [k, v] of vector) {
+    const w = v * idf(k);
+    sum += w * w;
+  }
+  norms.set(vector, { generation, value: sum });
+  return sum;
+}
+
+/** Drop the cached norm of a vector that changed. */
+export function forgetNorm(vector: Map<string, number>): void {
+  norms.delete(vector);
 }
 
 /** Share of the article's items the story also has (0 when either has none). */

@@ -48,7 +48,8 @@ function centroid(docs: DocFeatures[]): Centroid {
 }
 
 function similarity(doc: DocFeatures, c: Centroid, vocab: Vocabulary): number {
-  return weightedCosine(doc.terms, c.terms, (t) => vocab.idf(t)).value + weightedCosine(doc.names, c.names, (n) => vocab.idf(`@${n}`)).value;
+  const terms = weightedCosine(doc.terms, c.terms, vocab.idf, false, vocab.docs).value;
+  return terms + weightedCosine(doc.names, c.names, vocab.nameIdf, false, vocab.docs).value;
 }
 
 function farthest(docs: DocFeatures[], c: Centroid, vocab: Vocabulary): DocFeatures {

@@ -2,6 +2,7 @@
 // and time span, updated as articles join. It does not decide membership (see score.ts).
 import type { Story } from '../types.ts';
 import type { DocFeatures } from './features.ts';
+import { forgetNorm } from './score.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 export interface StoryProfile {
@@ -22,6 +23,8 @@ export interface StoryProfile {
   lastDay?: number;
   /** Arrival sequence number of its latest article. */
   lastSeq: number;
+  /** Size at the last split check; the next check waits until the story has grown enough. */
+  checkedSize: number;
   /** Terms under which the story is posted in the inverted index. */
   posted: Set<string>;
   /** Its articles as entered in the LSH index, to repoint or remove them. */
@@ -53,6 +56,7 @@ export function openStory(id: string, seq: number, doc: DocFeatures): StoryProfi
     dates: new Map(),
     titleTerms: new Set(),
     lastSeq: doc.seq,
+    checkedSize: 0,
     posted: new Set(),
     members: [],
   };
@@ -62,6 +66,7 @@ export function openStory(id: string, seq: number, doc: DocFeatures): StoryProfi
 /** Fold `doc` into the story's profile; prune the centroid to `maxTerms` by weight × IDF. */
 export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabulary, maxTerms: number): void {
   story.documentIds.push(doc.id);
+  forgetNorms(story);
   if (!story.titled && doc.title?.trim()) {
     story.title = doc.title.trim();
     story.titled = true;
@@ -77,9 +82,9 @@ export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabul
     story.lastDay = story.lastDay === undefined ? doc.day : Math.max(story.lastDay, doc.day);
   }
   story.lastSeq = Math.max(story.lastSeq, doc.seq);
-  if (story.terms.size > maxTerms * 1.5) pruneTop(story.terms, maxTerms, (t) => vocab.idf(t));
-  if (story.names.size > maxTerms) pruneTop(story.names, maxTerms, (t) => vocab.idf(`@${t}`));
-  if (story.people.size > maxTerms) pruneTop(story.people, maxTerms, (t) => vocab.idf(`@${t}`));
+  if (story.terms.size > maxTerms * 1.5) pruneTop(story.terms, maxTerms, vocab.idf);
+  if (story.names.size > maxTerms) pruneTop(story.names, maxTerms, vocab.nameIdf);
+  if (story.people.size > maxTerms) pruneTop(story.people, maxTerms, vocab.nameIdf);
   if (story.numbers.size > maxTerms) pruneTop(story.numbers, maxTerms, () => 1);
   if (story.dates.size > maxTerms) pruneTop(story.dates, maxTerms, () => 1);
 }
@@ -97,6 +102,7 @@ export function rebuildStory(id: string, seq: number, members: LshMember[], voca
 /** Fold story `from` into `into` (the older one keeps its id); `from` is left empty. */
 export function mergeStories(into: StoryProfile, from: StoryProfile, vocab: Vocabulary, maxTerms: number): void {
   into.documentIds.push(...from.documentIds);
+  forgetNorms(into);
   if (!into.titled && from.titled) {
     into.title = from.title;
     into.titled = true;
@@ -115,8 +121,14 @@ export function mergeStories(into: StoryProfile, from: StoryProfile, vocab: Voca
   for (const m of from.members) m.story = into;
   into.members.push(...from.members);
   from.members = [];
-  if (into.terms.size > maxTerms * 1.5) pruneTop(into.terms, maxTerms, (t) => vocab.idf(t));
-  if (into.names.size > maxTerms) pruneTop(into.names, maxTerms, (t) => vocab.idf(`@${t}`));
+  if (into.terms.size > maxTerms * 1.5) pruneTop(into.terms, maxTerms, vocab.idf);
+  if (into.names.size > maxTerms) pruneTop(into.names, maxTerms, vocab.nameIdf);
+}
+
+function forgetNorms(story: StoryProfile): void {
+  forgetNorm(story.terms);
+  forgetNorm(story.names);
+  forgetNorm(story.people);
 }
 
 function addAll(into: Map<string, number>, from: Map<string, number>): void {

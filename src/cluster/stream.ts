@@ -49,12 +49,13 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   function add(input: ClusterInput): StoryAssignment {
     const doc = extractFeatures(input, seq++, opts.numPermutations, opts.shingleSize);
-    vocab.addDocument([...doc.terms.keys(), ...[...doc.names.keys()].map((n) => `@${n}`)]);
+    vocab.addDocument(doc.terms.keys(), doc.names.keys());
     if (doc.day !== undefined) today = today === undefined ? doc.day : Math.max(today, doc.day);
     evictIdle(doc.seq);
     if (opts.consolidateEvery > 0 && doc.seq > 0 && doc.seq % opts.consolidateEvery === 0) consolidate();
 
     const keys = lsh.keys(doc.signature);
+    const docKeys = queryKeys(doc);
     const duplicate = findDuplicate(doc, keys);
     let assignment: StoryAssignment;
     let story: StoryProfile;
@@ -69,10 +70,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${duplicate.member.id}` }] : [],
       };
     } else {
-      const best = bestStory(doc);
+      const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
       if (best && best.score >= opts.threshold) {
         story = best.story;
-        assignment = { documentId: doc.id, storyId: story.id, score: round(best.score), reasons: opts.explain ? explain(best.features, opts.weights) : [] };
+        const reasons = opts.explain ? explain(storyFeatures(doc, story, vocab, opts, true), opts.weights) : [];
+        assignment = { documentId: doc.id, storyId: story.id, score: round(best.score), reasons };
       } else {
         story = openStory(`story-${++storySeq}`, storySeq, doc);
         const detail = best ? `best candidate ${best.story.id} scored ${round(best.score)} < ${opts.threshold}` : 'no candidate story';
@@ -81,7 +83,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     }
     addToStory(story, doc, vocab, opts.maxStoryTerms);
     touch(story);
-    index.post(story, queryKeys(doc));
+    index.post(story, docKeys);
     const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
     lsh.insert(keys, member);
     story.members.push(member);
@@ -108,7 +110,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   function queryKeys(doc: Pick<DocFeatures, 'terms' | 'names'>, scale = 1): string[] {
     const ranked = [...doc.terms].map(([t, w]) => [t, w * vocab.idf(t)] as const);
     ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const names = [...doc.names].map(([n, w]) => [`@${n}`, w * vocab.idf(`@${n}`)] as const);
+    const names = [...doc.names].map(([n, w]) => [`@${n}`, w * vocab.nameIdf(n)] as const);
     names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const n = opts.queryTerms * scale;
     return [...ranked.slice(0, n), ...names.slice(0, Math.ceil(n / 2))].map(([k]) => k);
@@ -124,8 +126,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     return best;
   }
 
-  function bestStory(doc: DocFeatures): ScoredStory | undefined {
-    return bestAmong(doc, index.candidates(queryKeys(doc), opts.maxCandidates));
+  /** How well two stories fit each other: the lower of the two directions, so merging is never one-sided. */
+  function storyPairScore(a: StoryProfile, b: StoryProfile): number {
+    const ab = combine(storyFeatures(storyAsDoc(a), b, vocab, opts), opts.weights);
+    const ba = combine(storyFeatures(storyAsDoc(b), a, vocab, opts), opts.weights);
+    return Math.min(ab, ba);
   }
 
   function consolidate(): StoryChange[] {
@@ -142,7 +147,9 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   /** Split `story` in two when its halves would not be merged again (they score below mergeThreshold). */
   function trySplit(story: StoryProfile): StoryChange | undefined {
-    if (!active.has(story.id) || story.members.some((m) => !m.features)) return undefined;
+    if (!active.has(story.id) || story.members.length < story.checkedSize * SPLIT_RECHECK_GROWTH) return undefined;
+    story.checkedSize = story.members.length;
+    if (story.members.some((m) => !m.features)) return undefined;
     const halves = bisect(story.members.map((m) => m.features!), vocab, opts.minSplitPart);
     if (!halves) return undefined;
     const inFirst = new Set(halves[0].map((d) => d.id));
@@ -151,8 +158,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const move = story.members.filter((m) => inFirst.has(m.id) !== inFirst.has(firstId));
     const kept = rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms);
     const split = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
-    const [small, large] = kept.members.length <= split.members.length ? [kept, split] : [split, kept];
-    const score = combine(storyFeatures(storyAsDoc(small), large, vocab, opts), opts.weights);
+    const score = storyPairScore(kept, split);
     if (score >= opts.mergeThreshold) {
       storySeq--;
       for (const m of story.members) m.story = story;
@@ -174,8 +180,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const merges: StoryChange[] = [];
     for (const story of queue) {
       if (!active.has(story.id) || story.documentIds.length === 0) continue;
-      const self = storyAsDoc(story);
-      const best = bestAmong(self, index.candidates(queryKeys(self, 2), opts.maxCandidates, story));
+      let best: { story: StoryProfile; score: number } | undefined;
+      for (const other of index.candidates(queryKeys(storyAsDoc(story), 2), opts.maxCandidates, story)) {
+        const score = storyPairScore(story, other);
+        if (!best || score > best.score || (score === best.score && other.seq < best.story.seq)) best = { story: other, score };
+      }
       if (!best || best.score < opts.mergeThreshold) continue;
       const [into, from] = best.story.seq < story.seq ? [best.story, story] : [story, best.story];
       index.unpost(from);
@@ -244,6 +253,9 @@ function storyAsDoc(story: StoryProfile): DocFeatures {
     signature: new Uint32Array(0),
   };
 }
+
+/** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
+const SPLIT_RECHECK_GROWTH = 1.5;
 
 function storyNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('-') + 1));

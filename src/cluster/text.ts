@@ -11,29 +11,48 @@ export interface FastToken {
   sentenceStart: boolean;
 }
 
-// Hyphens split words ("15-year-old" = "15 - year - old"), so sources that space them differently agree.
-const WORD = /[\p{L}\p{N}]+(?:['’.][\p{L}\p{N}]+)*|[.!?\n]/gu;
-
 /**
- * Words of `text`, in order, with sentence starts marked. Punctuation is dropped.
+ * Words of `text`, in order, with sentence starts marked. Punctuation is dropped; hyphens split words
+ * ("15-year-old" = "15 - year - old", so sources that space them differently agree); an apostrophe or
+ * a dot between letters stays inside ("O'Brien", "U.S"). A hand-written scanner: a regex costs twice.
  * @example tokenizeFast('He left. Police came.')[2] → { raw: 'Police', lower: 'police', sentenceStart: true }
  */
 export function tokenizeFast(text: string): FastToken[] {
   const out: FastToken[] = [];
   let start = true;
-  for (const match of text.matchAll(WORD)) {
-    const raw = match[0];
-    if (raw === '.' || raw === '!' || raw === '?' || raw === '\n') {
-      start = true;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c, text, i)) {
+      if (c === 46 || c === 33 || c === 63 || c === 10) start = true; // . ! ? newline
+      i++;
       continue;
     }
-    let word = raw;
-    // "Reid's" → "Reid"; "U.S." keeps its dots, trailing ones are punctuation.
-    if (word.endsWith("'s") || word.endsWith('’s')) word = word.slice(0, -2);
-    out.push({ raw: word, lower: word.toLowerCase(), sentenceStart: start });
+    const from = i;
+    i++;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (isWordChar(d, text, i)) i++;
+      else if ((d === 39 || d === 0x2019 || d === 46) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text, i + 1)) i += 2;
+      else break;
+    }
+    let raw = text.slice(from, i);
+    // "Reid's" → "Reid"
+    const last = raw.charCodeAt(raw.length - 1);
+    const before = raw.charCodeAt(raw.length - 2);
+    if ((last === 115 || last === 83) && (before === 39 || before === 0x2019)) raw = raw.slice(0, -2);
+    if (raw.length > 0) out.push({ raw, lower: raw.toLowerCase(), sentenceStart: start });
     start = false;
   }
   return out;
+}
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function isWordChar(c: number, text: string, i: number): boolean {
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER_OR_DIGIT.test(text[i]!);
 }
 
 /**

@@ -1,30 +1,36 @@
-// Document frequencies updated one article at a time, and the IDF weights they give.
-// Bounded: past `maxSize` terms, those seen in a single article are dropped (they carry no evidence).
+// Document frequencies of terms and of names, updated one article at a time, and the IDF weights they
+// give. Bounded: past `maxSize` entries, those seen in a single article are dropped (they carry no evidence).
 
 export class Vocabulary {
-  private readonly df = new Map<string, number>();
+  private readonly termDf = new Map<string, number>();
+  private readonly nameDf = new Map<string, number>();
   /** Articles counted so far. */
   docs = 0;
 
   constructor(private readonly maxSize: number) {}
 
-  /** Count one article's distinct terms. */
-  addDocument(terms: Iterable<string>): void {
+  /** Count one article's distinct terms and names. */
+  addDocument(terms: Iterable<string>, names: Iterable<string> = []): void {
     this.docs++;
-    for (const t of terms) this.df.set(t, (this.df.get(t) ?? 0) + 1);
-    if (this.df.size > this.maxSize) this.prune();
+    for (const t of terms) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
+    for (const n of names) this.nameDf.set(n, (this.nameDf.get(n) ?? 0) + 1);
+    if (this.termDf.size + this.nameDf.size > this.maxSize) {
+      prune(this.termDf);
+      prune(this.nameDf);
+    }
   }
 
-  /** Smoothed IDF: ln((1 + N) / (1 + df)) + 1, as scikit-learn's TfidfVectorizer. */
-  idf(term: string): number {
-    return Math.log((1 + this.docs) / (1 + (this.df.get(term) ?? 0))) + 1;
-  }
+  /** Smoothed IDF of a term: ln((1 + N) / (1 + df)) + 1, as scikit-learn's TfidfVectorizer. */
+  readonly idf = (term: string): number => Math.log((1 + this.docs) / (1 + (this.termDf.get(term) ?? 0))) + 1;
+
+  /** Smoothed IDF of a name (names have their own frequencies: "Jackson" the name, not "jackson" the word). */
+  readonly nameIdf = (name: string): number => Math.log((1 + this.docs) / (1 + (this.nameDf.get(name) ?? 0))) + 1;
 
   get size(): number {
-    return this.df.size;
+    return this.termDf.size + this.nameDf.size;
   }
+}
 
-  private prune(): void {
-    for (const [t, n] of this.df) if (n <= 1) this.df.delete(t);
-  }
+function prune(df: Map<string, number>): void {
+  for (const [t, n] of df) if (n <= 1) df.delete(t);
 }
