@@ -14,11 +14,13 @@ export interface DateOptions {
   futureSlackDays: number;
   /** Characters of visible text scanned when no markup states the date. */
   textScanChars: number;
+  /** Characters of visible text searched for the publisher's own day when markup gives a UTC time. */
+  localDayScanChars: number;
   /** Characters of markup scanned as a last resort. */
   markupScanChars: number;
 }
 
-export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000, markupScanChars: 2_000_000 };
+export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000, localDayScanChars: 5_000, markupScanChars: 2_000_000 };
 
 export interface PageDates {
   publishedAt?: string;
@@ -176,6 +178,27 @@ function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParse
   return undefined;
 }
 
+/** The calendar day a UTC time falls on can differ from the publisher's own by one. */
+function shiftDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A markup time given in UTC may fall on the day before or after the one the publisher prints
+ * (a US evening story is "tomorrow" in UTC). When the page's visible text shows only the neighbouring
+ * day, that printed day is the publication day.
+ */
+function localDay(root: Root, found: ParsedDate, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate {
+  if (!found.dateTime || !/(?:Z|[+-]00:?00)$/.test(found.dateTime) || !root.body) return found;
+  const shown = new Set(findDates(visibleText(root.body, opts.localDayScanChars), parse).map((d) => d.date));
+  if (shown.has(found.date)) return found;
+  for (const days of [-1, 1]) {
+    const neighbour = shiftDay(found.date, days);
+    if (shown.has(neighbour)) return { date: neighbour };
+  }
+  return found;
+}
+
 /**
  * Last resort: the date written most often anywhere in the markup (scripts and attributes included),
  * the earliest on a tie. Catches templates that print the date only inside data attributes or scripts.
@@ -243,8 +266,9 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
     // A full date in the URL is fixed when the article is first published; markup that disagrees has
     // usually been touched by an update or shifted by a time zone.
     if (fromUrl && fromUrl.date !== found.date && source !== 'url') return { publishedAt: fromUrl.date, dateSource: 'url', ...(updated && updated.date !== fromUrl.date ? { updatedAt: asIso(updated) } : {}) };
-    const publishedAt = asIso(found);
-    const updatedAt = updated && updated.date !== found.date ? asIso(updated) : undefined;
+    const local = source === 'json-ld' || source === 'meta' || source === 'time-element' ? localDay(root, found, opts, parse) : found;
+    const publishedAt = asIso(local);
+    const updatedAt = updated && updated.date !== local.date ? asIso(updated) : undefined;
     return { publishedAt, dateSource: source, ...(updatedAt ? { updatedAt } : {}) };
   }
   if (updated) return { publishedAt: asIso(updated), dateSource: 'meta' };
