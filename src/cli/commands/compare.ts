@@ -1,5 +1,6 @@
-// `crosscheck compare --pairs FILE`: judges tab-separated sentence pairs, one JSON line each
-// ({"same","conflict","score"}). No similarity logic here; `compare A B` (articles) is not built yet.
+// `crosscheck compare A B`: two articles side by side as aligned claims; `crosscheck compare --pairs
+// FILE`: judges tab-separated sentence pairs, one JSON line each ({"same","conflict","score"}).
+// Argument parsing and printing only; the comparison lives in the library.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -8,23 +9,57 @@ import { tokenize } from '../../annotate/nlp.ts';
 import { compareSentences, type SentenceComparison } from '../../analyze/similarity.ts';
 import { createError, toInputError } from '../../errors.ts';
 import type { SetExit } from './index.ts';
+import { annotateDocument } from '../../annotate/index.ts';
+import { compareArticles, type ArticleComparison } from '../../analyze/compare-articles.ts';
+import { collectAll } from '../../ingest/collect.ts';
+
+/** Read two articles, compare them, print the aligned claims. Exit 1 when either cannot be read. */
+export async function runArticles(pathA: string, pathB: string, format: 'text' | 'json', io: Pick<CompareIO, 'out' | 'err'>): Promise<number> {
+  const { documents, errors } = await collectAll([pathA, pathB]);
+  for (const e of errors) io.err(`crosscheck: ${e.message} [${e.code}]`);
+  if (documents.length !== 2) {
+    io.err(`crosscheck compare: need exactly one article in each input, found ${documents.length} in all`);
+    return 1;
+  }
+  const [a, b] = documents.map((d, i) => (i === 1 && d.id === documents[0]!.id ? { ...d, id: `${d.id}-2` } : d));
+  const result = compareArticles(annotateDocument(a!), annotateDocument(b!));
+  io.out(format === 'json' ? JSON.stringify(result, null, 2) : renderComparison(result));
+  return errors.length ? 1 : 0;
+}
+
+const LABEL: Record<string, string> = { same: '=  same', conflict: '✗  conflict', 'only-a': '<  only in A', 'only-b': '>  only in B' };
+
+/** The comparison for a terminal: one block per aligned claim, A's sentence above B's. */
+export function renderComparison(c: ArticleComparison): string {
+  const lines = [`A: ${c.a}`, `B: ${c.b}`, `relation: ${c.relation} · ${c.counts.same} same, ${c.counts.conflict} conflicting, ${c.counts['only-a']} only in A, ${c.counts['only-b']} only in B`, ''];
+  for (const row of c.rows) {
+    lines.push(LABEL[row.kind]! + (row.conflict ? ` (${row.conflict.slot}: ${row.conflict.values.map((v) => v.value).join(' vs ')})` : '') + (row.development ? ' (planned in one, done in the other)' : ''));
+    if (row.a) lines.push(`   A  ${row.a.sentence}`);
+    if (row.b) lines.push(`   B  ${row.b.sentence}`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
 
 interface CompareCommandOptions {
   pairs?: string;
   explain: boolean;
+  format: string;
 }
 
 export function registerCompare(program: Command, setExit: SetExit): void {
   program
     .command('compare')
-    .description('judge whether sentences state the same thing or conflict (--pairs); side by side articles come later')
-    .argument('[articles...]', 'two articles to compare claim by claim (not available yet; use --pairs)')
+    .description('two articles side by side as aligned claims (same / conflict / only in A / only in B), or sentence pairs with --pairs')
+    .argument('[articles...]', 'two articles to compare claim by claim')
+    .option('-f, --format <format>', 'for two articles: text or json', 'text')
     .option('--pairs <file>', 'tab-separated "sentence1<TAB>sentence2" lines (- for standard input); prints one JSON line per pair')
     .option('--explain', 'add the matched words and conflicting values to each line', false)
     .action(async (articles: string[], options: CompareCommandOptions) => {
       if (options.pairs !== undefined) setExit(await runPairs(options.pairs, options.explain));
+      else if (articles.length === 2 && ['text', 'json'].includes(options.format)) setExit(await runArticles(articles[0]!, articles[1]!, options.format as 'text' | 'json', PROCESS_IO));
       else {
-        const detail = articles.length === 2 ? 'comparing two articles is not available yet; use --pairs FILE' : 'give --pairs FILE';
+        const detail = articles.length === 2 ? `unknown --format "${options.format}"; use text or json` : 'give two articles, or --pairs FILE';
         PROCESS_IO.err(`crosscheck compare: ${createError('USAGE', undefined, detail).message}`);
         setExit(2);
       }
