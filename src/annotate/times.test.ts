@@ -34,6 +34,13 @@ test('a weekday in a planned or future clause resolves forwards', () => {
   assert.deepEqual(dates('On Monday, Putin plans to travel to Beijing.', WEDNESDAY), [['Monday', '2023-10-23']]);
 });
 
+test('the verb nearest before the date decides, not a modal elsewhere in the clause', () => {
+  assert.deepEqual(dates('Her family will attend church in a school after a fire ripped through it on Friday evening.', WEDNESDAY), [['Friday evening', '2023-10-13']]);
+  assert.deepEqual(dates('In a Monday morning interview, the nun pointed out that she would stay.', WEDNESDAY), [['Monday morning', '2023-10-16']]);
+  assert.deepEqual(dates('He remains in jail pending his next court hearing on November 2.', WEDNESDAY), [['November 2', '2023-11-02']]);
+  assert.deepEqual(dates('In May, thieves stole the jewels.', '2023-04-20'), [['May', '2022-05-01']]);
+});
+
 test('"is to blame" is no plan: the weekday still looks back', () => {
   assert.deepEqual(dates('Police suspect arson is to blame for Friday night\'s fire.', WEDNESDAY), [['Friday night', '2023-10-13']]);
 });
@@ -79,6 +86,12 @@ test('a yearless date weeks after publication in a past-tense sentence moves bac
   assert.deepEqual(dates('The treaty was signed on December 25.', '2023-11-05'), [['December 25', '2022-12-25']]);
   // a few days ahead stays in the publication year (time zones, late edits)
   assert.deepEqual(dates('The treaty was signed on November 10.', '2023-11-05'), [['November 10', '2023-11-10']]);
+});
+
+test('a month alone moves a year when a past sentence names a later month or a plan an earlier one', () => {
+  assert.deepEqual(dates('The strike began in November.', '2023-10-18'), [['November', '2022-11-01']]);
+  assert.deepEqual(dates('The strike began in October.', '2023-10-18'), [['October', '2023-10-01']]);
+  assert.deepEqual(dates('Elections will be held in March.', '2023-10-18'), [['March', '2024-03-01']]);
 });
 
 test('a yearless date well before publication in a future sentence moves forward a year', () => {
@@ -234,10 +247,11 @@ test('ordinal days read as dates: "Oct 7th", "the 7th of October"', () => {
 });
 
 test('"mid-October", "early November" and "late-March" are months with their modifier in the span', () => {
+  // a past-tense November in an October article is last year's
   const found = times('In mid-October and early November talks stalled; by late-March they ended.', WEDNESDAY);
   assert.deepEqual(found.map((t) => [t.text, t.date, t.precision]), [
     ['mid-October', '2023-10-01', 'month'],
-    ['early November', '2023-11-01', 'month'],
+    ['early November', '2022-11-01', 'month'],
     ['late-March', '2023-03-01', 'month'],
   ]);
 });

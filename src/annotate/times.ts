@@ -46,8 +46,11 @@ const WEEKDAY_IN_NAME = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)$/i;
 const FUTURE_CUES: string[][] = [
   ['will'], ["'ll"], ['shall'], ['set', 'to'], ['plan', 'to'], ['plans', 'to'], ['planning', 'to'], ['planned'],
   ['scheduled'], ['expected', 'to'], ['due', 'to', 'be'], ['due', 'to', 'take'], ['is', 'to'], ['are', 'to'],
-  ['going', 'to'], ['upcoming'], ['would'], ['intends', 'to'], ['aims', 'to'], ['to', 'take', 'place'], ['next'],
+  ['going', 'to'], ['would'], ['intends', 'to'], ['aims', 'to'], ['to', 'take', 'place'],
 ];
+/** Words that belong to a verb group whatever their tag ("are set to", "is due to", "are scheduled to"). */
+const GROUP_WORDS = new Set(['set', 'due', 'expected', 'scheduled', 'planned', 'plans', 'plan', 'going', 'likely', 'about']);
+const MAX_GROUP = 5;
 const CLAUSE_BREAKS = new Set([',', ';', ':', '—', '–', '(', ')', 'that', 'while', 'but', 'although', 'whereas', 'because']);
 const REFERS_BACK = /\b(?:these|those|the|that|this)\s+(?:attacks?|strikes?|assaults?|raids?|offensive|incursions?|invasion|massacres?|bombings?|events?|killings?)\b|\bsince then\b|\bin response\b|\bafterwards?\b/i;
 const DURATION = /\b(?:(?:the\s+)?(past|last|next|coming)\s+)?(a|an|one|several|a few|few|\d+(?:\.\d+)?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)[\s-]?)+)[\s-](hours?|days?|nights?|weeks?|fortnights?|months?|years?|decades?)\b(?!-old)(?!\s+(?:ago|later|earlier|before|old|from now)\b)/gi;
@@ -78,12 +81,14 @@ function publicationDay(publishedAt: string | undefined): string | undefined {
 }
 
 /**
- * Whether the clause holding [start, end) of a sentence speaks of something planned or future.
- * Looks inside the clause first (between commas and "that"), then falls back to "back".
- * @example directionAt(sentence, 'Talks are set to take place on Monday') === 'forward'
+ * Whether the verb governing [start, end) of a sentence speaks of something planned or future.
+ * The governing verb is the nearest verb before the expression in its clause ("talks are set to take place on
+ * Monday"), else the first after it, else the first verb of the next clause, else of the sentence.
+ * @example directionAt(sentence, start, end) === 'forward' // for "on Monday" in "Talks are set to take place on Monday"
  */
 export function directionAt(sentence: Sentence, start: number, end: number): Direction {
   const { tokens } = sentence;
+  const isVerb = (t: Token) => t.pos === 'VERB' || t.pos === 'AUX';
   let from = 0;
   let to = tokens.length;
   for (let i = 0; i < tokens.length; i++) {
@@ -92,15 +97,27 @@ export function directionAt(sentence: Sentence, start: number, end: number): Dir
     if (t.end <= start) from = i + 1;
     else if (t.start >= end && i < to) to = i;
   }
-  // The verb governing the expression stands before it in its clause ("talks are set to take place on Monday");
-  // only when the clause has no verb before it, look after it, then at the whole sentence.
   const at = tokens.findIndex((t) => t.start >= start);
   const split = at < 0 ? to : Math.max(from, Math.min(at, to));
-  const left = tokens.slice(from, split);
-  const right = tokens.slice(split, to);
-  const hasVerb = (part: Token[]) => part.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-  const part = hasVerb(left) ? left : hasVerb(right) ? right : tokens;
-  return hasFutureCue(part.map((t) => t.text.toLowerCase())) ? 'forward' : 'back';
+  // "the upcoming Monday", "his next court hearing April 19"
+  if (tokens.slice(Math.max(from, split - 4), split).some((t) => /^(?:upcoming|coming|next)$/i.test(t.text))) return 'forward';
+  let verb = -1;
+  for (let i = split - 1; i >= from && verb < 0; i--) if (isVerb(tokens[i]!)) verb = i;
+  for (let i = split; i < to && verb < 0; i++) if (tokens[i]!.start >= end && isVerb(tokens[i]!)) verb = i;
+  for (let i = to; i < tokens.length && verb < 0; i++) if (isVerb(tokens[i]!)) verb = i;
+  for (let i = 0; i < tokens.length && verb < 0; i++) if (isVerb(tokens[i]!)) verb = i;
+  if (verb < 0) return 'back';
+  return hasFutureCue(verbGroup(tokens, verb)) ? 'forward' : 'back';
+}
+
+/** Words of the verb group around token `v`: "are set to take", "will be held", "plans to travel". */
+function verbGroup(tokens: Token[], v: number): string[] {
+  const inGroup = (t: Token | undefined) => t !== undefined && (['AUX', 'VERB', 'PART', 'ADV'].includes(t.pos) || GROUP_WORDS.has(t.text.toLowerCase()));
+  let a = v;
+  let b = v;
+  while (a > 0 && v - a < MAX_GROUP && inGroup(tokens[a - 1])) a--;
+  while (b + 1 < tokens.length && b - v < MAX_GROUP && inGroup(tokens[b + 1])) b++;
+  return tokens.slice(a, b + 1).map((t) => t.text.toLowerCase());
 }
 
 function hasFutureCue(words: string[]): boolean {
@@ -129,10 +146,15 @@ interface Draft extends TimeMention {
 function resolveYearless(d: Draft, year: number, ref: string | undefined, direction: Direction, opts: TimeOptions): string {
   const { month, day } = d.yearless!;
   let y = year;
-  if (ref) {
-    const delta = daysBetween(iso(y, month, day ?? 1), ref);
+  if (ref && day !== undefined) {
+    const delta = daysBetween(iso(y, month, day), ref);
     if (direction === 'back' && delta > opts.futureToleranceDays) y--;
     else if (direction === 'forward' && delta < -opts.futureToleranceDays) y++;
+  } else if (ref) {
+    // A month alone: a past "in November" in an October article is last year's; a planned "in March" in May, next year's.
+    const refMonth = Number(ref.slice(5, 7));
+    if (direction === 'back' && month > refMonth) y--;
+    else if (direction === 'forward' && month < refMonth) y++;
   }
   return iso(y, month, day ?? 1);
 }
