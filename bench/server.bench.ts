@@ -3,8 +3,8 @@
 // 50 concurrent requests from a local load generator against a `crosscheck serve` child on 127.0.0.1.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../src/analyze/index.ts';
@@ -82,6 +82,16 @@ const url = await new Promise<string>((resolve, reject) => {
   child.on('exit', () => reject(new Error(`serve exited: ${seen}`)));
 });
 
+/** CPU time the server process has used, in ms (Linux /proc; 0 elsewhere), so the cost per request can be read apart from machine load. */
+function serverCpuMs(): number {
+  try {
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
+}
+
 /** GET `path` like a browser (gzip accepted, body read but not decoded) over keep-alive sockets. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: OPTIONS.concurrency });
 function get(path: string): Promise<{ status: number; bytes: number }> {
@@ -96,7 +106,8 @@ function get(path: string): Promise<{ status: number; bytes: number }> {
   });
 }
 
-async function load(path: string): Promise<{ n: number; p50: number; p99: number; rps: number; bytes: number; errors: number }> {
+async function load(path: string): Promise<{ n: number; p50: number; p99: number; rps: number; bytes: number; errors: number; cpuMs: number }> {
+  const cpu0 = serverCpuMs();
   const latencies: number[] = [];
   let errors = 0;
   let bytes = 0;
@@ -116,10 +127,11 @@ async function load(path: string): Promise<{ n: number; p50: number; p99: number
   const total = performance.now() - start;
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
-  return { n: latencies.length, p50: q(0.5), p99: q(0.99), rps: latencies.length / (total / 1000), bytes, errors };
+  return { n: latencies.length, p50: q(0.5), p99: q(0.99), rps: latencies.length / (total / 1000), bytes, errors, cpuMs: (serverCpuMs() - cpu0) / latencies.length };
 }
 
-console.log(`HTTP under ${OPTIONS.concurrency} concurrent requests (store: ${stats.documents} articles, ${stats.stories} stories):`);
+console.log(`load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`);
+console.log(`HTTP under ${OPTIONS.concurrency} concurrent requests, gzip accepted (store: ${stats.documents} articles, ${stats.stories} stories):`);
 await load('/api/stories'); // warm-up
 for (const [label, path] of [
   ['GET /api/stories', '/api/stories'],
@@ -128,7 +140,7 @@ for (const [label, path] of [
   ['GET /stories/bench-100 (page)', '/stories/bench-100'],
 ] as const) {
   const r = await load(path);
-  console.log(`  ${label.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.rps.toFixed(0).padStart(5)} req/s  ${r.n} requests, ${(r.bytes / 1024).toFixed(0)} KB each (gzip)${r.errors ? `, ${r.errors} errors` : ''}`);
+  console.log(`  ${label.padEnd(32)} p50 ${r.p50.toFixed(1).padStart(7)} ms  p99 ${r.p99.toFixed(1).padStart(7)} ms  ${r.rps.toFixed(0).padStart(5)} req/s  ${r.n} requests, ${(r.bytes / 1024).toFixed(0)} KB each, server CPU ${r.cpuMs.toFixed(2)} ms/request${r.errors ? `, ${r.errors} errors` : ''}`);
 }
 agent.destroy();
 child.kill('SIGTERM');

@@ -118,6 +118,9 @@ describe('web UI in Chromium', { skip }, () => {
     await button.focus();
     await page.keyboard.press('Enter');
     assert.ok((await page.locator('.articles .mark.hl').count()) >= 2);
+    await page.keyboard.press(' ');
+    assert.equal(await page.locator('.articles .mark.hl').count(), 0, 'Space toggles it off again, as on a button');
+    assert.equal(await button.getAttribute('aria-pressed'), 'false');
   });
 
   test('an article with <script> and onerror= shows the markup as text and runs nothing', async () => {

@@ -115,6 +115,10 @@ export const APP_JS = `
     var first=marks[0];
     if(first){var col0=first.closest('.article'); (col0||first).scrollIntoView({block:'nearest',inline:'nearest'});}
   });
+  document.addEventListener('keydown',function(ev){
+    var t=ev.target;
+    if(ev.key===' '&&t instanceof Element&&t.matches('a[role=button][data-show-claim]')){ev.preventDefault();t.click();}
+  });
   document.addEventListener('change',function(ev){
     var t=ev.target; if(t instanceof HTMLSelectElement && t.hasAttribute('data-autosubmit') && t.form) t.form.submit();
   });

@@ -30,6 +30,20 @@ describe('PostgreSQL store', { skip }, () => {
     await b.close();
   });
 
+  test('two writers adding the same articles at once store each text once, with consistent stories', async () => {
+    const name = schema();
+    const [a, b] = await Promise.all([openPostgresStore(url, { schema: name, poolSize: 4 }), openPostgresStore(url, { schema: name, poolSize: 4 })]);
+    const docs = Array.from({ length: 30 }, (_, i) => makeDocument(`doc-${i}`, { text: `Article ${i} about the Rafah crossing and ${i + 2} aid trucks.` }));
+    const add = (store: typeof a) => Promise.all(docs.map((d, i) => store.addDocument({ document: d, assignment: { documentId: d.id, storyId: `s-${i % 3}`, score: 1, reasons: [] } })));
+    const [ra, rb] = await Promise.all([add(a), add(b)]);
+    const added = [...ra, ...rb].filter((r) => r.status === 'added').length;
+    assert.equal(added, 30);
+    assert.deepEqual(await a.stats(), { schemaVersion: SCHEMA_VERSION, documents: 30, stories: 3, staleStories: 3 });
+    for (const s of (await a.listStories()).items) assert.equal(s.documentCount, 10);
+    await a.close();
+    await b.close();
+  });
+
   test('refuses a store written by a newer crosscheck', async () => {
     const name = schema();
     const store = await openPostgresStore(url, { schema: name, poolSize: 1 });
