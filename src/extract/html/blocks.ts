@@ -15,6 +15,8 @@ export interface Block {
   text: string;
   /** The tag that opened the block (P, H2, LI, ...), upper case. */
   tag: string;
+  /** Share (0..1) of the block's characters inside links. */
+  linkShare: number;
 }
 
 interface DomNode {
@@ -35,15 +37,23 @@ export function blocksOf(root: unknown): Block[] {
   const blocks: Block[] = [];
   let parts: string[] = [];
   let tag = 'P';
+  let linked = 0;
+  let total = 0;
   const flush = (): void => {
     const text = parts.join('').replace(/\s+/g, ' ').trim();
-    if (text) blocks.push({ text, tag });
+    if (text) blocks.push({ text, tag, linkShare: total > 0 ? linked / total : 0 });
     parts = [];
+    linked = 0;
+    total = 0;
   };
-  const visit = (node: DomNode, blockTag: string): void => {
+  const visit = (node: DomNode, blockTag: string, inLink = false): void => {
     if (node.nodeType === TEXT_NODE) {
       if (parts.length === 0) tag = blockTag;
-      parts.push(node.nodeValue ?? '');
+      const value = node.nodeValue ?? '';
+      parts.push(value);
+      const length = value.trim().length;
+      total += length;
+      if (inLink) linked += length;
       return;
     }
     if (node.nodeType !== ELEMENT_NODE) return;
@@ -53,7 +63,8 @@ export function blocksOf(root: unknown): Block[] {
     if (isBlock) flush();
     const childTag = isBlock && name !== 'DIV' && name !== 'BR' ? name : blockTag;
     const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) visit(children[i] as DomNode, childTag);
+    const link = inLink || name === 'A';
+    for (let i = 0; i < children.length; i++) visit(children[i] as DomNode, childTag, link);
     if (isBlock) flush();
   };
   visit(root as DomNode, 'P');

@@ -43,6 +43,19 @@ function readabilityBlocks(document: unknown, options: HtmlOptions): { blocks: B
   return { blocks: blocksOf(article.content), title: article.title ?? undefined, byline: article.byline ?? undefined, siteName: article.siteName ?? undefined };
 }
 
+/** Runs of short blocks that are almost all link text (related stories, tag lists) are not the article. */
+function dropLinkLists(blocks: Block[], options: HtmlOptions): Block[] {
+  const isLink = (b: Block): boolean => b.linkShare >= options.maxLinkShare && b.text.length <= options.shortParagraph;
+  const keep = blocks.map(() => true);
+  for (let i = 0; i < blocks.length; ) {
+    let j = i;
+    while (j < blocks.length && isLink(blocks[j]!)) j++;
+    if (j - i >= options.minLinkListRun) for (let k = i; k < j; k++) keep[k] = false;
+    i = j > i ? j : i + 1;
+  }
+  return blocks.filter((_, i) => keep[i]);
+}
+
 /** Split a JSON-LD body into paragraphs on its line breaks. */
 function jsonLdParagraphs(body: string): string[] {
   return body.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -55,7 +68,9 @@ function jsonLdParagraphs(body: string): string[] {
 export function extractBody(document: unknown, jsonLdBody: string | undefined, options: HtmlOptions): ArticleBody {
   const found = readabilityBlocks(document, options);
   const meta = { title: found.title, byline: found.byline, siteName: found.siteName };
-  let paragraphs = found.blocks.map((b) => b.text).filter((p) => !isBoilerplateParagraph(p, options));
+  let paragraphs = dropLinkLists(found.blocks, options)
+    .map((b) => b.text)
+    .filter((p) => !isBoilerplateParagraph(p, options));
   const ld = jsonLdBody && jsonLdBody.length >= options.minJsonLdBody ? jsonLdBody : undefined;
   if (!ld) return { ...meta, paragraphs, method: 'readability' };
 

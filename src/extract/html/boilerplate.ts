@@ -122,11 +122,17 @@ const BOILERPLATE_PARAGRAPH = new RegExp(
     '^(?:we use cookies|cookies? (?:help|policy|settings))',
     '^(?:getty images|reuters|ap photo|afp|shutterstock|dpa)\\b.{0,40}$',
     '^(?:loading|please wait|javascript is disabled|you need to enable javascript)',
+    '^(?:updated|published|posted|last updated|last modified|veröffentlicht|aktualisiert|publié|mis à jour)\\b.{0,60}$',
+    '^\\|?\\s*(?:updated|published|posted)\\s*:.{0,60}$',
+    '^by [\\p{Lu}][\\p{L}.\'-]+(?: [\\p{Lu}][\\p{L}.\'-]+){0,3}(?:\\s*(?:[-|,•·]|and)\\s*.{0,60})?$',
+    '^(?:you (?:may|might) also like|don.?t miss|sign in|log in|breaking news|most popular|trending now|top stories|more from|more on this|latest news)\\b\\W{0,5}$',
+    '(?:all rights reserved|the contents of this site are ©)',
   ].join('|'),
-  'i',
+  'iu',
 );
 
 /** True for a short paragraph that is a call to action, credit or label. */
 export function isBoilerplateParagraph(text: string, options: Pick<HtmlOptions, 'shortParagraph'>): boolean {
+  if (!/[\p{L}\p{N}]{2}/u.test(text)) return true;
   return text.length <= options.shortParagraph && BOILERPLATE_PARAGRAPH.test(text.trim());
 }

@@ -18,6 +18,10 @@ export interface HtmlOptions {
   jsonLdMinKeptShare: number;
   /** An element holding more than this share of the page's text is never removed as boilerplate. */
   maxBoilerplateShare: number;
+  /** A short paragraph with at least this share of its text in links is a link list (related stories), not text. */
+  maxLinkShare: number;
+  /** That many link paragraphs in a row make a link list. */
+  minLinkListRun: number;
   /** Paragraphs up to this many characters are checked against the boilerplate phrases. */
   shortParagraph: number;
 }
@@ -32,6 +36,8 @@ export const HTML_DEFAULTS: HtmlOptions = {
   jsonLdMinKeptShare: 0.7,
   maxBoilerplateShare: 0.5,
   shortParagraph: 160,
+  maxLinkShare: 0.8,
+  minLinkListRun: 3,
 };
 
 export function withHtmlDefaults(options: Partial<HtmlOptions> = {}): HtmlOptions {
