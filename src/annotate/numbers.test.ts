@@ -219,9 +219,17 @@ test('finds the death tolls of the seed articles, with their qualifiers', { skip
   const tolls: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     const text = readFileSync(`${dir}/${name}`, 'utf8');
-    for (const n of numbers(text)) if (n.counted) tolls.push(`${name.slice(0, 3)} ${n.qualifier} ${n.value} ${n.counted}`);
+    for (const n of numbers(text)) tolls.push(`${name.slice(0, 3)} ${n.text} = ${n.qualifier} ${n.value} ${n.counted ?? n.unit}`);
   }
-  assert.deepEqual(tolls, ['001 over 1300 life', '001 at least 2750 people', '002 over 1400 life', '003 over 1400 individual']);
+  // no figure from the date lines, the embedded post's date or its t.co link
+  assert.deepEqual(tolls, [
+    '001 over 1,300 = over 1300 life',
+    '001 ten days = exact 10 days',
+    '001 at least 2,750 = at least 2750 people',
+    '002 over 1,400 = over 1400 life',
+    '002 nearly 20 months = nearly 20 months',
+    '003 over 1,400 = over 1400 individual',
+  ]);
 });
 
 const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
