@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { reanalyzeStale, Ingestor, type IngestOptions } from '../store/ingest.ts';
 import type { Store } from '../store/store.ts';
 import { SERVER_CSP } from '../report/html/assets.ts';
+import { startAnalysisThread } from './analysis-thread.ts';
 import { registerApi } from './api.ts';
 import { RenderCache } from './cache.ts';
 import { toHttpError } from './http-errors.ts';
@@ -20,6 +21,8 @@ export interface ServerOptions {
   ingest: Partial<IngestOptions>;
   /** Where server-side problems are written (never to clients). */
   log: (line: string) => void;
+  /** The store's --db value: when set, stories are analysed in a worker thread with its own connection. */
+  analysisThreadDb?: string;
 }
 
 export const SERVER_DEFAULTS: Omit<ServerOptions, 'store'> = {
@@ -102,11 +105,7 @@ function makeDeps(opts: ServerOptions): ServerDeps {
         running = undefined;
       });
   };
-  return {
-    options: opts,
-    store,
-    cache: new RenderCache(),
-    ingestor: () => (ingestor ??= Ingestor.open(store, opts.ingest)),
+  const inProcess = {
     analyzeSoon,
     async idle() {
       while (running) await running;
@@ -118,6 +117,28 @@ function makeDeps(opts: ServerOptions): ServerDeps {
     async stop() {
       stopped = true;
       while (running) await running;
+    },
+  };
+  // With a --db to open, analysis runs in a worker thread so requests never wait for it.
+  const thread = opts.analysisThreadDb ? startAnalysisThread(opts.analysisThreadDb, opts.log) : undefined;
+  const viaThread = () => thread !== undefined && thread.alive;
+  return {
+    options: opts,
+    store,
+    cache: new RenderCache(),
+    ingestor: () => (ingestor ??= Ingestor.open(store, opts.ingest)),
+    analyzeSoon: () => (viaThread() ? thread!.run() : inProcess.analyzeSoon()),
+    async idle() {
+      if (viaThread()) {
+        thread!.run();
+        await thread!.idle();
+        if (viaThread()) return;
+      }
+      await inProcess.idle();
+    },
+    async stop() {
+      await thread?.stop();
+      await inProcess.stop();
     },
   };
 }

@@ -24,7 +24,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
       const store = await openStoreOrReport(opts.db, 'serve');
       if (!store) return setExit(EXIT_USAGE);
       const token = opts.token ?? (process.env.CROSSCHECK_TOKEN || undefined);
-      const { app, deps } = createApp({ store, bodyLimitBytes, ...(token ? { token } : {}) });
+      const { app, deps } = createApp({ store, bodyLimitBytes, analysisThreadDb: opts.db, ...(token ? { token } : {}) });
       let server;
       try {
         server = await listen(app, { host: opts.host, port });
