@@ -150,6 +150,13 @@ test('a short quoted clause is speech, not a scare quote', () => {
   assert.deepEqual([q?.text, q?.speaker, q?.scare], ['acted alone', 'The police', undefined]);
 });
 
+test('"X responded, stating" and "X told Y:" attribute the quote to X', () => {
+  assert.deepEqual(speakers('Israeli Prime Minister Benjamin Netanyahu responded on Sunday, stating, “We will win this war.”'), [
+    ['We will win this war.', 'Israeli Prime Minister Benjamin Netanyahu'],
+  ]);
+  assert.deepEqual(speakers('Hamas told Al Jazeera: "The occupation bears full responsibility."'), [['The occupation bears full responsibility.', 'Hamas']]);
+});
+
 test('finds the quotes and speakers of the seed articles', { skip: skipUnlessShared('seeds') }, () => {
   const dir = sharedPath('seeds');
   const found: string[] = [];
