@@ -18,6 +18,7 @@ const ACTIVE_DAYS = 2;
 const DUPLICATE_SHARE = 0.25;
 /** B-cubed needs every assignment in memory; measured up to this size only. */
 const QUALITY_MAX = 100_000;
+const PROGRESS_EVERY = 100_000;
 
 interface BaseEvent {
   /** Paragraphs of each source article of the event. */
@@ -115,6 +116,10 @@ function runSize(n: number): void {
       gold.set(a.documentId, label);
     }
     if (++i % 5_000 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (i % PROGRESS_EVERY === 0 && i < n) {
+      const cpu = process.cpuUsage(cpu0).user / 1000;
+      process.stderr.write(`  … ${i.toLocaleString('en-US')}: ${((clusterMs * 1000) / i).toFixed(0)} µs/article clustering (wall), ${((cpu * 1000) / i).toFixed(0)} µs/article CPU with generation, RSS ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, ${clusterer.activeCount} active stories\n`);
+    }
   }
   const t = performance.now();
   clusterer.consolidate();
@@ -129,7 +134,7 @@ function runSize(n: number): void {
       `${n.toLocaleString('en-US').padStart(9)} articles`,
       `${(n / (clusterMs / 1000)).toFixed(0).padStart(6)} articles/s clustering`,
       `${((clusterMs * 1000) / n).toFixed(0).padStart(4)} µs/article`,
-      `total ${(totalMs / 1000).toFixed(1)} s wall (with generation; ${(cpuMs / 1000).toFixed(1)} s CPU)`,
+      `total ${(totalMs / 1000).toFixed(1)} s wall with generation (${(cpuMs / 1000).toFixed(1)} s CPU, ${((cpuMs * 1000) / n).toFixed(0)} µs/article)`,
       `peak RSS ${(peakRss / 1e6).toFixed(0)} MB`,
       `${stories} stories (${clusterer.activeCount} active at the end)`,
       `${duplicates} near-duplicates`,
@@ -153,7 +158,7 @@ function main(): void {
   const max = Number(maxArg >= 0 ? process.argv[maxArg + 1] : (process.env.CLUSTER_BENCH_MAX ?? 1_000_000));
   console.log(`clustering ${PER_DAY} generated articles a day; each size in its own process (max ${max.toLocaleString('en-US')})`);
   for (const n of SIZES.filter((s) => s <= max)) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--size', String(n)], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(import.meta.url), '--size', String(n)], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }

@@ -19,12 +19,15 @@ export interface ClusterResult {
 
 /**
  * Group articles into stories. Deterministic: the same articles in the same order give the same
- * stories. Articles are taken in publication order (undated ones first, in input order).
+ * stories. Articles are taken in publication order (undated ones first, in input order); unlike the
+ * stream, batch keeps every story open to the end (idleDays and idleArticles default to Infinity).
  * @example
  * const { stories } = clusterStories(documents.map(toClusterInput));
  */
 export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOptions> = {}): ClusterResult {
-  const clusterer = createStoryClusterer(options);
+  // Everything is in memory already, so no story is closed for idleness: an article republished
+  // weeks later still joins its story (as a near-duplicate, and stale for the analysis).
+  const clusterer = createStoryClusterer({ idleDays: Infinity, idleArticles: Infinity, ...options });
   const order = docs.map((doc, index) => ({ doc, index, key: publicationKey(doc.publishedAt) }));
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   const assignments: StoryAssignment[] = new Array(docs.length);

@@ -37,7 +37,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   const opts = resolveOptions(options);
   const { onClose, onChange } = options;
   const vocab = new Vocabulary(opts.maxVocabulary);
-  const lsh = new LshIndex<LshMember>(opts.lshBands, opts.lshRows);
+  const lsh = new LshIndex<LshMember>(opts.lshBands, opts.lshRows, LSH_BUCKET_SIZE);
   const index = new StoryIndex(opts.maxPosting);
   /** Active stories, least recently updated first (re-inserted on every update). */
   const active = new Map<string, StoryProfile>();
@@ -253,6 +253,9 @@ function storyAsDoc(story: StoryProfile): DocFeatures {
     signature: new Uint32Array(0),
   };
 }
+
+/** Articles kept per LSH bucket (most recent): a copy is found among the latest 16 sharing a band. */
+const LSH_BUCKET_SIZE = 16;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;

@@ -69,10 +69,14 @@ export function stem(word: string): string {
   if (word.endsWith('ly') && n > 5) return word.slice(0, -2);
   if (word.endsWith('es') && n > 4 && /(?:ch|sh|x|z|ss)es$/.test(word)) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) {
-    return word.slice(0, -1);
+    return dropFinalE(word.slice(0, -1));
   }
-  if (word.endsWith('e') && n > 4) return word.slice(0, -1);
-  return word;
+  return dropFinalE(word);
+}
+
+/** "quake" and "quakes" both end as "quak". */
+function dropFinalE(word: string): string {
+  return word.endsWith('e') && word.length > 4 ? word.slice(0, -1) : word;
 }
 
 function undouble(word: string): string {

@@ -1,0 +1,87 @@
+// The streaming clusterer: near-copies join their original, two events of one kind stay apart,
+// idle stories leave the active set, the same input gives the same stories, and reasons explain.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Story } from '../types.ts';
+import { clusterStories, createStoryClusterer, type ClusterInput } from './index.ts';
+
+const quakeIran = (id: string, day: string, lead: string): ClusterInput => ({
+  id,
+  publishedAt: day,
+  text: `${lead} A magnitude 5.6 earthquake struck Qeshm Island off the southern coast of Iran on Sunday, injuring five people and damaging buildings in the villages of Tabl and Salakh, Iranian state television said.
+The United States Geological Survey said the quake was centred 15 km below Qeshm. Hormozgan province officials sent rescue teams to Qeshm and said Tabl was worst hit.
+Governor Ali Rezaei said the injured were taken to hospital in Bandar Abbas. Rezaei added that aftershocks shook Qeshm through the night.`,
+});
+
+const quakeChile = (id: string, day: string, lead: string): ClusterInput => ({
+  id,
+  publishedAt: day,
+  text: `${lead} A magnitude 7.1 earthquake struck near the city of Valdivia in southern Chile on Thursday, killing 11 people and cutting power to 300,000 homes, Chile's emergency office said.
+The quake was centred 40 km below the Los Rios region. Interior Minister Carla Mendoza said rescue teams were searching collapsed houses in Valdivia.
+Mendoza said schools in Los Rios would stay closed. Aftershocks of magnitude 5 rattled Valdivia overnight.`,
+});
+
+test('puts a near-copy in its original\'s story and marks it as a duplicate', () => {
+  const c = createStoryClusterer();
+  const first = c.add(quakeIran('wire', '2026-03-01', 'TEHRAN (Wire) -'));
+  const copy = c.add(quakeIran('copy', '2026-03-01', 'From our partners:'));
+  assert.equal(copy.storyId, first.storyId);
+  assert.equal(copy.duplicateOf, 'wire');
+  assert.equal(copy.reasons[0]?.feature, 'duplicate');
+});
+
+test('keeps two earthquakes of different places, dates and magnitudes in two stories', () => {
+  const { stories } = clusterStories([
+    quakeIran('iran-1', '2026-03-01', 'Quake injures five in Iran.'),
+    quakeChile('chile-1', '2026-03-02', 'Deadly quake in Chile.'),
+    quakeIran('iran-2', '2026-03-01', 'Iran island shaken.'),
+    quakeChile('chile-2', '2026-03-02', 'Chile counts its dead.'),
+  ]);
+  const groups = stories.map((s) => [...s.documentIds].sort()).sort();
+  assert.deepEqual(groups, [['chile-1', 'chile-2'], ['iran-1', 'iran-2']]);
+});
+
+test('closes a story idle longer than idleDays and hands it to onClose', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  assert.equal(c.activeCount, 1);
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  assert.deepEqual(closed.map((s) => s.documentIds), [['iran-1']]);
+  assert.deepEqual(closed[0]?.timeSpan, { start: '2026-03-01', end: '2026-03-01' });
+  assert.equal(c.activeCount, 1);
+});
+
+test('an article after the window opens a new story instead of joining a closed one', () => {
+  const c = createStoryClusterer({ idleDays: 3 });
+  const a = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  const b = c.add(quakeIran('iran-late', '2026-03-20', 'Three weeks on.'));
+  assert.notEqual(b.storyId, a.storyId);
+});
+
+test('gives the same stories and scores for the same articles in the same order', () => {
+  const docs = [
+    quakeIran('iran-1', '2026-03-01', 'A.'),
+    quakeChile('chile-1', '2026-03-02', 'B.'),
+    quakeIran('iran-2', '2026-03-01', 'Iran island shaken.'),
+    quakeChile('chile-2', '2026-03-02', 'Chile counts its dead.'),
+  ];
+  assert.deepEqual(clusterStories(docs), clusterStories(docs));
+});
+
+test('explains a join by the features that decided it, with what was shared', () => {
+  const c = createStoryClusterer();
+  c.add(quakeChile('chile-1', '2026-03-02', 'Deadly quake in Chile.'));
+  const rewrite: ClusterInput = {
+    id: 'chile-rewrite',
+    publishedAt: '2026-03-02',
+    text: `Eleven people died when a strong earthquake of magnitude 7.1 hit Valdivia, Chile, on Thursday.
+Minister Carla Mendoza told reporters that rescuers in Los Rios were still digging through houses. Mendoza said 300,000 homes lost power.`,
+  };
+  const a = c.add(rewrite);
+  assert.equal(a.duplicateOf, undefined);
+  const features = a.reasons.map((r) => r.feature);
+  assert.ok(features.includes('tfidf') && features.includes('entities'), `reasons: ${features.join(', ')}`);
+  const names = a.reasons.find((r) => r.feature === 'entities');
+  assert.match(names?.detail ?? '', /valdivia|mendoza/);
+});
