@@ -19,7 +19,7 @@ const FURNITURE = new RegExp(
     'breadcrumbs?', 'pagination', 'pager', 'tags?', 'tag-?list', 'topics', 'keywords',
     'caption', 'credit', 'photo-?credit', 'image-?credit', 'wp-caption-text',
     'author-?bio', 'author-?box', 'about-?the-?author', 'bio-?box',
-    'sidebar', 'widget', 'toolbar', 'print', 'skip-?link', 'visually-?hidden', 'sr-only', 'screen-?reader-?text',
+    'sidebar', 'toolbar', 'print', 'skip-?link', 'visually-?hidden', 'sr-only', 'screen-?reader-?text',
   ].join('|'),
   'i',
 );
@@ -29,8 +29,12 @@ const CONTENT_WORD = /(?:article|content|main|body|text|story|entry|post)/i;
 /** Prefix/suffix forms like "article-share" or "share-buttons" count too. */
 const FURNITURE_PART = /(?:^|[-_])(?:share|social|related|newsletter|subscribe|advert|ads?|promo|sponsored|comments?|breadcrumbs?|caption|credit|cookie|consent|outbrain|taboola|tags|recommended|readmore|read-more|author-bio|paywall)(?:$|[-_])/i;
 
+/** Descendants that mark the article body; an element holding one is never removed as furniture. */
+const ARTICLE_BODY = '[itemprop="articleBody"], [class*="article-body"], [class*="articleBody"], [class*="article-content"], [class*="post-body"], [class*="post-content"], [class*="entry-content"], [class*="story-body"], [class*="story-content"]';
+
 interface El {
   tagName: string;
+  querySelector(selector: string): El | null;
   parentElement: El | null;
   parentNode: unknown;
   textContent: string | null;
@@ -69,7 +73,7 @@ export function removeBoilerplate(root: Root, options: Pick<HtmlOptions, 'maxBoi
     if (!el || keep.has(el) || el.tagName === 'BODY' || el.tagName === 'HTML' || el.tagName === 'ARTICLE' || el.tagName === 'MAIN') continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!isFurniture(names)) continue;
-    if ((el.textContent ?? '').length > total * options.maxBoilerplateShare) continue;
+    if ((el.textContent ?? '').length > total * options.maxBoilerplateShare || el.querySelector(ARTICLE_BODY)) continue;
     el.remove();
     removed++;
   }

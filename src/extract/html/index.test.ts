@@ -97,3 +97,16 @@ test('detects the language of a non-English article', () => {
   const doc = extractHtml(raw(), `<html><body><article><p>${german}</p><p>${german}</p></article></body></html>`);
   assert.equal(doc.language, 'de');
 });
+
+test('lists an embedded social post as an embed with its author, handle, date and link, not as article text', () => {
+  const tweet = `<blockquote class="twitter-tweet"><p lang="en">Convoy of 20 trucks crossing now.</p>&mdash; Relief Desk (@reliefdesk) <a href="https://twitter.com/reliefdesk/status/1714">October 21, 2023</a></blockquote>`;
+  const doc = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p>${tweet}<p>${PARAGRAPHS[1]}</p></article></body></html>`);
+  assert.deepEqual(doc.embeds, [{ kind: 'social-post', text: 'Convoy of 20 trucks crossing now.', author: 'Relief Desk', handle: '@reliefdesk', date: '2023-10-21', url: 'https://twitter.com/reliefdesk/status/1714' }]);
+  assert.equal(doc.text, `${PARAGRAPHS[0]}\n\n${PARAGRAPHS[1]}`);
+});
+
+test('keeps a Blogger-style post whose template wraps it in a "widget" block', () => {
+  const body = PARAGRAPHS.map((p) => `<div><span>${p}<br></span></div>`).join('');
+  const doc = extractHtml(raw(), `<html><body><div class="widget Blog"><div class="post-body post-content">${body}</div></div><div class="widget Followers">Followers 120</div></body></html>`);
+  for (const p of PARAGRAPHS) assert.ok(doc.text.includes(p), p);
+});

@@ -8,6 +8,7 @@ import { buildDocument, joinParagraphs } from '../document.ts';
 import { detectLanguage } from '../language.ts';
 import { extractBody } from './body.ts';
 import { removeBoilerplate } from './boilerplate.ts';
+import { takeEmbeds } from './embeds.ts';
 import { assertParseable } from './guard.ts';
 import { readJsonLd } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
@@ -34,6 +35,7 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
   const meta = readMetadata(document, jsonLd, pageUrl);
   const dates = findPageDates(document, { url: pageUrl ?? meta.url, language: meta.language, jsonLd }, { now: raw.capturedAt, ...options.dates });
 
+  const embeds = takeEmbeds(document);
   removeBoilerplate(document, opts);
   const body = extractBody(document, meta.jsonLdBody, opts);
   const text = joinParagraphs(body.paragraphs);
@@ -54,6 +56,7 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
     dateSource: pageDateWins ? dates.dateSource : hinted ? raw.hints?.dateSource : dates.dateSource,
     updatedAt: dates.updatedAt,
     language: detectLanguage(text, meta.language),
+    embeds,
     messages,
   });
 }

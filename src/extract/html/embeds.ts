@@ -1,0 +1,54 @@
+// Embedded social posts (X/Twitter, Instagram, TikTok, Bluesky, Facebook, Threads, Mastodon) found
+// in a page: read into Embeds with author, handle, date and link, then taken out of the page so
+// their words are not counted as the article's own claims. It does not fetch the posts.
+import type { Embed } from '../../types.ts';
+import { parseDate } from '../date-parse.ts';
+
+const EMBED_SELECTOR = [
+  'blockquote.twitter-tweet', 'blockquote.twitter-video', 'blockquote.instagram-media', 'blockquote.tiktok-embed',
+  'blockquote.bluesky-embed', 'blockquote[data-bluesky-uri]', 'blockquote.text-post-media', 'blockquote.reddit-embed-bq',
+  'blockquote.mastodon-embed', 'div.fb-post', 'blockquote.fb-xfbml-parse-ignore',
+].join(', ');
+
+/** "— Jane Roe (@jroe) October 17, 2023" at the end of an embedded post. */
+const SIGNATURE = /[—–-]\s*([^()@—–]{1,80}?)\s*\((@[\w.]{1,40})\)\s*(.{0,40})$/;
+
+interface El {
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
+  remove(): void;
+}
+
+/**
+ * Read and remove the page's embedded social posts, in document order.
+ * @example takeEmbeds(document)[0] → { kind: 'social-post', text: 'We are on our way.', handle: '@jroe', date: '2023-10-17', ... }
+ */
+export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike<El> }): Embed[] {
+  const embeds: Embed[] = [];
+  const found = root.querySelectorAll(EMBED_SELECTOR);
+  for (let i = 0; i < found.length; i++) {
+    const el = found[i];
+    if (!el) continue;
+    const whole = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const first = el.querySelector('p')?.textContent?.replace(/\s+/g, ' ').trim();
+    const signature = SIGNATURE.exec(whole);
+    const links = el.querySelectorAll('a[href]');
+    const last = links.length ? links[links.length - 1] : null;
+    const url = el.getAttribute('data-bluesky-uri') ?? el.getAttribute('data-instgrm-permalink') ?? el.getAttribute('cite') ?? last?.getAttribute('href') ?? undefined;
+    const date = signature?.[3] ? parseDate(signature[3])?.date : last ? parseDate(last.textContent ?? '')?.date : undefined;
+    const text = first ?? (signature ? whole.slice(0, signature.index).trim() : whole);
+    el.remove();
+    if (!text) continue;
+    embeds.push({
+      kind: 'social-post',
+      text,
+      ...(signature?.[1] ? { author: signature[1].trim() } : {}),
+      ...(signature?.[2] ? { handle: signature[2] } : {}),
+      ...(date ? { date } : {}),
+      ...(url && /^https?:|^at:/.test(url) ? { url } : {}),
+    });
+  }
+  return embeds;
+}
