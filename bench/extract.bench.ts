@@ -79,7 +79,10 @@ function main(): void {
   const started = performance.now();
   for (let i = 1; i <= LONG_RUN_PAGES; i++) {
     ours(pages[i % pages.length]!);
-    if (i % every === 0) samples.push(heapMb());
+    if (i % every === 0) {
+      samples.push(heapMb());
+      console.log(`  after ${i} pages: heap ${samples[samples.length - 1]!.toFixed(1)} MB`);
+    }
   }
   const seconds = (performance.now() - started) / 1000;
   const growth = samples[samples.length - 1]! - samples[1]!;
