@@ -18,10 +18,10 @@ export function extractFeed(raw: RawInput, source: string): FeedExtractResult {
   const feed = parseFeed(source, raw.origin);
   const documents: Document[] = [];
   const errors: InputError[] = [];
-  for (const item of feedItemInputs(feed, raw)) {
+  for (const [index, item] of feedItemInputs(feed, raw).entries()) {
     try {
       const doc = extractHtml(item, new TextDecoder().decode(item.bytes));
-      if (feed.items[documents.length + errors.length]?.summaryOnly) doc.messages.push({ code: 'FEED_SUMMARY_ONLY', message: 'the feed gives only a summary of this article; pass --fetch to read the page' });
+      if (feed.items[index]?.summaryOnly) doc.messages.push({ code: 'FEED_SUMMARY_ONLY', message: 'the feed gives only a summary of this article; pass --fetch to read the page' });
       documents.push(doc);
     } catch (error) {
       errors.push(toInputError(item.origin, error));
