@@ -104,6 +104,12 @@ describe('reading', () => {
     assert.equal((await app.request('/api/nothing-here')).status, 404);
   });
 
+  test('searches articles by words, with a snippet around the match', async () => {
+    const body = (await (await app.request('/api/search?q=great%20satan')).json()) as { items: { id: string; storyId: string; snippet: string }[] };
+    assert.deepEqual(body.items.map((h) => [h.id, h.storyId]), [['other-c', 'story-putin-calls']]);
+    assert.match(body.items[0]!.snippet, /The Great Satan was mentioned by Raisi/);
+  });
+
   test('exports claims as CSV and documents as JSON Lines', async () => {
     const csv = await (await app.request('/api/export?format=csv&what=claims')).text();
     const lines = csv.trim().split('\n');

@@ -21,7 +21,7 @@ export interface IngestCounts {
 export async function ingestInto(store: Store, inputs: string[], options: { maxBytes: number; analyze: boolean }): Promise<IngestCounts> {
   const ingestor = await Ingestor.open(store);
   const counts: IngestCounts = { added: 0, duplicates: 0, errors: [], analysed: 0 };
-  const bar = progressBar('storing  ');
+  const bar = progressBar('storing', false);
   let seen = 0;
   for await (const event of collectDocuments(inputs, { maxBytes: options.maxBytes })) {
     if (event.kind === 'error') {
@@ -32,7 +32,7 @@ export async function ingestInto(store: Store, inputs: string[], options: { maxB
     const [outcome] = await ingestor.addDocuments([event.document]);
     if (outcome?.status === 'added') counts.added++;
     else counts.duplicates++;
-    bar.update(++seen, seen, event.document.id);
+    bar.update(++seen, undefined, event.document.id);
   }
   bar.stop();
   if (options.analyze) {

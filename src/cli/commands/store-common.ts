@@ -26,22 +26,25 @@ export interface Progress {
   stop(): void;
 }
 
-/** A progress bar on stderr when it is a terminal; silent otherwise. */
-export function progressBar(label: string): Progress {
+/** A progress bar on stderr when it is a terminal (a plain counter when the total is unknown); silent otherwise. */
+export function progressBar(label: string, totalKnown = true): Progress {
   if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const format = totalKnown ? `${label} [{bar}] {value}/{total} {note}` : `${label} {value} articles, {rate}/s {note}`;
+  const startedAt = Date.now();
   const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {value}/{total} {note}`, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
+    { format, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
   return {
     update(done, total, note = '') {
+      const rate = (done / Math.max(0.001, (Date.now() - startedAt) / 1000)).toFixed(1);
       if (!started) {
-        bar.start(total ?? 0, done, { note });
+        bar.start(total ?? 0, done, { note, rate });
         started = true;
       }
       if (total !== undefined) bar.setTotal(total);
-      bar.update(done, { note });
+      bar.update(done, { note, rate });
     },
     stop() {
       if (started) bar.stop();
