@@ -39,6 +39,7 @@ const time = <T>(name: string, fn: () => T): T => {
   return r;
 };
 const start = performance.now();
+const cpuStart = process.cpuUsage();
 const annotated = time('annotate', () => docs.map((d) => annotateDocument(d)));
 const { stories } = time('cluster', () => clusterStories(annotated.map(fromAnnotated)));
 const byId = new Map(annotated.map((a) => [a.doc.id, a]));
@@ -46,12 +47,14 @@ const analyses = time('analyze stories', () => stories.map((s) => analyzeStory(s
 const analysis: Analysis = { documents: docs, annotated, stories: analyses, errors: [], duplicates: [] };
 time('render json', () => renderJson(analysis));
 const totalMs = performance.now() - start;
+const totalCpuMs = process.cpuUsage(cpuStart).user / 1000;
 clearInterval(timer);
 sample();
 
 const fmt = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 console.log(`analyze: ${docs.length} articles, ${words.toLocaleString('en-US')} words, ${stories.length} stories`);
-console.log(`  total            ${fmt(totalMs)}  (${(docs.length / (totalMs / 1000)).toFixed(1)} articles/s)`);
+console.log(`  total            ${fmt(totalMs)} wall, ${fmt(totalCpuMs)} CPU  (${(docs.length / (totalMs / 1000)).toFixed(1)} articles/s wall, ${(docs.length / (totalCpuMs / 1000)).toFixed(1)} per CPU second)`);
+console.log(`  load average     ${(await import('node:os')).loadavg()[0]!.toFixed(1)} on ${(await import('node:os')).cpus().length} cores (wall times are only meaningful on an idle machine)`);
 for (const [name, ms] of Object.entries(stages)) console.log(`  ${name.padEnd(16)} ${fmt(ms)}  (${((ms / totalMs) * 100).toFixed(0)}%)`);
 console.log(`  peak RSS         ${(peak / 1024 / 1024).toFixed(0)} MB`);
 console.log(`  wink tokenize only: ${fmt(tokenizeMs)} → the pipeline costs ${(totalMs / tokenizeMs).toFixed(1)}× reading every token`);
@@ -63,9 +66,12 @@ for (const n of [5, 100, 1000]) {
   const members = annotated.slice(0, n);
   const story: Story = { id: `bench-${n}`, title: 'bench', documentIds: members.map((m) => m.doc.id) };
   const s = performance.now();
+  const cpu0 = process.cpuUsage();
   const result = analyzeStory(story, members);
-  const ms = performance.now() - s;
-  const growth = previous ? `  (${(ms / previous.ms).toFixed(1)}× time for ${(n / previous.n).toFixed(0)}× articles)` : '';
-  console.log(`  ${String(n).padStart(5)} articles: ${fmt(ms)}, ${(ms / n).toFixed(1)} ms/article, ${result.claims.length} claim groups${growth}`);
+  const wall = performance.now() - s;
+  // CPU time of this process: steadier than wall time on a shared machine.
+  const ms = process.cpuUsage(cpu0).user / 1000;
+  const growth = previous ? `  (${(ms / previous.ms).toFixed(1)}× CPU time for ${(n / previous.n).toFixed(0)}× articles)` : '';
+  console.log(`  ${String(n).padStart(5)} articles: ${fmt(wall)} wall, ${fmt(ms)} CPU, ${(ms / n).toFixed(1)} ms CPU/article, ${result.claims.length} claim groups${growth}`);
   previous = { n, ms };
 }

@@ -58,6 +58,20 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   const titleOnly: typeof pending = [];
   const all = docs.flatMap((doc) => doc.mentions.map((mention, index) => ({ doc, index, mention })));
 
+  // Clusters indexed by the sound of their surname, so a mention is compared with a few, not all.
+  const bySound = new Map<string, Cluster[]>();
+  const soundsOf = (words: string[]): string[] => {
+    const last = words[words.length - 1];
+    if (!last) return [];
+    const [primary, secondary] = doubleMetaphone(last);
+    return [...new Set([primary, secondary, last].filter(Boolean))];
+  };
+  const candidates = (words: string[]): Cluster[] => [...new Set(soundsOf(words).flatMap((k) => bySound.get(k) ?? []))].sort((a, b) => persons.indexOf(a) - persons.indexOf(b));
+  const addPerson = (cluster: Cluster): void => {
+    persons.push(cluster);
+    for (const k of soundsOf(cluster.words)) bySound.set(k, [...(bySound.get(k) ?? []), cluster]);
+  };
+
   // 1. People named in full with a confident cue; 2. then confident surname-only people.
   const byLength = [...all].sort((x, y) => nameWords(y.mention.name).length - nameWords(x.mention.name).length);
   for (const item of byLength) {
@@ -71,9 +85,9 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
       pending.push(item);
       continue;
     }
-    const matches = persons.filter((c) => sameFullName(c.words, words));
+    const matches = candidates(words).filter((c) => sameFullName(c.words, words));
     if (matches.length === 1 || (matches.length > 1 && words.length > 1)) matches[0]!.mentions.push(item);
-    else if (matches.length === 0) persons.push({ type: 'person', words, mentions: [item] });
+    else if (matches.length === 0) addPerson({ type: 'person', words, mentions: [item] });
     // a surname shared by several people stays unresolved
   }
 
@@ -81,7 +95,7 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   const others = new Map<string, Cluster>();
   for (const item of pending) {
     const words = nameWords(item.mention.name);
-    const matches = words.length ? persons.filter((c) => sameFullName(c.words, words)) : [];
+    const matches = words.length ? candidates(words).filter((c) => sameFullName(c.words, words)) : [];
     if (matches.length === 1) {
       matches[0]!.mentions.push(item);
       continue;

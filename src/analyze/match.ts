@@ -10,15 +10,19 @@ export interface MatchOptions {
   minScore: number;
   /** A key shared by more than this share of the story's claims is too common to find candidates. */
   maxKeyShare: number;
+  /** ...and so is a key shared by more claims than this, whatever the story's size (keeps the cost linear). */
+  maxPosting: number;
   /** At most this many candidates are scored per claim (the ones sharing the most weight). */
   maxCandidates: number;
+  /** Candidates are looked up through a claim's rarest keys only, this many of them. */
+  lookupKeys: number;
   /** Weight of a synonym or derived-form match relative to the same lemma. */
   conceptMatchWeight: number;
   /** Extra weight of a shared entity relative to a shared word of the same rarity. */
   entityBoost: number;
 }
 
-export const MATCH_DEFAULTS: MatchOptions = { minScore: 0.25, maxKeyShare: 0.25, maxCandidates: 40, conceptMatchWeight: 0.8, entityBoost: 1.5 };
+export const MATCH_DEFAULTS: MatchOptions = { minScore: 0.25, maxKeyShare: 0.25, maxPosting: 60, maxCandidates: 40, lookupKeys: 10, conceptMatchWeight: 0.8, entityBoost: 1.5 };
 
 interface Feature {
   lemma: string;
@@ -30,6 +34,9 @@ export interface ClaimVector {
   claim: Claim;
   features: Feature[];
   total: number;
+  /** The features' lemmas and concept keys as sets, for fast matching. */
+  lemmaSet: Set<string>;
+  conceptSet: Set<string>;
 }
 
 export interface ClaimPair {
@@ -63,7 +70,13 @@ export function buildVectors(claims: Claim[], sentenceOf: (claim: Claim) => Sent
       const idf = Math.log((n + 1) / ((df.get(lemma) ?? 0) + 0.5));
       features.push({ lemma, concepts, weight: Math.max(0.05, idf) * (lemma.startsWith('e:') ? opts.entityBoost : 1) });
     }
-    return { claim: claims[i]!, features, total: features.reduce((s, f) => s + f.weight, 0) };
+    return {
+      claim: claims[i]!,
+      features,
+      total: features.reduce((s, f) => s + f.weight, 0),
+      lemmaSet: new Set(features.map((f) => f.lemma)),
+      conceptSet: new Set(features.flatMap((f) => f.concepts)),
+    };
   });
 }
 
@@ -75,12 +88,10 @@ export function claimSimilarity(a: ClaimVector, b: ClaimVector, options: Partial
 }
 
 function matchedWeight(from: ClaimVector, to: ClaimVector, opts: MatchOptions): number {
-  const lemmas = new Set(to.features.map((f) => f.lemma));
-  const concepts = new Set(to.features.flatMap((f) => f.concepts));
   let sum = 0;
   for (const f of from.features) {
-    if (lemmas.has(f.lemma)) sum += f.weight;
-    else if (f.concepts.some((c) => concepts.has(c))) sum += f.weight * opts.conceptMatchWeight;
+    if (to.lemmaSet.has(f.lemma)) sum += f.weight;
+    else if (f.concepts.some((c) => to.conceptSet.has(c))) sum += f.weight * opts.conceptMatchWeight;
   }
   return sum;
 }
@@ -100,12 +111,14 @@ export function similarPairs(vectors: ClaimVector[], options: Partial<MatchOptio
       index.set(key, list);
     }
   });
-  const maxPosting = Math.max(8, Math.ceil(vectors.length * opts.maxKeyShare));
+  const maxPosting = Math.min(opts.maxPosting, Math.max(8, Math.ceil(vectors.length * opts.maxKeyShare)));
   const pairs: ClaimPair[] = [];
   vectors.forEach((v, i) => {
     const shared = new Map<number, number>();
-    for (const f of v.features) {
-      for (const key of [f.lemma, ...f.concepts]) {
+    const rarest = [...v.features].sort((x, y) => y.weight - x.weight || (x.lemma < y.lemma ? -1 : 1)).slice(0, opts.lookupKeys);
+    for (const f of rarest) {
+      const keys = f.concepts.length ? [f.lemma, ...f.concepts] : [f.lemma];
+      for (const key of keys) {
         const posting = index.get(key);
         if (!posting || posting.length > maxPosting) continue;
         for (const j of posting) if (j > i && vectors[j]!.claim.documentId !== v.claim.documentId) shared.set(j, (shared.get(j) ?? 0) + f.weight);
@@ -121,10 +134,5 @@ export function similarPairs(vectors: ClaimVector[], options: Partial<MatchOptio
 }
 
 function keysOf(v: ClaimVector): Set<string> {
-  const keys = new Set<string>();
-  for (const f of v.features) {
-    keys.add(f.lemma);
-    for (const c of f.concepts) keys.add(c);
-  }
-  return keys;
+  return new Set([...v.lemmaSet, ...v.conceptSet]);
 }

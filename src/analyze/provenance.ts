@@ -85,7 +85,7 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
     const docA = byId.get(idA)!;
     const docB = byId.get(idB)!;
     const chain = orderedChain(oneToOne(matches));
-    const verbatim = verbatimCoverage(docA.doc.text, docB.doc.text, opts.shingleWords);
+    const verbatim = verbatimCoverage(shinglesOf(docA, opts.shingleWords), shinglesOf(docB, opts.shingleWords));
     const phrasing = sharedPhrasing(phrasesOf(docA), phrasesOf(docB), weightOf);
     const rewritten = phrasing.share >= minShare && phrasing.count >= opts.minSharedPhrases && chain.length >= opts.minRewritePassages;
     const relation = verbatim >= opts.minCopyCoverage ? 'copy' : rewritten ? 'rewrite' : 'independent';
@@ -217,19 +217,32 @@ function orderedChain(matches: Match[]): Match[] {
   return chain;
 }
 
-/** Share of the shorter text's word runs of `n` words that the other text contains verbatim. */
-export function verbatimCoverage(a: string, b: string, n: number): number {
-  const shingles = (text: string): string[] => {
-    const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const out: string[] = [];
-    for (let i = 0; i + n <= words.length; i++) out.push(words.slice(i, i + n).join(' '));
-    return out;
-  };
-  const sa = shingles(a);
-  const sb = shingles(b);
-  const [small, large] = sa.length <= sb.length ? [sa, new Set(sb)] : [sb, new Set(sa)];
-  if (small.length === 0) return 0;
-  return small.filter((s) => large.has(s)).length / small.length;
+const shingleCache = new WeakMap<AnnotatedDocument, { n: number; set: Set<string> }>();
+
+/** The document's runs of `n` words, lower-cased, computed once per document. */
+function shinglesOf(doc: AnnotatedDocument, n: number): Set<string> {
+  const cached = shingleCache.get(doc);
+  if (cached?.n === n) return cached.set;
+  const set = wordRuns(doc.doc.text, n);
+  shingleCache.set(doc, { n, set });
+  return set;
+}
+
+/** The runs of `n` consecutive words of a text. */
+export function wordRuns(text: string, n: number): Set<string> {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out = new Set<string>();
+  for (let i = 0; i + n <= words.length; i++) out.add(words.slice(i, i + n).join(' '));
+  return out;
+}
+
+/** Share of the smaller set of word runs that the other contains verbatim. */
+export function verbatimCoverage(a: Set<string>, b: Set<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const s of small) if (large.has(s)) shared++;
+  return shared / small.size;
 }
 
 /** The earlier article first; without dates, the longer (more complete) one. */
