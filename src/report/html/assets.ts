@@ -56,6 +56,9 @@ table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.45rem .5rem;border-bottom:1px solid var(--line);vertical-align:top}
 th{font-size:.85rem;color:var(--muted);font-weight:600}
 td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+td .cite{vertical-align:baseline;font-size:.85rem}
+.table-wrap td:last-child{white-space:nowrap}
+.table-wrap td{padding-top:.3rem;padding-bottom:.3rem}
 .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin:.8rem 0}
 .search label{display:flex;flex-direction:column;font-size:.85rem;color:var(--muted)}
 .search input,.search select,.search button{font:inherit;padding:.35rem .5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg)}

@@ -19,7 +19,7 @@ export interface StoryView {
   level?: 1 | 2;
 }
 
-export const STORY_VIEW_OPTIONS = { agreedShown: 12, singleShown: 12 };
+export const STORY_VIEW_OPTIONS = { agreedShown: 12, singleShown: 12, entitiesShown: 20 };
 
 /** The button (a link without JavaScript) that highlights a claim's sentences in the articles. */
 function showButton(ctx: StoryContext, g: ClaimGroup, label = 'Show in articles'): SafeHtml {
@@ -87,6 +87,13 @@ function actorSection(ctx: StoryContext): SafeHtml {
 <tbody>${events.map((e) => html`<tr><td>${formatDate(e.date)}</td><td>${e.actor}</td><td>${e.action}${e.modality !== 'happened' ? html` ${badge('single-source', e.modality)}` : ''}</td><td>${e.target ?? ''}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
 }
 
+function entitySection(ctx: StoryContext): SafeHtml {
+  const entities = [...ctx.analysis.entities].sort((a, b) => b.documentIds.length - a.documentIds.length || b.mentionCount - a.mentionCount).slice(0, STORY_VIEW_OPTIONS.entitiesShown);
+  if (entities.length === 0) return html`<p class="empty">No people, organisations or places found.</p>`;
+  return html`<div class="table-wrap"><table><thead><tr><th>Name</th><th>Type</th><th>Also written</th><th>Titles</th><th>Sources</th></tr></thead>
+<tbody>${entities.map((e) => html`<tr><td>${e.name}</td><td>${e.type}</td><td>${e.aliases.filter((a) => a !== e.name).join(', ')}</td><td>${e.titles.join(', ')}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
+}
+
 function articleColumn(ctx: StoryContext, doc: Document, marks: ReturnType<typeof claimMarks>): SafeHtml {
   const s = ctx.analysis.signals[doc.id];
   const stale = s?.staleDays != null && s.staleDays >= 7;
@@ -122,7 +129,7 @@ export function renderStoryBody(view: StoryView, links: Links): SafeHtml {
 ${span?.start ? html`<li>${formatDate(span.start)}${span.end && span.end !== span.start ? ` – ${formatDate(span.end)}` : ''}</li>` : ''}
 ${view.stale ? html`<li>${badge('stale', 'new articles since this analysis')}</li>` : ''}
 </ul>
-<nav class="toc" aria-label="Sections">${[['summary', 'Summary'], ['conflicts', 'Conflicts'], ['single', 'Single source'], ['agreed', 'Agreed'], ['lineages', 'Lineages'], ['timeline', 'Timeline'], ['actors', 'Actors'], ['articles', 'Articles']].map(([k, t]) => html`<a href="#${id(k!)}">${t}</a>`)}</nav>
+<nav class="toc" aria-label="Sections">${[['summary', 'Summary'], ['conflicts', 'Conflicts'], ['single', 'Single source'], ['agreed', 'Agreed'], ['lineages', 'Lineages'], ['timeline', 'Timeline'], ['actors', 'Actors'], ['names', 'Names'], ['articles', 'Articles']].map(([k, t]) => html`<a href="#${id(k!)}">${t}</a>`)}</nav>
 <p class="sr" role="status" aria-live="polite" data-status></p>
 ${section('summary', 'Summary', summarySection(ctx))}
 ${section('conflicts', `Conflicts (${conflicts.length})`, conflicts.length ? html`<ul class="claims">${conflicts.map((g) => conflictBlock(ctx, g))}</ul>` : html`<p class="empty">The sources do not contradict each other on any figure, date, actor or place.</p>`)}
@@ -131,6 +138,7 @@ ${section('agreed', `Agreed (${agreed.length})`, claimList(ctx, agreed, STORY_VI
 ${section('lineages', `Lineages (${a.lineages.length})`, lineageSection(ctx))}
 ${section('timeline', 'Timeline', timelineSection(ctx))}
 ${section('actors', 'Actors and events', actorSection(ctx))}
+${section('names', 'People, organisations and places', entitySection(ctx))}
 ${section('articles', 'Articles', html`<p class="meta">Marked sentences support a claim; <span class="mark ed">shaded</span> ones judge rather than report. Scroll sideways for more articles.</p>
 <div class="articles">${ctx.order.map((docId) => articleColumn(ctx, ctx.docs.get(docId)!, marks))}</div>`)}
 </div>`;
