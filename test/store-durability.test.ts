@@ -76,7 +76,7 @@ describe('store durability', () => {
     const db = join(dir, 'killed.db');
     const { child, done } = run(['ingest', inputs, '--db', db, '--no-analyze']);
     // Kill -9 once some articles are in, well before the end.
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 1800; i++) {
       await new Promise((r) => setTimeout(r, 50));
       let count = 0;
       try {
