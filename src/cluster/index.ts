@@ -7,7 +7,7 @@ import { createStoryClusterer } from './stream.ts';
 
 export { createStoryClusterer, type StoryClusterer } from './stream.ts';
 export { toClusterInput, fromAnnotated, type ClusterInput } from './features.ts';
-export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights, type StreamOptions } from './options.ts';
+export { DEFAULT_CLUSTER_OPTIONS, resolveOptions, type ClusterOptions, type ClusterWeights, type StoryChange, type StreamOptions } from './options.ts';
 
 const MAX_CONSOLIDATION_ROUNDS = 8;
 

@@ -1,7 +1,7 @@
 // `crosscheck cluster <inputs>...`: reads articles and prints story assignments only (id, story,
 // score, duplicate, and with --explain the deciding features). No clustering logic of its own.
 import { InvalidArgumentError, type Command } from 'commander';
-import { createStoryClusterer, toClusterInput } from '../../cluster/index.ts';
+import { clusterStories, createStoryClusterer, toClusterInput, type ClusterInput, type StoryChange } from '../../cluster/index.ts';
 import { toInputError } from '../../errors.ts';
 import { extractDocuments } from '../../extract/index.ts';
 import { readInputs } from '../../ingest/read-inputs.ts';
@@ -21,7 +21,7 @@ export function registerCluster(program: Command, setExit: SetExit): void {
     .command('cluster')
     .description('group articles into stories and print each article\'s story (fast; no claim analysis)')
     .argument('<inputs...>', 'files, folders or - for standard input')
-    .option('--format <format>', 'json (one object) or jsonl (one assignment a line, as articles arrive)', parseFormat, 'json')
+    .option('--format <format>', 'json: one object, articles taken in date order; jsonl: streaming, one line per assignment or story change as articles arrive', parseFormat, 'json')
     .option('--explain', 'include the features that decided each assignment', false)
     .option('--idle-days <days>', 'days without a new article after which a story is closed', parsePositive)
     .action(async (inputs: string[], options: ClusterCommandOptions) => {
@@ -31,33 +31,34 @@ export function registerCluster(program: Command, setExit: SetExit): void {
 
 async function runCluster(inputs: string[], options: ClusterCommandOptions): Promise<number> {
   const errors: InputError[] = [];
-  const assignments: StoryAssignment[] = [];
-  const clusterer = createStoryClusterer({ explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) });
+  const inputsRead: ClusterInput[] = [];
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
+  const writeChange = (change: StoryChange): void => write(JSON.stringify({ change: change.kind, from: change.from, into: change.into, documentIds: change.documentIds }));
+  const tuning = { explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) };
+  // jsonl streams: each article is placed as it arrives (memory stays bounded); json sorts by date first.
+  const stream = options.format === 'jsonl' ? createStoryClusterer({ ...tuning, onChange: writeChange }) : undefined;
   for await (const result of readInputs(inputs)) {
     if (!result.ok) {
       report(result.error);
       continue;
     }
-    let documents;
     try {
       const extracted = extractDocuments(result.input);
-      documents = extracted.documents;
       extracted.errors.forEach(report);
+      for (const doc of extracted.documents) {
+        if (stream) write(JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
+        else inputsRead.push(toClusterInput(doc));
+      }
     } catch (error) {
       report(toInputError(result.input.origin, error));
-      continue;
-    }
-    for (const doc of documents) {
-      const assignment = clusterer.add(toClusterInput(doc));
-      if (options.format === 'jsonl') write(JSON.stringify(present(assignment, options.explain)));
-      else assignments.push(assignment);
     }
   }
-  if (options.format === 'json') {
+  if (stream) stream.consolidate();
+  else {
+    const { stories, assignments } = clusterStories(inputsRead, tuning);
     const output = {
       version: 1,
-      stories: clusterer.stories(),
+      stories,
       assignments: assignments.map((a) => present(a, options.explain)),
       errors: errors.map(({ origin, message }) => ({ origin, message })),
     };

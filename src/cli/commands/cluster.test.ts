@@ -1,0 +1,42 @@
+// `crosscheck cluster` end to end: stories and assignments as JSON, a streamed JSONL line per
+// article, reasons with --explain, and exit status 1 with the bad input named.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../../test/shared-data.ts';
+
+function crosscheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'crosscheck.js'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('prints the two example stories and one assignment per article as JSON', () => {
+  const r = crosscheck('cluster', 'examples', '--format', 'json');
+  assert.equal(r.status, 0);
+  const out = JSON.parse(r.stdout) as { stories: { documentIds: string[] }[]; assignments: { id: string; story: string; duplicateOf?: string }[] };
+  assert.deepEqual(out.stories.map((s) => s.documentIds.length).sort(), [2, 6]);
+  assert.equal(out.assignments.length, 8);
+  assert.equal(out.assignments.find((a) => a.id === 'lakeshore-herald')?.duplicateOf, 'county-courier');
+});
+
+test('streams one JSON line per article with its reasons under --explain', () => {
+  const r = crosscheck('cluster', 'examples', '--format', 'jsonl', '--explain');
+  assert.equal(r.status, 0);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; reasons?: { feature: string }[] });
+  const articles = lines.filter((l) => l.id);
+  assert.equal(articles.length, 8);
+  assert.equal(articles.find((l) => l.id === 'valley-news')?.reasons?.some((x) => x.feature === 'entities'), true);
+});
+
+test('exits 1 and names an empty input, still clustering the rest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cluster-'));
+  copyFileSync(join(REPO_ROOT, 'examples', 'saltmere-post.txt'), join(dir, 'saltmere-post.txt'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  const r = crosscheck('cluster', dir, '--format', 'json');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /empty\.txt/);
+  assert.deepEqual((JSON.parse(r.stdout) as { stories: { documentIds: string[] }[] }).stories.map((s) => s.documentIds), [['saltmere-post']]);
+});
