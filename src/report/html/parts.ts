@@ -15,6 +15,8 @@ export interface StoryContext {
   order: string[];
   number: Map<string, number>;
   lineage: Map<string, number>;
+  /** Articles whose text is on the page; citations of the others link to their own page. */
+  shown: Set<string>;
 }
 
 export function storyContext(analysis: StoryAnalysis, documents: Document[], links: Links): StoryContext {
@@ -25,7 +27,7 @@ export function storyContext(analysis: StoryAnalysis, documents: Document[], lin
   analysis.lineages.forEach((l, i) => l.documentIds.forEach((id) => lineage.set(id, i)));
   let next = analysis.lineages.length;
   for (const id of order) if (!lineage.has(id)) lineage.set(id, next++);
-  return { analysis, links, prefix: slug(analysis.story.id), docs, order, number: new Map(order.map((id, i) => [id, i + 1])), lineage };
+  return { analysis, links, prefix: slug(analysis.story.id), docs, order, number: new Map(order.map((id, i) => [id, i + 1])), lineage, shown: new Set(order) };
 }
 
 export function lineageClass(ctx: StoryContext, id: string): string {
@@ -63,7 +65,8 @@ export function docLabel(doc: Document | undefined, id: string): string {
 /** Citation links [1][3] to the articles' columns. */
 export function cites(ctx: StoryContext, documentIds: string[]): SafeHtml {
   const ids = [...new Set(documentIds)].filter((id) => ctx.number.has(id)).sort((a, b) => ctx.number.get(a)! - ctx.number.get(b)!);
-  return join(ids.map((id) => html`<a class="cite" href="#${articleAnchor(ctx, id)}" title="${docLabel(ctx.docs.get(id), id)}">[${ctx.number.get(id)}]</a>`));
+  const href = (id: string) => (ctx.shown.has(id) ? `#${articleAnchor(ctx, id)}` : ctx.links.document(id, ctx.analysis.story.id));
+  return join(ids.map((id) => html`<a class="cite" href="${href(id)}" title="${docLabel(ctx.docs.get(id), id)}">[${ctx.number.get(id)}]</a>`));
 }
 
 export const STATUS_LABEL: Record<ClaimGroup['status'], string> = {

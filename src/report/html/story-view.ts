@@ -19,7 +19,13 @@ export interface StoryView {
   level?: 1 | 2;
 }
 
-export const STORY_VIEW_OPTIONS = { agreedShown: 12, singleShown: 12, entitiesShown: 20 };
+export const STORY_VIEW_OPTIONS = {
+  agreedShown: 12,
+  singleShown: 12,
+  entitiesShown: 20,
+  /** On the server, article texts shown side by side; the others are linked (the report file shows all). */
+  maxArticleColumns: 40,
+};
 
 /** The button (a link without JavaScript) that highlights a claim's sentences in the articles. */
 function showButton(ctx: StoryContext, g: ClaimGroup, label = 'Show in articles'): SafeHtml {
@@ -94,6 +100,17 @@ function entitySection(ctx: StoryContext): SafeHtml {
 <tbody>${entities.map((e) => html`<tr><td>${e.name}</td><td>${e.type}</td><td>${e.aliases.filter((a) => a !== e.name).join(', ')}</td><td>${e.titles.join(', ')}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
 }
 
+/** The articles worth reading side by side: those in conflicts first, then the earliest of each lineage, then the rest. */
+function columnsToShow(ctx: StoryContext): string[] {
+  const max = STORY_VIEW_OPTIONS.maxArticleColumns;
+  if (ctx.order.length <= max) return ctx.order;
+  const picked = new Set<string>();
+  for (const g of ctx.analysis.claims) if (g.status === 'conflicting') for (const e of evidenceOfGroup(g)) picked.add(e.documentId);
+  for (const l of ctx.analysis.lineages) if (l.earliest) picked.add(l.earliest);
+  for (const id of ctx.order) picked.add(id);
+  return [...picked].filter((id) => ctx.docs.has(id)).slice(0, max);
+}
+
 function articleColumn(ctx: StoryContext, doc: Document, marks: ReturnType<typeof claimMarks>): SafeHtml {
   const s = ctx.analysis.signals[doc.id];
   const stale = s?.staleDays != null && s.staleDays >= 7;
@@ -111,6 +128,7 @@ function articleColumn(ctx: StoryContext, doc: Document, marks: ReturnType<typeo
 export function renderStoryBody(view: StoryView, links: Links): SafeHtml {
   const a = view.analysis;
   const ctx = storyContext(a, view.documents, links);
+  if (links.mode === 'server') ctx.shown = new Set(columnsToShow(ctx));
   const H = view.level === 2 ? 'h2' : 'h1';
   const conflicts = a.claims.filter((g) => g.status === 'conflicting');
   const single = a.claims.filter((g) => g.status === 'single-source');
@@ -140,6 +158,7 @@ ${section('timeline', 'Timeline', timelineSection(ctx))}
 ${section('actors', 'Actors and events', actorSection(ctx))}
 ${section('names', 'People, organisations and places', entitySection(ctx))}
 ${section('articles', 'Articles', html`<p class="meta">Marked sentences support a claim; <span class="mark ed">shaded</span> ones judge rather than report. Scroll sideways for more articles.</p>
-<div class="articles">${ctx.order.map((docId) => articleColumn(ctx, ctx.docs.get(docId)!, marks))}</div>`)}
+<div class="articles">${ctx.order.filter((id) => ctx.shown.has(id)).map((docId) => articleColumn(ctx, ctx.docs.get(docId)!, marks))}</div>
+${ctx.shown.size < ctx.order.length ? html`<details class="more"><summary>${plural(ctx.order.length - ctx.shown.size, 'more article')}, not shown side by side</summary><ul>${ctx.order.filter((id) => !ctx.shown.has(id)).map((id) => html`<li>${cites(ctx, [id])} <a href="${links.document(id, a.story.id)}">${displayTitle(ctx.docs.get(id)!)}</a> <span class="meta">${ctx.docs.get(id)!.outlet ?? ''} ${formatDate(ctx.docs.get(id)!.publishedAt)}</span></li>`)}</ul></details>` : ''}`)}
 </div>`;
 }
