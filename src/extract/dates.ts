@@ -171,11 +171,19 @@ function fromDateElements(root: Root, opts: DateOptions, parse: Partial<DatePars
 
 /** The first plausible date of the visible text, copyright notices removed, outside comments. */
 function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
-  const body = root.body;
-  if (!body) return undefined;
-  const text = visibleText(body, opts.textScanChars).replace(COPYRIGHT, ' ');
+  const text = visibleTextOf(root, opts.textScanChars).replace(COPYRIGHT, ' ');
   for (const found of findDates(text, parse)) if (isPlausible(found.date, opts)) return { date: found.date };
   return undefined;
+}
+
+/** Broken markup can leave a second <body> (or <html>) holding the article: read every one of them. */
+function textRoot(root: Root): El[] {
+  const bodies = Array.from(root.querySelectorAll('body'));
+  return bodies.length ? bodies : root.documentElement ? [root.documentElement] : [];
+}
+
+function visibleTextOf(root: Root, limit: number): string {
+  return textRoot(root).map((body) => visibleText(body, limit)).join(' ').slice(0, limit);
 }
 
 /** The calendar day a UTC time falls on can differ from the publisher's own by one. */
@@ -189,8 +197,8 @@ function shiftDay(date: string, days: number): string {
  * day, that printed day is the publication day.
  */
 function localDay(root: Root, found: ParsedDate, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate {
-  if (!found.dateTime || !/(?:Z|[+-]00:?00)$/.test(found.dateTime) || !root.body) return found;
-  const shown = new Set(findDates(visibleText(root.body, opts.localDayScanChars), parse).map((d) => d.date));
+  if (!found.dateTime || !/(?:Z|[+-]00:?00)$/.test(found.dateTime)) return found;
+  const shown = new Set(findDates(visibleTextOf(root, opts.localDayScanChars), parse).map((d) => d.date));
   if (shown.has(found.date)) return found;
   for (const days of [-1, 1]) {
     const neighbour = shiftDay(found.date, days);
