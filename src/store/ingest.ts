@@ -64,12 +64,8 @@ export class Ingestor {
   }
 
   async #replay(): Promise<void> {
-    const { documents } = await this.#store.stats();
-    let after = 0;
-    if (documents > this.#opts.replayLimit) {
-      const skip = await this.#store.listDocuments(0, documents - this.#opts.replayLimit);
-      after = skip[skip.length - 1]?.seq ?? 0;
-    }
+    // Only the most recent articles: older stories have left the clusterer's active set anyway.
+    let after = Math.max(0, (await this.#store.maxSeq()) - this.#opts.replayLimit);
     for (;;) {
       const page = await this.#store.listDocuments(after, 500, true);
       if (page.length === 0) break;

@@ -174,6 +174,7 @@ export function runStoreContract(name: string, open: OpenStore, skip: string | f
       assert.deepEqual(both.map((d) => d.document.id), ['other-c', 'wire-a']);
       assert.equal(both[1]?.annotated, undefined);
       assert.deepEqual((await store.getDocuments(['wire-a'], true))[0]?.annotated, annotated);
+      assert.equal(await store.maxSeq(), (await store.listDocuments(0, 10)).at(-1)!.seq);
       const firstPage = await store.listDocuments(0, 1);
       assert.deepEqual(firstPage.map((d) => d.document.id), ['wire-a']);
       const next = await store.listDocuments(firstPage[0]!.seq, 10);
@@ -193,6 +194,7 @@ export function runStoreContract(name: string, open: OpenStore, skip: string | f
 
     test('reports its schema version and counts', async () => {
       const store = await fresh();
+      assert.equal(await store.maxSeq(), 0);
       await store.addDocument({ document: makeDocument('wire-a'), assignment: assign('wire-a', 's1') });
       const stats = await store.stats();
       assert.deepEqual({ ...stats, schemaVersion: stats.schemaVersion > 0 }, { schemaVersion: true, documents: 1, stories: 1, staleStories: 1 });

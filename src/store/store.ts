@@ -104,6 +104,8 @@ export interface Store {
   getDocument(id: string): Promise<StoredDocument | undefined>;
   /** The articles with these ids, in the order given (missing ids are left out); annotations only when asked. */
   getDocuments(ids: string[], withAnnotations?: boolean): Promise<StoredDocument[]>;
+  /** The insertion number of the latest article (0 when empty). */
+  maxSeq(): Promise<number>;
   /** Articles in insertion order after `afterSeq`, for exports and re-clustering; annotations only when asked. */
   listDocuments(afterSeq: number, limit: number, withAnnotations?: boolean): Promise<StoredDocument[]>;
   searchDocuments(q: string, limit: number): Promise<DocumentHit[]>;

@@ -180,6 +180,11 @@ class PostgresStore implements Store {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async maxSeq(): Promise<number> {
+    const [row] = await this.#rows('SELECT COALESCE(MAX(seq), 0) AS m FROM documents');
+    return Number(row!.m);
+  }
+
   async listDocuments(afterSeq: number, limit: number, withAnnotations = false): Promise<StoredDocument[]> {
     const rows = await this.#rows(
       `SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL AS annotations_json'}, d.ingested_at, sd.story_id

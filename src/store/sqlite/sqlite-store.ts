@@ -173,6 +173,10 @@ class SqliteStore implements Store {
     return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
+  async maxSeq(): Promise<number> {
+    return Number(this.#db.prepare('SELECT COALESCE(MAX(seq), 0) FROM documents').pluck().get());
+  }
+
   async listDocuments(afterSeq: number, limit: number, withAnnotations = false): Promise<StoredDocument[]> {
     const rows = this.#db
       .prepare(`SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL'} annotations_json, d.ingested_at, sd.story_id
