@@ -1,3 +1,5 @@
+// B-cubed scoring on hand-checked cases: a perfect clustering, two events merged, every article alone.
+// The metric itself, not any data set.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bcubed } from './bcubed.ts';

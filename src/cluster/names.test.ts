@@ -1,3 +1,5 @@
+// The fast path's people heuristic: a full name re-mentioned by its surname is a person; teams, places
+// and sentence-opening words are not.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { namesFromCapitals } from './names.ts';

@@ -1,3 +1,5 @@
+// The fast tokenizer and stemmer: spacing variants of hyphenated words agree, possessives drop,
+// sentence starts are marked, inflected forms share a key.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { stem, tokenizeFast } from './text.ts';
