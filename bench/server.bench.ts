@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { analyzeStory } from '../src/analyze/index.ts';
 import { annotateDocument } from '../src/annotate/index.ts';
-import { Ingestor } from '../src/store/ingest.ts';
+import { Ingestor, reanalyzeStale } from '../src/store/ingest.ts';
 import { openSqliteStore } from '../src/store/sqlite/sqlite-store.ts';
 import { REPO_ROOT, skipUnlessShared } from '../test/shared-data.ts';
 import { corpusOf } from './corpus.ts';
@@ -65,6 +65,8 @@ for (const a of big) await store.addDocument({ document: a.doc, annotated: a, as
 for (const a of annotated.slice(OPTIONS.storyArticles)) await store.addDocument({ document: a.doc, assignment: { documentId: a.doc.id, storyId: `small-${a.doc.id}`, score: 1, reasons: [] } });
 const bigStory = (await store.getStory('bench-100'))!;
 await store.saveAnalysis(analyzeStory({ id: 'bench-100', title: bigStory.title, documentIds: bigStory.documentIds }, big), bigStory.revision);
+// Analyse the small stories too, so the server's analysis thread is idle during the load runs.
+await reanalyzeStale(store);
 const stats = await store.stats();
 await store.close();
 
