@@ -16,6 +16,8 @@ import { summarize } from './summary.ts';
 import { buildTimeline } from './timeline.ts';
 
 export interface AnalyzeOptions {
+  /** Told how far the long stages are: ('annotate' | 'analyze', done, total). */
+  onProgress?: (stage: 'annotate' | 'analyze', done: number, total: number) => void;
   match: Partial<MatchOptions>;
   provenance: Partial<ProvenanceOptions>;
   groups: Partial<GroupOptions>;
@@ -29,11 +31,17 @@ export interface AnalyzeOptions {
  */
 export function analyzeDocuments(documents: Document[], errors: InputError[] = [], options: Partial<AnalyzeOptions> = {}): Analysis {
   const { unique, duplicates } = dropDuplicates(documents);
-  const annotated = unique.map((doc) => annotateDocument(doc));
+  const annotated = unique.map((doc, i) => {
+    options.onProgress?.('annotate', i + 1, unique.length);
+    return annotateDocument(doc);
+  });
   const { stories } = clusterStories(annotated.map(fromAnnotated), options.cluster);
   const byId = new Map(annotated.map((a) => [a.doc.id, a]));
   const analyses = stories
-    .map((story) => analyzeStory(story, story.documentIds.map((id) => byId.get(id)!), options))
+    .map((story, i) => {
+      options.onProgress?.('analyze', i + 1, stories.length);
+      return analyzeStory(story, story.documentIds.map((id) => byId.get(id)!), options);
+    })
     // Biggest stories first, then the ones with most disagreement.
     .sort((a, b) => b.story.documentIds.length - a.story.documentIds.length || conflicts(b) - conflicts(a) || a.story.id.localeCompare(b.story.id));
   return { documents: unique, annotated, stories: analyses, errors, duplicates };

@@ -8,6 +8,7 @@ import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/in
 import { EXIT_OK, EXIT_SOME_INPUTS_REJECTED, EXIT_USAGE } from '../exit-codes.ts';
 import type { SetExit } from './index.ts';
 import { parseByteSize, reportErrors, useColor } from '../output.ts';
+import { progressBar } from './store-common.ts';
 
 export function registerAnalyze(program: Command, setExit: SetExit): void {
   program
@@ -30,7 +31,10 @@ export function registerAnalyze(program: Command, setExit: SetExit): void {
         return;
       }
       const { documents, errors } = await collectAll(inputs, { maxBytes });
-      const analysis = analyzeDocuments(documents, errors);
+      const bars = { annotate: progressBar('reading articles'), analyze: progressBar('analysing stories') };
+      const analysis = analyzeDocuments(documents, errors, { onProgress: (stage, done, total) => bars[stage].update(done, total) });
+      bars.annotate.stop();
+      bars.analyze.stop();
       const report = renderReport(analysis, opts.format as ReportFormat, { color: !opts.out && useColor(process.stdout) });
       if (opts.out) await writeFile(opts.out, report);
       else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
