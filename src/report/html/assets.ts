@@ -83,7 +83,7 @@ footer.site-foot{max-width:78rem;margin:0 auto;padding:1rem;color:var(--muted);f
 @media (max-width:40rem){body{font-size:15px}h1{font-size:1.35rem}
 .stories thead{display:none}.stories tr{display:block;border-bottom:1px solid var(--line);padding:.4rem 0}
 .stories td{display:inline-block;border:0;padding:.1rem .5rem .1rem 0}.stories td.title{display:block;font-weight:600}
-.stories td.num::before{content:attr(data-label) " ";color:var(--muted);font-weight:400}
+.stories td.num::before,.stories td.when::before{content:attr(data-label) " ";color:var(--muted);font-weight:400}.stories td.title .meta{font-weight:400}
 .articles{grid-auto-columns:88%}.search input{min-width:0;flex:1}}
 @media print{.show,.toc,.search,.site{display:none}.articles{display:block}.article{max-height:none}}
 `.trim();

@@ -47,6 +47,6 @@ ${page.items.length === 0
 <td class="num" data-label="articles">${s.documentCount}</td>
 <td class="num" data-label="independent">${s.independentSources ?? '–'}</td>
 <td class="num" data-label="conflicts">${s.conflicts ? html`<span class="badge b-conflicting">${s.conflicts}</span>` : s.conflicts ?? '–'}</td>
-<td>${formatDate(s.updatedAt)}</td></tr>`)}</tbody></table>`}
+<td class="when" data-label="updated">${formatDate(s.updatedAt)}</td></tr>`)}</tbody></table>`}
 <nav class="pager" aria-label="Pages">${view.offset > 0 ? html`<a href="${pageHref(view, Math.max(0, view.offset - view.limit))}" rel="prev">← Newer</a>` : ''}${last < page.total ? html`<a href="${pageHref(view, view.offset + view.limit)}" rel="next">Older →</a>` : ''}</nav>`;
 }
