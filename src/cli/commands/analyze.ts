@@ -32,7 +32,12 @@ export function registerAnalyze(program: Command, setExit: SetExit): void {
       }
       const { documents, errors } = await collectAll(inputs, { maxBytes });
       const bars = { annotate: progressBar('reading articles'), analyze: progressBar('analysing stories') };
-      const analysis = analyzeDocuments(documents, errors, { onProgress: (stage, done, total) => bars[stage].update(done, total) });
+      const analysis = analyzeDocuments(documents, errors, {
+        onProgress: (stage, done, total) => {
+          if (stage === 'analyze') bars.annotate.stop();
+          bars[stage].update(done, total);
+        },
+      });
       bars.annotate.stop();
       bars.analyze.stop();
       const report = renderReport(analysis, opts.format as ReportFormat, { color: !opts.out && useColor(process.stdout) });
