@@ -190,6 +190,17 @@ describe('writing', () => {
     assert.match(doc.document.text, /Aid convoys entered Gaza/);
   });
 
+  test('a story not yet analysed shows its articles and reloads itself until it is', async () => {
+    const doc = makeStory().documents[0]!;
+    await store.addDocument({ document: { ...doc, id: 'pending-1', contentHash: 'pending-hash', text: `${doc.text} Pending.` }, assignment: { documentId: 'pending-1', storyId: 'pending-story', score: 1, reasons: [] } });
+    const res = await app.request('/stories/pending-story');
+    assert.equal(res.status, 200);
+    const page = await res.text();
+    assert.match(page, /<meta http-equiv="refresh" content="5">/);
+    assert.match(page, /This story is being analysed/);
+    assert.match(page, /href="\/documents\/pending-1"/);
+  });
+
   test('an unexpected failure is a JSON INTERNAL error without a stack trace', async () => {
     const broken = { ...store, listStories: async () => { throw new Error('disk on fire at /var/secret'); } } as unknown as Store;
     const res = await createApp({ store: broken, log: () => {} }).app.request('/api/stories');

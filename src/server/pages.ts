@@ -60,9 +60,9 @@ async function storyPage(c: Context, deps: ServerDeps): Promise<string | undefin
   const documents = (await deps.store.getDocuments(story.documentIds)).map((s) => s.document);
   if (!story.analysis) {
     deps.analyzeSoon();
-    const body = html`<h1>${story.title}</h1><p role="status">This story is being analysed; reload the page in a moment.</p>
+    const body = html`<h1>${story.title}</h1><p role="status">This story is being analysed; the page reloads itself in a few seconds.</p>
 <ul>${documents.map((d) => html`<li><a href="${SERVER_LINKS.document(d.id)}">${d.title ?? d.id}</a> <span class="meta">${d.outlet ?? ''} ${formatDate(d.publishedAt)}</span></li>`)}</ul>`;
-    return renderPage({ title: story.title, body, links: SERVER_LINKS });
+    return renderPage({ title: story.title, body, links: SERVER_LINKS, refreshSeconds: 5 });
   }
   const body = renderStoryBody({ analysis: story.analysis, documents, stale: story.stale }, SERVER_LINKS);
   return renderPage({ title: story.analysis.story.title || story.title, body, links: SERVER_LINKS, note: story.stale ? 'updating' : undefined });

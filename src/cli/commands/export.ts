@@ -21,9 +21,16 @@ export function registerExport(program: Command, setExit: SetExit): void {
       const store = await openStoreOrReport(opts.db, 'export');
       if (!store) return setExit(EXIT_USAGE);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      // A reader that stops early (`| head`) is not an error.
+      let closed = false;
+      out.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        closed = true;
+      });
       try {
         for await (const line of exportLines(store, opts.format as ExportFormat, opts.what as ExportKind)) {
-          if (!out.write(line)) await once(out, 'drain');
+          if (closed) break;
+          if (!out.write(line)) await Promise.race([once(out, 'drain'), once(out, 'error')]);
         }
         if (opts.out) await new Promise<void>((resolve) => out.end(() => resolve()));
         setExit(EXIT_OK);

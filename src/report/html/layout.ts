@@ -32,10 +32,12 @@ export interface PageOptions {
   links: Links;
   /** Extra text in the header after the brand (e.g. the store's counts). */
   note?: string;
+  /** Reload the page after this many seconds (a story still being analysed). */
+  refreshSeconds?: number;
 }
 
 /** A whole HTML document. In file mode the stylesheet and script are inlined and allowed by hash only. */
-export function renderPage({ title, body, links, note }: PageOptions): string {
+export function renderPage({ title, body, links, note, refreshSeconds }: PageOptions): string {
   const file = links.mode === 'file';
   const head = file
     ? html`<meta http-equiv="Content-Security-Policy" content="${FILE_CSP}"><style>${raw(APP_CSS)}</style>`
@@ -47,6 +49,7 @@ export function renderPage({ title, body, links, note }: PageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+${refreshSeconds ? html`<meta http-equiv="refresh" content="${refreshSeconds}">` : ''}
 <title>${title} · crosscheck</title>
 ${head}
 </head>
