@@ -14,13 +14,16 @@ export interface DateOptions {
   futureSlackDays: number;
   /** Characters of visible text scanned when no markup states the date. */
   textScanChars: number;
+  /** Characters before and after the headline searched first for the printed date. */
+  nearTitleBefore: number;
+  nearTitleAfter: number;
   /** Characters of visible text searched for the publisher's own day when markup gives a UTC time. */
   localDayScanChars: number;
   /** Characters of markup scanned as a last resort. */
   markupScanChars: number;
 }
 
-export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000, localDayScanChars: 5_000, markupScanChars: 2_000_000 };
+export const DATE_DEFAULTS: DateOptions = { earliest: '1995-01-01', futureSlackDays: 1, textScanChars: 20_000, nearTitleBefore: 300, nearTitleAfter: 1_500, localDayScanChars: 5_000, markupScanChars: 2_000_000 };
 
 export interface PageDates {
   publishedAt?: string;
@@ -156,24 +159,40 @@ export function dateFromUrl(url: string | undefined, opts: DateOptions = DATE_DE
 
 /** Elements whose class or id says "date", read in document order outside comments and sidebars. */
 function fromDateElements(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
-  const els = root.querySelectorAll('body [class], body [id]');
+  const els = root.querySelectorAll('h1, body [class], body [id]');
+  let beforeHeading: ParsedDate | undefined;
+  let headingSeen = false;
   for (let i = 0; i < els.length; i++) {
     const el = els[i]!;
+    if (el.tagName === 'H1' && !headingSeen) {
+      headingSeen = true;
+      continue;
+    }
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
     if (!PUBLISHED_CLASS.test(names) || /updated|modified/i.test(names)) continue;
     const text = el.textContent ?? '';
     if (text.length > 200 || inIgnoredRegion(el)) continue;
     const parsed = plausible(parseDate(text.replace(COPYRIGHT, ' '), parse), opts);
-    if (parsed) return parsed;
+    if (!parsed) continue;
+    // The date element after the headline is the article's; one before it may be a site header's "today".
+    if (headingSeen) return parsed;
+    beforeHeading ??= parsed;
   }
-  return undefined;
+  return beforeHeading;
 }
 
 /** The first plausible date of the visible text, copyright notices removed, outside comments. */
 function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
   const text = visibleTextOf(root, opts.textScanChars).replace(COPYRIGHT, ' ');
-  for (const found of findDates(text, parse)) if (isPlausible(found.date, opts)) return { date: found.date };
-  return undefined;
+  const dates = findDates(text, parse).filter((d) => isPlausible(d.date, opts));
+  // The date printed next to the headline is the article's; dates further away belong to tickers and teasers.
+  const heading = root.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
+  const at = heading && heading.length > 8 ? text.indexOf(heading) : -1;
+  if (at >= 0) {
+    const near = dates.find((d) => d.index >= at - opts.nearTitleBefore && d.index <= at + heading!.length + opts.nearTitleAfter);
+    if (near) return { date: near.date };
+  }
+  return dates[0] ? { date: dates[0].date } : undefined;
 }
 
 /** Broken markup can leave a second <body> (or <html>) holding the article: read every one of them. */
