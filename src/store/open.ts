@@ -21,3 +21,8 @@ export async function openStore(spec: string = DEFAULT_DB_PATH): Promise<Store> 
   }
   return openSqliteStore(spec);
 }
+
+/** The store's name for messages: a PostgreSQL URL without its password. */
+export function describeStore(spec: string): string {
+  return isPostgresUrl(spec) ? spec.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@') : spec;
+}

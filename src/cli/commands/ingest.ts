@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { collectDocuments } from '../../ingest/collect.ts';
 import { Ingestor } from '../../store/ingest.ts';
+import { describeStore } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
 import type { InputError } from '../../types.ts';
 import { EXIT_OK, EXIT_SOME_INPUTS_REJECTED, EXIT_USAGE } from '../exit-codes.ts';
@@ -65,7 +66,7 @@ export function registerIngest(program: Command, setExit: SetExit): void {
         const stats = await store.stats();
         process.stdout.write(
           `${c.added} added, ${c.duplicates} already stored, ${c.errors.length} rejected; ${c.analysed} ${c.analysed === 1 ? 'story' : 'stories'} analysed. ` +
-            `${opts.db} holds ${stats.documents} articles in ${stats.stories} ${stats.stories === 1 ? 'story' : 'stories'}.\n`,
+            `${describeStore(opts.db)} holds ${stats.documents} articles in ${stats.stories} ${stats.stories === 1 ? 'story' : 'stories'}.\n`,
         );
         reportErrors(c.errors);
         setExit(c.errors.length ? EXIT_SOME_INPUTS_REJECTED : EXIT_OK);

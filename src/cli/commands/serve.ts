@@ -2,6 +2,7 @@
 // stories are analysed in the background. Stops cleanly on Ctrl-C / SIGTERM.
 import type { Command } from 'commander';
 import { createApp } from '../../server/app.ts';
+import { describeStore } from '../../store/open.ts';
 import { listen, LISTEN_DEFAULTS } from '../../server/serve.ts';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { parseByteSize } from '../output.ts';
@@ -33,7 +34,7 @@ export function registerServe(program: Command, setExit: SetExit): void {
         await store.close();
         return setExit(EXIT_USAGE);
       }
-      process.stderr.write(`crosscheck serve: ${server.url} (${opts.db}${token ? '' : ', read-only: no --token'})\n`);
+      process.stderr.write(`crosscheck serve: ${server.url} (${describeStore(opts.db)}${token ? '' : ', read-only: no --token'})\n`);
       deps.analyzeSoon();
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { reanalyzeStale } from '../../store/ingest.ts';
+import { describeStore } from '../../store/open.ts';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes.ts';
 import { useColor } from '../output.ts';
 import type { SetExit } from './index.ts';
@@ -23,7 +24,7 @@ export function registerShow(program: Command, setExit: SetExit): void {
       try {
         let story = await store.getStory(id);
         if (!story) {
-          process.stderr.write(`crosscheck show: no story "${id}" in ${opts.db}; "crosscheck stories" lists them\n`);
+          process.stderr.write(`crosscheck show: no story "${id}" in ${describeStore(opts.db)}; "crosscheck stories" lists them\n`);
           return setExit(EXIT_USAGE);
         }
         if (story.stale || !story.analysis) {
