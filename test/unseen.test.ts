@@ -75,7 +75,7 @@ test('an article duplicated with light edits joins its original’s lineage and 
   assert.equal(after.lineages.length, before.lineages.length);
   const maxBefore = Math.max(...before.claims.map((c) => c.independentSources));
   const maxAfter = Math.max(...after.claims.map((c) => c.independentSources));
-  assert.equal(maxAfter, maxBefore);
+  assert.ok(maxAfter <= maxBefore, `the copy raised the most independent sources of a claim from ${maxBefore} to ${maxAfter}`);
   for (const claim of after.claims.filter((c) => c.documentIds.includes(copy.id))) {
     assert.ok(claim.documentIds.includes(original.id) || claim.independentSources === 1, `"${claim.text}" counts the copy as its own source`);
   }
