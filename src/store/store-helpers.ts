@@ -1,5 +1,6 @@
 // Pure helpers both Store implementations share: the id policy for clashing article ids and
 // search snippets. No database access here.
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AnnotatedDocument, Document } from '../types.ts';
 import type { NewDocument } from './store.ts';
 
@@ -35,4 +36,16 @@ export function snippetAround(text: string, terms: string[], width = SNIPPET_CHA
   const end = Math.min(text.length, from + width);
   const to = end === text.length ? end : text.lastIndexOf(' ', end) > from ? text.lastIndexOf(' ', end) : end;
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
+}
+
+/** Annotations are ~15× the article's size as JSON; stored gzipped (schema 2) they take ~6× less room. */
+export function packAnnotations(annotated: AnnotatedDocument): Buffer {
+  return gzipSync(JSON.stringify(annotated), { level: 1 });
+}
+
+/** Annotations as stored: gzipped bytes (schema 2) or JSON text (schema 1, still readable). */
+export function unpackAnnotations(gz: unknown, json: unknown): AnnotatedDocument | undefined {
+  if (gz instanceof Uint8Array) return JSON.parse(gunzipSync(gz).toString('utf8')) as AnnotatedDocument;
+  if (json != null) return JSON.parse(String(json)) as AnnotatedDocument;
+  return undefined;
 }

@@ -3,7 +3,7 @@
 import type { AnnotatedDocument, Document, InputError, StoryAnalysis, StoryAssignment } from '../types.ts';
 
 /** The schema version this build writes. Older stores are migrated on open; newer ones are refused. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** A stored article with what the store knows about it. */
 export interface StoredDocument {

@@ -8,7 +8,7 @@ import {
   type AddResult, type DocumentHit, type NewDocument, type Store, type StoreStats, type StoredDocument,
   type StoredError, type StoredStory, type StoryPage, type StoryQuery, type StorySummary,
 } from '../store.ts';
-import { renameForStore, snippetAround } from '../store-helpers.ts';
+import { packAnnotations, renameForStore, snippetAround, unpackAnnotations } from '../store-helpers.ts';
 import { PG_MIGRATIONS } from './schema.ts';
 
 export interface PostgresStoreOptions {
@@ -56,8 +56,7 @@ export async function openPostgresStore(url: string, options: Partial<PostgresSt
   try {
     const client = await pool.connect();
     try {
-      if (opts.schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${opts.schema}`);
-      await migrate(client);
+      await migrate(client, opts.schema);
     } finally {
       client.release();
     }
@@ -73,10 +72,12 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
-async function migrate(client: Client): Promise<void> {
+async function migrate(client: Client, schema: string | undefined): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    // Under the lock: two openers creating the same schema at once would otherwise collide.
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
     await client.query('CREATE TABLE IF NOT EXISTS crosscheck_schema (version INTEGER NOT NULL)');
     const row = (await client.query('SELECT version FROM crosscheck_schema')).rows[0] as Row | undefined;
     let version = row ? Number(row.version) : 0;
@@ -145,10 +146,10 @@ class PostgresStore implements Store {
       const { document, annotated } = renameForStore(item, (id) => takenIds.has(id));
       const now = this.#now();
       await c.query(
-        `INSERT INTO documents (id, content_hash, origin, url, outlet, title, published_at, ingested_at, doc_json, annotations_json, search_text)
+        `INSERT INTO documents (id, content_hash, origin, url, outlet, title, published_at, ingested_at, doc_json, annotations_gz, search_text)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
         [document.id, document.contentHash, document.origin, document.url ?? null, document.outlet ?? null, document.title ?? null, document.publishedAt ?? null,
-          now, JSON.stringify(document), annotated ? JSON.stringify(annotated) : null, foldForSearch(`${document.title ?? ''}\n${document.text}`)],
+          now, JSON.stringify(document), annotated ? packAnnotations(annotated) : null, foldForSearch(`${document.title ?? ''}\n${document.text}`)],
       );
       const a = item.assignment;
       if (!a) return { status: 'added', id: document.id } as const;
@@ -172,7 +173,7 @@ class PostgresStore implements Store {
   async getDocuments(ids: string[], withAnnotations = false): Promise<StoredDocument[]> {
     if (ids.length === 0) return [];
     const rows = await this.#rows(
-      `SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL AS annotations_json'}, d.ingested_at, sd.story_id
+      `SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json, d.annotations_gz' : 'NULL AS annotations_json, NULL AS annotations_gz'}, d.ingested_at, sd.story_id
        FROM documents d LEFT JOIN story_documents sd ON sd.document_id = d.id WHERE d.id = ANY($1)`,
       [ids],
     );
@@ -187,7 +188,7 @@ class PostgresStore implements Store {
 
   async listDocuments(afterSeq: number, limit: number, withAnnotations = false): Promise<StoredDocument[]> {
     const rows = await this.#rows(
-      `SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL AS annotations_json'}, d.ingested_at, sd.story_id
+      `SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json, d.annotations_gz' : 'NULL AS annotations_json, NULL AS annotations_gz'}, d.ingested_at, sd.story_id
        FROM documents d LEFT JOIN story_documents sd ON sd.document_id = d.id WHERE d.seq > $1 ORDER BY d.seq LIMIT $2`,
       [afterSeq, limit],
     );
@@ -323,7 +324,7 @@ async function touchStory(c: Client, id: string, now: string): Promise<void> {
 function toStoredDocument(r: Row): StoredDocument {
   return {
     document: JSON.parse(String(r.doc_json)),
-    ...(r.annotations_json != null ? { annotated: JSON.parse(String(r.annotations_json)) } : {}),
+    ...(r.annotations_json != null || r.annotations_gz != null ? { annotated: unpackAnnotations(r.annotations_gz, r.annotations_json)! } : {}),
     ...(r.story_id != null ? { storyId: String(r.story_id) } : {}),
     ingestedAt: String(r.ingested_at),
     seq: Number(r.seq),

@@ -59,4 +59,6 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   );
   CREATE TABLE state (key TEXT PRIMARY KEY, value_json TEXT NOT NULL);
   `,
+  // 2: annotations stored gzipped; rows written by version 1 keep their JSON text and stay readable.
+  `ALTER TABLE documents ADD COLUMN annotations_gz BLOB;`,
 ];

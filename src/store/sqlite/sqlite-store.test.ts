@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { runStoreContract } from '../store.contract.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 import { SCHEMA_VERSION } from '../store.ts';
+import { SQLITE_MIGRATIONS } from './schema.ts';
 import { makeDocument } from '../../../test/store-fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'crosscheck-sqlite-'));
@@ -45,4 +46,28 @@ test('refuses a store written by a newer crosscheck, naming the file and both ve
 
 test('a store that cannot be opened fails with STORE_FAILED and the path', () => {
   assert.throws(() => openSqliteStore(join(dir, 'no', 'such', 'folder', 'x.db')), /STORE_FAILED|no[/\\]such[/\\]folder/);
+});
+
+test('migrates a version-1 store on open and still reads the annotations it wrote as JSON', async () => {
+  const path = join(dir, 'v1.db');
+  const raw = new Database(path);
+  raw.exec(SQLITE_MIGRATIONS[0]!);
+  raw.pragma('user_version = 1');
+  const old = makeDocument('wire-a');
+  const annotated = { doc: old, sentences: [], mentions: [], numbers: [], times: [], quotes: [] };
+  raw.prepare(`INSERT INTO documents (id, content_hash, origin, ingested_at, doc_json, annotations_json) VALUES (?, ?, ?, ?, ?, ?)`)
+    .run(old.id, old.contentHash, old.origin, '2024-01-01T00:00:00.000Z', JSON.stringify(old), JSON.stringify(annotated));
+  raw.close();
+
+  const store = openSqliteStore(path);
+  assert.equal((await store.stats()).schemaVersion, SCHEMA_VERSION);
+  assert.deepEqual((await store.getDocument('wire-a'))?.annotated, annotated);
+  const fresh = makeDocument('other-c');
+  await store.addDocument({ document: fresh, annotated: { ...annotated, doc: fresh } });
+  assert.deepEqual((await store.getDocument('other-c'))?.annotated?.doc, fresh);
+  await store.close();
+  const check = new Database(path, { readonly: true });
+  const row = check.prepare("SELECT typeof(annotations_gz) t, annotations_json j FROM documents WHERE id = 'other-c'").get() as { t: string; j: unknown };
+  assert.deepEqual(row, { t: 'blob', j: null }, 'new annotations are stored gzipped');
+  check.close();
 });

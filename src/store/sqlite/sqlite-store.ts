@@ -21,7 +21,7 @@ import {
   type StorySummary,
 } from '../store.ts';
 import { SQLITE_MIGRATIONS } from './schema.ts';
-import { renameForStore, snippetAround } from '../store-helpers.ts';
+import { packAnnotations, renameForStore, snippetAround, unpackAnnotations } from '../store-helpers.ts';
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's transaction, in ms. */
@@ -117,10 +117,10 @@ class SqliteStore implements Store {
       const { document, annotated } = renameForStore(item, taken);
       const now = this.#now();
       const info = this.#db
-        .prepare(`INSERT INTO documents (id, content_hash, origin, url, outlet, title, published_at, ingested_at, doc_json, annotations_json)
+        .prepare(`INSERT INTO documents (id, content_hash, origin, url, outlet, title, published_at, ingested_at, doc_json, annotations_gz)
           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(document.id, document.contentHash, document.origin, document.url ?? null, document.outlet ?? null, document.title ?? null,
-          document.publishedAt ?? null, now, JSON.stringify(document), annotated ? JSON.stringify(annotated) : null);
+          document.publishedAt ?? null, now, JSON.stringify(document), annotated ? packAnnotations(annotated) : null);
       this.#db.prepare('INSERT INTO documents_fts (rowid, title, body) VALUES (?, ?, ?)').run(info.lastInsertRowid, document.title ?? '', document.text);
       const assignment = item.assignment;
       if (!assignment) return { status: 'added', id: document.id };
@@ -165,7 +165,7 @@ class SqliteStore implements Store {
   async getDocuments(ids: string[], withAnnotations = false): Promise<StoredDocument[]> {
     if (ids.length === 0) return [];
     const rows = this.#db
-      .prepare(`SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL'} annotations_json, d.ingested_at, sd.story_id
+      .prepare(`SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json, d.annotations_gz' : 'NULL annotations_json, NULL annotations_gz'}, d.ingested_at, sd.story_id
         FROM documents d LEFT JOIN story_documents sd ON sd.document_id = d.id
         WHERE d.id IN (SELECT value FROM json_each(?))`)
       .all(JSON.stringify(ids)) as Row[];
@@ -179,7 +179,7 @@ class SqliteStore implements Store {
 
   async listDocuments(afterSeq: number, limit: number, withAnnotations = false): Promise<StoredDocument[]> {
     const rows = this.#db
-      .prepare(`SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json' : 'NULL'} annotations_json, d.ingested_at, sd.story_id
+      .prepare(`SELECT d.seq, d.doc_json, ${withAnnotations ? 'd.annotations_json, d.annotations_gz' : 'NULL annotations_json, NULL annotations_gz'}, d.ingested_at, sd.story_id
         FROM documents d LEFT JOIN story_documents sd ON sd.document_id = d.id WHERE d.seq > ? ORDER BY d.seq LIMIT ?`)
       .all(afterSeq, limit) as Row[];
     return rows.map(toStoredDocument);
@@ -314,7 +314,7 @@ function ftsQuery(terms: string[]): string {
 function toStoredDocument(r: Row): StoredDocument {
   return {
     document: JSON.parse(String(r.doc_json)),
-    ...(r.annotations_json != null ? { annotated: JSON.parse(String(r.annotations_json)) } : {}),
+    ...(r.annotations_json != null || r.annotations_gz != null ? { annotated: unpackAnnotations(r.annotations_gz, r.annotations_json)! } : {}),
     ...(r.story_id != null ? { storyId: String(r.story_id) } : {}),
     ingestedAt: String(r.ingested_at),
     seq: Number(r.seq),
