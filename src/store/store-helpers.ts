@@ -38,7 +38,7 @@ export function snippetAround(text: string, terms: string[], width = SNIPPET_CHA
   return `${from > 0 ? '…' : ''}${text.slice(from, to).replace(/\s+/g, ' ').trim()}${to < text.length ? '…' : ''}`;
 }
 
-/** Annotations are ~15× the article's size as JSON; stored gzipped (schema 2) they take ~6× less room. */
+/** Annotations are ~15× the article's size as JSON; stored gzipped (schema 2) they take ~5× less room. */
 export function packAnnotations(annotated: AnnotatedDocument): Buffer {
   return gzipSync(JSON.stringify(annotated), { level: 1 });
 }
