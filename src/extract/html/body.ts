@@ -3,6 +3,7 @@
 // did not count as the article) or a fallback (when Readability missed most of it).
 import { Readability } from '@mozilla/readability';
 import { blocksOf, type Block } from './blocks.ts';
+import { findDates } from '../date-parse.ts';
 import { isBoilerplateParagraph } from './boilerplate.ts';
 import type { HtmlOptions } from './options.ts';
 
@@ -56,6 +57,12 @@ function dropLinkLists(blocks: Block[], options: HtmlOptions): Block[] {
   return blocks.filter((_, i) => keep[i]);
 }
 
+/** A paragraph that is only a date stamp ("Friday, 22 October 2010 at 20:13"), not article text. */
+function isDateLine(text: string, options: HtmlOptions): boolean {
+  if (text.length > options.dateLineChars || text.split(/\s+/).length > options.dateLineWords) return false;
+  return findDates(text).length > 0;
+}
+
 /** Split a JSON-LD body into paragraphs on its line breaks. */
 function jsonLdParagraphs(body: string): string[] {
   return body.split(/\n\s*\n|\r?\n/).map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -70,7 +77,7 @@ export function extractBody(document: unknown, jsonLdBody: string | undefined, o
   const meta = { title: found.title, byline: found.byline, siteName: found.siteName };
   let paragraphs = dropLinkLists(found.blocks, options)
     .map((b) => b.text)
-    .filter((p) => !isBoilerplateParagraph(p, options));
+    .filter((p) => !isBoilerplateParagraph(p, options) && !isDateLine(p, options));
   const ld = jsonLdBody && jsonLdBody.length >= options.minJsonLdBody ? jsonLdBody : undefined;
   if (!ld) return { ...meta, paragraphs, method: 'readability' };
 

@@ -131,6 +131,7 @@ const BOILERPLATE_PARAGRAPH = new RegExp(
     '^by [\\p{Lu}][\\p{L}.\'-]+(?: [\\p{Lu}][\\p{L}.\'-]+){0,3}(?:\\s*(?:[-|,•·]|and)\\s*.{0,60})?$',
     '^(?:you (?:may|might) also like|don.?t miss|sign in|log in|breaking news|most popular|trending now|top stories|more from|more on this|latest news)\\b\\W{0,5}$',
     '(?:all rights reserved|the contents of this site are ©)',
+    '^(?:comments?|kommentare?|commentaires?|comentários?|comentarios?)\\W{0,5}$',
   ].join('|'),
   'iu',
 );

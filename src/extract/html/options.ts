@@ -22,6 +22,9 @@ export interface HtmlOptions {
   maxLinkShare: number;
   /** That many link paragraphs in a row make a link list. */
   minLinkListRun: number;
+  /** A paragraph of at most this many characters and words that holds a date is a date stamp. */
+  dateLineChars: number;
+  dateLineWords: number;
   /** Paragraphs up to this many characters are checked against the boilerplate phrases. */
   shortParagraph: number;
 }
@@ -38,6 +41,8 @@ export const HTML_DEFAULTS: HtmlOptions = {
   shortParagraph: 160,
   maxLinkShare: 0.8,
   minLinkListRun: 3,
+  dateLineChars: 60,
+  dateLineWords: 8,
 };
 
 export function withHtmlDefaults(options: Partial<HtmlOptions> = {}): HtmlOptions {
