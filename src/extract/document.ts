@@ -33,17 +33,31 @@ export function joinParagraphs(paragraphs: string[]): string {
   return paragraphs.map((p) => p.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n');
 }
 
+/**
+ * Longest article text kept, in characters (about 60,000 words: far beyond any news article). A
+ * longer text is cut at a paragraph break and the document says so, so one huge input cannot stall
+ * the analysis of the others.
+ */
+export const MAX_TEXT_CHARS = 400_000;
+
 export function buildDocument(raw: RawInput, text: string, fields: DocumentFields = {}): Document {
-  const clean = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').trim();
-  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as DocumentFields;
+  let clean = text.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ').trim();
+  const messages = [...(fields.messages ?? [])];
+  if (clean.length > MAX_TEXT_CHARS) {
+    const cut = clean.lastIndexOf('\n\n', MAX_TEXT_CHARS);
+    const at = cut > MAX_TEXT_CHARS / 2 ? cut : clean.lastIndexOf(' ', MAX_TEXT_CHARS);
+    messages.push({ code: 'TEXT_TRUNCATED', message: `${raw.origin}: text of ${clean.length.toLocaleString('en-US')} characters cut to ${at.toLocaleString('en-US')}; split the input to analyse all of it` });
+    clean = clean.slice(0, at > 0 ? at : MAX_TEXT_CHARS).trim();
+  }
+  const defined = Object.fromEntries(Object.entries(fields).filter(([k, v]) => v !== undefined && v !== '' && k !== 'messages')) as DocumentFields;
   return {
     id: raw.hints?.id ?? idFromName(raw.name),
     url: raw.url ?? raw.hints?.url,
     outlet: raw.hints?.outlet,
     author: raw.hints?.author,
     embeds: [],
-    messages: [],
     ...defined,
+    messages,
     origin: raw.origin,
     contentHash: contentHash(clean),
     text: clean,

@@ -43,3 +43,14 @@ test('joins hard-wrapped lines of one paragraph and strips Markdown marks', () =
   assert.equal(doc.title, 'Storm Hits Coast');
   assert.equal(doc.text, 'The storm reached the coast early on Sunday and forced the evacuation of two thousand residents from low-lying areas.');
 });
+
+test('cuts a text far longer than any article at a paragraph break and says so', async () => {
+  const { MAX_TEXT_CHARS } = await import('./document.ts');
+  const paragraph = 'The council met again on Monday and talked about the bridge. '.repeat(50);
+  const huge = Array.from({ length: Math.ceil((MAX_TEXT_CHARS * 1.5) / paragraph.length) }, () => paragraph).join('\n\n');
+  const doc = extractText(raw('huge.txt'), huge);
+  assert.ok(doc.text.length <= MAX_TEXT_CHARS);
+  assert.ok(doc.text.length > MAX_TEXT_CHARS / 2);
+  assert.ok(doc.text.endsWith('bridge.'));
+  assert.equal(doc.messages[0]?.code, 'TEXT_TRUNCATED');
+});

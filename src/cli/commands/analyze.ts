@@ -43,6 +43,7 @@ export function registerAnalyze(program: Command, setExit: SetExit): void {
       const report = renderReport(analysis, opts.format as ReportFormat, { color: !opts.out && useColor(process.stdout) });
       if (opts.out) await writeFile(opts.out, report);
       else process.stdout.write(report.endsWith('\n') ? report : `${report}\n`);
+      for (const doc of analysis.documents) for (const m of doc.messages) process.stderr.write(`crosscheck: note: ${m.message} [${m.code}]\n`);
       reportErrors(errors);
       setExit(errors.length ? EXIT_SOME_INPUTS_REJECTED : EXIT_OK);
     });
