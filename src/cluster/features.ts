@@ -12,7 +12,7 @@ export interface ClusterInput {
   text: string;
   /** ISO date or date-time of publication. */
   publishedAt?: string;
-  /** Entity names (people, organisations, places) with their type, when annotation found them. */
+  /** Entity names with their type, when annotation found them; used only where the text's capitals give no names. */
   entities?: { name: string; type?: EntityType }[];
   /** Figures the article states (counts, magnitudes), when annotation found them. */
   numbers?: number[];
@@ -51,7 +51,9 @@ export function toClusterInput(doc: Document): ClusterInput {
 export function fromAnnotated(annotated: AnnotatedDocument): ClusterInput {
   const entities = annotated.mentions.filter((m) => !m.titleOnly).map((m) => ({ name: m.name, type: m.type }));
   const numbers = annotated.numbers.map((n) => n.value);
-  const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date ? [t.date] : []));
+  // A relative date ("on Sunday") means something only against a known publication date.
+  const dated = annotated.doc.publishedAt !== undefined;
+  const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date && (dated || !t.relative) ? [t.date] : []));
   return { ...toClusterInput(annotated.doc), entities, numbers, dates };
 }
 
@@ -74,7 +76,11 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
     const key = stem(t.lower);
     terms.set(key, (terms.get(key) ?? 0) + 1);
   }
-  const { names, people } = input.entities?.length ? namesFromEntities(input.entities) : namesFromCapitals(tokens);
+  // Names come from the fast path, on which the weights were measured; annotation's entities stand in
+  // only where capitals say nothing (all-caps text, scripts without case). Measured on ECB+ dev:
+  // replacing the fast names with annotation's lowered F1 from 0.907 to 0.880, adding them to 0.894.
+  const fast = namesFromCapitals(tokens);
+  const { names, people } = fast.names.size === 0 && input.entities?.length ? namesFromEntities(input.entities) : fast;
   const numbers = new Set<string>();
   const dates = new Set<string>();
   figuresAndDates(tokens, numbers, dates);
