@@ -38,7 +38,8 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
   const embeds = takeEmbeds(document);
   removeBoilerplate(document, opts);
   const body = extractBody(document, meta.jsonLdBody, opts);
-  const text = joinParagraphs(body.paragraphs);
+  const title = raw.hints?.title ?? meta.title ?? body.title;
+  const text = joinParagraphs(dropLeadingTitle(body.paragraphs, [title, body.title]));
   if (!text) throw createError('HTML_NOT_ARTICLE', raw.origin);
 
   const messages: Message[] = [];
@@ -48,7 +49,7 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
   const hinted = raw.hints?.publishedAt;
   const pageDateWins = dates.publishedAt !== undefined && (!hinted || dates.dateSource === 'json-ld' || dates.dateSource === 'meta' || dates.dateSource === 'time-element');
   return buildDocument(raw, text, {
-    title: raw.hints?.title ?? meta.title ?? body.title,
+    title,
     outlet: raw.hints?.outlet ?? meta.outlet ?? body.siteName,
     author: raw.hints?.author ?? meta.author ?? body.byline,
     url: meta.url ?? pageUrl,
@@ -59,4 +60,14 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
     embeds,
     messages,
   });
+}
+
+const fold = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** The headline repeated as the first paragraph is the title, not the article's text. */
+function dropLeadingTitle(paragraphs: string[], titles: (string | undefined)[]): string[] {
+  const known = new Set(titles.filter((t): t is string => !!t).map(fold));
+  let start = 0;
+  while (start < Math.min(2, paragraphs.length) && known.has(fold(paragraphs[start]!))) start++;
+  return start ? paragraphs.slice(start) : paragraphs;
 }
