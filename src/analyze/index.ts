@@ -1,7 +1,7 @@
 // The analysis pipeline after extraction: annotate every document, drop exact duplicates, group the
 // articles into stories, and analyse each story (entities, claims, lineages, conflicts, signals,
 // events, timeline, summary). Pure and deterministic; reading inputs and printing happen elsewhere.
-import { annotateDocument } from '../annotate/index.ts';
+import { annotateDocument, isAnalysedLanguage } from '../annotate/index.ts';
 import { clusterStories, fromAnnotated, type ClusterOptions } from '../cluster/index.ts';
 import type { Analysis, AnnotatedDocument, Claim, Document, InputError, Story, StoryAnalysis } from '../types.ts';
 import { extractClaims } from './claims.ts';
@@ -51,8 +51,8 @@ export function analyzeDocuments(documents: Document[], errors: InputError[] = [
 export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: Partial<AnalyzeOptions> = {}): StoryAnalysis {
   const { entities, mentionEntity } = resolveEntities(docs);
   const entityById = new Map(entities.map((e) => [e.id, e]));
-  const opinions = new Map(docs.map((d) => [d.doc.id, new Set(d.sentences.filter((s) => judgeSentence(s).judges).map((s) => s.index))]));
-  const claims = docs.flatMap((doc) => extractClaims({ doc, mentionEntity, entities: entityById, opinionSentences: opinions.get(doc.doc.id)! }));
+  const opinions = new Map(docs.map((d) => [d.doc.id, new Set(isAnalysedLanguage(d.doc) ? d.sentences.filter((s) => judgeSentence(s).judges).map((s) => s.index) : [])]));
+  const claims = docs.filter((d) => isAnalysedLanguage(d.doc)).flatMap((doc) => extractClaims({ doc, mentionEntity, entities: entityById, opinionSentences: opinions.get(doc.doc.id)! }));
   const docById = new Map(docs.map((d) => [d.doc.id, d]));
   const sentenceOf = (c: Claim) => docById.get(c.documentId)?.sentences[c.sentenceIndex];
   const vectors = buildVectors(claims, sentenceOf, options.match);

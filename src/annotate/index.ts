@@ -6,6 +6,12 @@ import { splitSentences } from './nlp.ts';
 import { findNumbers } from './numbers.ts';
 import { findQuotes } from './quotes.ts';
 import { findTimes } from './times.ts';
+import { ANALYSED_LANGUAGE } from '../extract/language.ts';
+
+/** True when the document is in the language the analysis reads (or its language is unknown). */
+export function isAnalysedLanguage(doc: Document): boolean {
+  return !doc.language || doc.language === ANALYSED_LANGUAGE;
+}
 
 /**
  * Annotate a document for the analysis stages.
@@ -14,6 +20,9 @@ import { findTimes } from './times.ts';
 export function annotateDocument(doc: Document): AnnotatedDocument {
   const sentences = splitSentences(doc.text, doc.paragraphs);
   const referenceDate = referenceDateOf(doc);
+  // The entity, number, date and quote readers know English only; other articles keep their
+  // sentences (and their LANGUAGE_NOT_ANALYSED note) but no layers that would be nonsense.
+  if (!isAnalysedLanguage(doc)) return { doc, ...(referenceDate ? { referenceDate } : {}), sentences, mentions: [], numbers: [], times: [], quotes: [] };
   return {
     doc,
     ...(referenceDate ? { referenceDate } : {}),
