@@ -87,7 +87,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
     lsh.insert(keys, member);
     story.members.push(member);
-    if (story.members.length > opts.maxSplitSize) for (const m of story.members) delete m.features;
+    if (story.members.length === opts.maxSplitSize + 1) dropFeatures(story);
     return assignment;
   }
 
@@ -149,7 +149,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   function trySplit(story: StoryProfile): StoryChange | undefined {
     if (!active.has(story.id) || story.members.length < story.checkedSize * SPLIT_RECHECK_GROWTH) return undefined;
     story.checkedSize = story.members.length;
-    if (story.members.some((m) => !m.features)) return undefined;
+    if (story.members.length > opts.maxSplitSize) return undefined;
     const halves = bisect(story.members.map((m) => m.features!), vocab, opts.minSplitPart);
     if (!halves) return undefined;
     const inFirst = new Set(halves[0].map((d) => d.id));
@@ -194,7 +194,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       mergeStories(into, from, vocab, opts.maxStoryTerms);
       index.post(into, posted);
       touch(into);
-      if (into.members.length > opts.maxSplitSize) for (const m of into.members) delete m.features;
+      if (into.members.length > opts.maxSplitSize) dropFeatures(into);
       const change: StoryChange = { kind: 'merge', from: from.id, into: into.id, documentIds: [...from.documentIds] };
       merges.push(change);
       onChange?.(change);
@@ -235,6 +235,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       return active.size;
     },
   };
+}
+
+/** Past maxSplitSize a story is never split again: its members' features are no longer needed. */
+function dropFeatures(story: StoryProfile): void {
+  for (const m of story.members) delete m.features;
 }
 
 /** A story's profile seen as one article, to score it against another story. */
