@@ -190,6 +190,17 @@ describe('writing', () => {
     assert.match(doc.document.text, /Aid convoys entered Gaza/);
   });
 
+  test('offers the story as a self-contained HTML file that allows its own inlined script', async () => {
+    const res = await app.request('/stories/story-putin-calls/report.html');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('Content-Disposition') ?? '', /attachment; filename="crosscheck-story-putin-calls\.html"/);
+    assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'sha256-/);
+    const body = await res.text();
+    assert.match(body, /<meta http-equiv="Content-Security-Policy"/);
+    assert.match(body, /Sources disagree on the count of life/);
+    assert.match(await (await app.request('/stories/story-putin-calls')).text(), /href="\/stories\/story-putin-calls\/report\.html"/);
+  });
+
   test('a story not yet analysed shows its articles and reloads itself until it is', async () => {
     const doc = makeStory().documents[0]!;
     await store.addDocument({ document: { ...doc, id: 'pending-1', contentHash: 'pending-hash', text: `${doc.text} Pending.` }, assignment: { documentId: 'pending-1', storyId: 'pending-story', score: 1, reasons: [] } });

@@ -62,7 +62,8 @@ export function createApp(options: Partial<ServerOptions> & { store: Store }): C
   const app = new Hono();
   app.use('*', async (c, next) => {
     await next();
-    c.header('Content-Security-Policy', SERVER_CSP);
+    // A route may set its own (the report download allows its inlined script by hash).
+    if (!c.res.headers.has('Content-Security-Policy')) c.header('Content-Security-Policy', SERVER_CSP);
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Frame-Options', 'DENY');

@@ -2,7 +2,8 @@
 // reads the store and hands the data to the shared views in report/html; no markup is built here.
 import type { Context, Hono } from 'hono';
 import { createError } from '../errors.ts';
-import { APP_CSS, APP_CSS_HASH, APP_JS, APP_JS_HASH } from '../report/html/assets.ts';
+import { renderHtml } from '../report/html.ts';
+import { APP_CSS, APP_CSS_HASH, APP_JS, APP_JS_HASH, FILE_CSP } from '../report/html/assets.ts';
 import { renderDocumentBody } from '../report/html/document-view.ts';
 import { html } from '../report/html/escape.ts';
 import { SERVER_LINKS, renderPage } from '../report/html/layout.ts';
@@ -80,6 +81,15 @@ export function registerPages(app: Hono, deps: ServerDeps): void {
     return c.html(renderPage({ title: 'Stories', links: SERVER_LINKS, note, body: renderStoryList({ page, q: query.q, sort: query.sort, limit: query.limit, offset: query.offset }, SERVER_LINKS) }));
   });
   app.get('/stories/:id', (c) => cachedStory(c, deps, 'page', () => storyPage(c, deps)));
+  app.get('/stories/:id/report.html', async (c) => {
+    const id = c.req.param('id');
+    const story = await deps.store.getStory(id);
+    if (!story?.analysis) throw createError('NOT_FOUND', `analysed story ${id}`);
+    const documents = (await deps.store.getDocuments(story.documentIds)).map((s) => s.document);
+    c.header('Content-Security-Policy', FILE_CSP);
+    c.header('Content-Disposition', `attachment; filename="crosscheck-${id.replace(/[^A-Za-z0-9_-]/g, '_')}.html"`);
+    return c.html(renderHtml({ documents, annotated: [], stories: [story.analysis], errors: [], duplicates: [] }));
+  });
   app.get('/documents/:id', async (c) => {
     const id = c.req.param('id');
     const stored = await deps.store.getDocument(id);

@@ -147,6 +147,7 @@ export function renderStoryBody(view: StoryView, links: Links): SafeHtml {
 ${span?.start ? html`<li>${formatDate(span.start)}${span.end && span.end !== span.start ? ` – ${formatDate(span.end)}` : ''}</li>` : ''}
 ${view.stale ? html`<li>${badge('stale', 'new articles since this analysis')}</li>` : ''}
 </ul>
+${links.mode === 'server' ? html`<p class="meta">Download: <a href="${links.story(a.story.id)}/report.html">this story as one HTML file</a> · <a href="/api/stories/${encodeURIComponent(a.story.id)}">JSON report</a></p>` : ''}
 <nav class="toc" aria-label="Sections">${[['summary', 'Summary'], ['conflicts', 'Conflicts'], ['single', 'Single source'], ['agreed', 'Agreed'], ['lineages', 'Lineages'], ['timeline', 'Timeline'], ['actors', 'Actors'], ['names', 'Names'], ['articles', 'Articles']].map(([k, t]) => html`<a href="#${id(k!)}">${t}</a>`)}</nav>
 <p class="sr" role="status" aria-live="polite" data-status></p>
 ${section('summary', 'Summary', summarySection(ctx))}
