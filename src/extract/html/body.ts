@@ -4,7 +4,7 @@
 import { Readability } from '@mozilla/readability';
 import { blocksOf, type Block } from './blocks.ts';
 import { findDates } from '../date-parse.ts';
-import { isBoilerplateParagraph } from './boilerplate.ts';
+import { isBoilerplateParagraph, trimEdges } from './boilerplate.ts';
 import type { HtmlOptions } from './options.ts';
 
 export interface ArticleBody {
@@ -75,9 +75,11 @@ function jsonLdParagraphs(body: string): string[] {
 export function extractBody(document: unknown, jsonLdBody: string | undefined, options: HtmlOptions): ArticleBody {
   const found = readabilityBlocks(document, options);
   const meta = { title: found.title, byline: found.byline, siteName: found.siteName };
-  let paragraphs = dropLinkLists(found.blocks, options)
-    .map((b) => b.text)
-    .filter((p) => !isBoilerplateParagraph(p, options) && !isDateLine(p, options));
+  let paragraphs = trimEdges(
+    dropLinkLists(found.blocks, options)
+      .map((b) => b.text)
+      .filter((p) => !isBoilerplateParagraph(p, options) && !isDateLine(p, options)),
+  );
   const ld = jsonLdBody && jsonLdBody.length >= options.minJsonLdBody ? jsonLdBody : undefined;
   if (!ld) return { ...meta, paragraphs, method: 'readability' };
 

@@ -120,6 +120,12 @@ const BOILERPLATE_PARAGRAPH = new RegExp(
     '^(?:advertisement|advertising|advert|anzeige|werbung|publicité|publicidade|publicidad|sponsored|ad)\\s*$',
     '^(?:skip to (?:main )?content|this slideshow requires javascript)',
     '^have a (?:news )?tip\\b',
+    '^filed under\\b',
+    '^(?:reading time|tempo de leitura|lesezeit|temps de lecture|tiempo de lectura)\\b',
+    '^view (?:author|all|more)\\b',
+    '^\\(?(?:reporting|additional reporting|editing|writing|compiled) by\\b',
+    '\\bcontributed (?:reporting|to this (?:report|story))\\b',
+    '^(?:like this (?:story|article)|tell us what you think)\\b',
     '\\bsubscribe to\\b.{0,60}(?:newsletter|inbox|email)',
     '\\b(?:posted|written|published|publicado|publié|veröffentlicht|geschrieben) (?:by|por|par|von)\\b',
     '^(?:follow|like) (?:us|me) on\\b',
@@ -144,4 +150,20 @@ const BOILERPLATE_PARAGRAPH = new RegExp(
 export function isBoilerplateParagraph(text: string, options: Pick<HtmlOptions, 'shortParagraph'>): boolean {
   if (!/[\p{L}\p{N}]{2}/u.test(text)) return true;
   return text.length <= options.shortParagraph && BOILERPLATE_PARAGRAPH.test(text.trim());
+}
+
+/** A label at the very start or end of the text: a few words, no sentence ("SUBSCRIBE", "Home", "Popular this week"). */
+const EDGE_LABEL_WORDS = 3;
+const EDGE_LABEL_CHARS = 40;
+const URL_ONLY = /^https?:\/\/\S+$/;
+
+/** Drop labels and bare URLs from the two ends of the article text, where page furniture clings. */
+export function trimEdges(paragraphs: string[]): string[] {
+  const isLabel = (p: string): boolean =>
+    URL_ONLY.test(p) || (p.length <= EDGE_LABEL_CHARS && p.split(/\s+/).length <= EDGE_LABEL_WORDS && !/[.!?:;"”»)。！？]$/.test(p));
+  let start = 0;
+  let end = paragraphs.length;
+  while (start < end && isLabel(paragraphs[start]!)) start++;
+  while (end > start && isLabel(paragraphs[end - 1]!)) end--;
+  return paragraphs.slice(start, end);
 }
