@@ -147,7 +147,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   /** Split `story` in two when its halves would not be merged again (they score below mergeThreshold). */
   function trySplit(story: StoryProfile): StoryChange | undefined {
-    if (!active.has(story.id) || story.members.length < story.checkedSize * SPLIT_RECHECK_GROWTH) return undefined;
+    if (active.get(story.id) !== story || story.members.length < story.checkedSize * SPLIT_RECHECK_GROWTH) return undefined;
     story.checkedSize = story.members.length;
     if (story.members.length > opts.maxSplitSize) return undefined;
     const halves = bisect(story.members.map((m) => m.features!), vocab, opts.minSplitPart);
@@ -179,7 +179,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   function mergeAll(queue: StoryProfile[]): StoryChange[] {
     const merges: StoryChange[] = [];
     for (const story of queue) {
-      if (!active.has(story.id) || story.documentIds.length === 0) continue;
+      if (active.get(story.id) !== story || story.documentIds.length === 0) continue;
       let best: { story: StoryProfile; score: number } | undefined;
       for (const other of index.candidates(queryKeys(storyAsDoc(story), 2), opts.maxCandidates, story)) {
         const score = storyPairScore(story, other);
