@@ -11,3 +11,9 @@ export { compareArticles, type ArticleComparison, type AlignedClaim } from './an
 export { compareSentences } from './analyze/similarity.ts';
 export { renderReport, REPORT_FORMATS, type ReportFormat } from './report/index.ts';
 export { toReportV1, renderJson, type ReportV1 } from './report/json.ts';
+export { renderHtml } from './report/html.ts';
+export type { Store } from './store/store.ts';
+export { openStore, describeStore } from './store/open.ts';
+export { Ingestor, reanalyzeStale } from './store/ingest.ts';
+export { createApp } from './server/app.ts';
+export { listen } from './server/serve.ts';

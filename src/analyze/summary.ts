@@ -22,7 +22,7 @@ export function summarize(groups: ClaimGroup[], options: Partial<SummaryOptions>
     .slice(0, opts.maxCorroborated)
     .map((g) => ({ text: g.text, kind: 'corroborated', documentIds: g.documentIds, evidence: g.evidence }));
   for (const g of groups.filter((x) => x.status === 'conflicting' && x.conflict).slice(0, opts.maxDisputed)) {
-    const sides = g.conflict!.values.map((v) => `${v.value} (${v.documentIds.join(', ')})`).join(' vs ');
+    const sides = g.conflict!.values.map((v) => `${v.value} (${v.documentIds.length} article${v.documentIds.length === 1 ? '' : 's'})`).join(' vs ');
     summary.push({ text: `Sources disagree on the ${g.conflict!.slot}: ${sides}.`, kind: 'disputed', documentIds: g.documentIds, evidence: g.evidence });
   }
   if (summary.length < opts.minSentences) {
