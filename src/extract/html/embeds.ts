@@ -1,6 +1,6 @@
 // Embedded social posts (X/Twitter, Instagram, TikTok, Bluesky, Facebook, Threads, Mastodon) found
-// in a page: read into Embeds with author, handle, date and link, then taken out of the page so
-// their words are not counted as the article's own claims. It does not fetch the posts.
+// in a page: read into Embeds with author, handle, date and link, then (by default) taken out of the
+// page so their words are not counted as the article's own claims. It does not fetch the posts.
 import type { Embed } from '../../types.ts';
 import { parseDate } from '../date-parse.ts';
 
@@ -22,10 +22,10 @@ interface El {
 }
 
 /**
- * Read and remove the page's embedded social posts, in document order.
+ * Read the page's embedded social posts, in document order, and remove them unless `keepInText`.
  * @example takeEmbeds(document)[0] → { kind: 'social-post', text: 'We are on our way.', handle: '@jroe', date: '2023-10-17', ... }
  */
-export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike<El> }): Embed[] {
+export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike<El> }, keepInText = false): Embed[] {
   const embeds: Embed[] = [];
   const found = root.querySelectorAll(EMBED_SELECTOR);
   for (let i = 0; i < found.length; i++) {
@@ -39,7 +39,7 @@ export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike
     const url = el.getAttribute('data-bluesky-uri') ?? el.getAttribute('data-instgrm-permalink') ?? el.getAttribute('cite') ?? last?.getAttribute('href') ?? undefined;
     const date = signature?.[3] ? parseDate(signature[3])?.date : last ? parseDate(last.textContent ?? '')?.date : undefined;
     const text = first ?? (signature ? whole.slice(0, signature.index).trim() : whole);
-    el.remove();
+    if (!keepInText) el.remove();
     if (!text) continue;
     embeds.push({
       kind: 'social-post',

@@ -35,7 +35,7 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
   const meta = readMetadata(document, jsonLd, pageUrl);
   const dates = findPageDates(document, { url: pageUrl ?? meta.url, language: meta.language, jsonLd }, { now: raw.capturedAt, ...options.dates });
 
-  const embeds = takeEmbeds(document);
+  const embeds = takeEmbeds(document, opts.embedsInText);
   removeBoilerplate(document, opts);
   const body = extractBody(document, meta.jsonLdBody, opts);
   const title = raw.hints?.title ?? meta.title ?? body.title;

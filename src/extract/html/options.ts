@@ -25,6 +25,8 @@ export interface HtmlOptions {
   /** A paragraph of at most this many characters and words that holds a date is a date stamp. */
   dateLineChars: number;
   dateLineWords: number;
+  /** Keep embedded social posts in the article text as well as in `embeds` (as the page shows them). */
+  embedsInText: boolean;
   /** Paragraphs up to this many characters are checked against the boilerplate phrases. */
   shortParagraph: number;
 }
@@ -39,6 +41,7 @@ export const HTML_DEFAULTS: HtmlOptions = {
   jsonLdMinKeptShare: 0.7,
   maxBoilerplateShare: 0.5,
   shortParagraph: 160,
+  embedsInText: false,
   maxLinkShare: 0.8,
   minLinkListRun: 3,
   dateLineChars: 60,
