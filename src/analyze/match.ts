@@ -27,6 +27,8 @@ export const MATCH_DEFAULTS: MatchOptions = { minScore: 0.25, maxKeyShare: 0.25,
 interface Feature {
   lemma: string;
   concepts: string[];
+  /** The lemma and its concepts: the keys the inverted index knows the feature by. */
+  keys: string[];
   weight: number;
 }
 
@@ -68,7 +70,7 @@ export function buildVectors(claims: Claim[], sentenceOf: (claim: Claim) => Sent
     const features: Feature[] = [];
     for (const [lemma, concepts] of items) {
       const idf = Math.log((n + 1) / ((df.get(lemma) ?? 0) + 0.5));
-      features.push({ lemma, concepts, weight: Math.max(0.05, idf) * (lemma.startsWith('e:') ? opts.entityBoost : 1) });
+      features.push({ lemma, concepts, keys: [lemma, ...concepts], weight: Math.max(0.05, idf) * (lemma.startsWith('e:') ? opts.entityBoost : 1) });
     }
     return {
       claim: claims[i]!,
@@ -117,14 +119,17 @@ export function similarPairs(vectors: ClaimVector[], options: Partial<MatchOptio
     const shared = new Map<number, number>();
     const rarest = [...v.features].sort((x, y) => y.weight - x.weight || (x.lemma < y.lemma ? -1 : 1)).slice(0, opts.lookupKeys);
     for (const f of rarest) {
-      const keys = f.concepts.length ? [f.lemma, ...f.concepts] : [f.lemma];
-      for (const key of keys) {
+      for (const key of f.keys) {
         const posting = index.get(key);
         if (!posting || posting.length > maxPosting) continue;
         for (const j of posting) if (j > i && vectors[j]!.claim.documentId !== v.claim.documentId) shared.set(j, (shared.get(j) ?? 0) + f.weight);
       }
     }
-    const candidates = [...shared.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, opts.maxCandidates);
+    // A pair can reach minScore only if its rare keys carry a fair part of that weight: prune first, then rank.
+    const floor = 0.5 * opts.minScore * v.total * (opts.lookupKeys / Math.max(opts.lookupKeys, v.features.length));
+    const kept: [number, number][] = [];
+    for (const entry of shared) if (entry[1] >= floor) kept.push(entry);
+    const candidates = kept.sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, opts.maxCandidates);
     for (const [j] of candidates) {
       const score = claimSimilarity(v, vectors[j]!, opts);
       if (score >= opts.minScore) pairs.push({ a: i, b: j, score });

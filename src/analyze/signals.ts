@@ -35,16 +35,20 @@ export function groupEventDate(group: ClaimGroup, forDocument?: string): { date:
 
 export function computeSignals(input: SignalInput): Record<string, DocumentSignals> {
   const signals: Record<string, DocumentSignals> = {};
-  const corroborated = input.groups.filter((g) => g.status !== 'single-source');
+  const corroboratedCount = input.groups.filter((g) => g.status !== 'single-source').length;
+  // Groups and events indexed by the documents they hold, so each document reads only its own.
+  const groupsOf = indexBy(input.groups, (g) => g.documentIds);
+  const eventsOf = indexBy(input.events, (e) => [...new Set(e.evidence.map((x) => x.documentId))]);
   for (const doc of input.docs) {
     const id = doc.doc.id;
-    const narrated = newestNarratedDate(doc, input.groups, input.events);
+    const ownGroups = groupsOf.get(id) ?? [];
+    const narrated = newestNarratedDate(doc, ownGroups, eventsOf.get(id) ?? []);
     const reference = doc.referenceDate?.date;
     const staleDays = reference && narrated ? Math.max(0, Math.round((Date.parse(reference.slice(0, 10)) - Date.parse(narrated.date)) / DAY_MS)) : null;
     const opinionSet = input.opinions.get(id) ?? new Set<number>();
     const editorializingEvidence = [...opinionSet].sort((a, b) => a - b).flatMap((i) => evidenceFor(doc, i) ?? []);
     const lineage = input.lineageOf.get(id);
-    const unsupported = input.groups.filter((g) => g.documentIds.includes(id) && g.status === 'single-source' && g.documentIds.every((d) => input.lineageOf.get(d) === lineage)).length;
+    const unsupported = ownGroups.filter((g) => g.status === 'single-source' && g.documentIds.every((d) => input.lineageOf.get(d) === lineage)).length;
     signals[id] = {
       staleDays,
       ...(narrated ? { narratedDate: narrated.date } : {}),
@@ -52,7 +56,7 @@ export function computeSignals(input: SignalInput): Record<string, DocumentSigna
       editorializing: doc.sentences.length ? round(opinionSet.size / doc.sentences.length) : 0,
       editorializingEvidence,
       unsupportedClaims: unsupported,
-      completeness: corroborated.length ? round(corroborated.filter((g) => g.documentIds.includes(id)).length / corroborated.length) : 0,
+      completeness: corroboratedCount ? round(ownGroups.filter((g) => g.status !== 'single-source').length / corroboratedCount) : 0,
     };
   }
   return signals;
@@ -83,6 +87,18 @@ function newestNarratedDate(doc: AnnotatedDocument, groups: ClaimGroup[], events
   }
   for (const embed of doc.doc.embeds) if (embed.date) consider(embed.date, []);
   return newest;
+}
+
+function indexBy<T>(items: T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = index.get(key);
+      if (list) list.push(item);
+      else index.set(key, [item]);
+    }
+  }
+  return index;
 }
 
 function round(x: number): number {
