@@ -1,7 +1,7 @@
 // The Markdown report: the terminal report's content with headings, tables and block quotes, for
 // pasting into an issue, a wiki or a document. Article text is escaped; nothing is analysed here.
 import type { Analysis, ClaimGroup, Document, Evidence, StoryAnalysis } from '../types.ts';
-import { EDITORIALIZING_SHOWN, STALE_DAYS, type Figure, claimsByStatus, clean, listedEntities, sourceEdges, storyFigures } from './text.ts';
+import { EDITORIALIZING_SHOWN, STALE_DAYS, type Figure, claimsByStatus, clean, listedEntities, publishedLabel, sourceEdges, storyFigures } from './text.ts';
 
 /** How much of a long list the Markdown report shows; the JSON report always has everything. */
 export const MARKDOWN_DEFAULTS = {
@@ -68,7 +68,7 @@ function articleTable(s: StoryAnalysis, docs: Map<string, Document>): string[] {
     if (sig?.staleDays != null && sig.staleDays >= STALE_DAYS) notes.push(`**stale**: ${sig.staleDays} days after the events${sig.narratedDate ? ` of ${sig.narratedDate}` : ''}`);
     if (sig && sig.editorializing >= EDITORIALIZING_SHOWN) notes.push(`editorializing ${Math.round(sig.editorializing * 100)}%`);
     const title = d?.title ? `<br>${md(d.title)}` : '';
-    out.push(row([`${code(id)}${title}`, d?.outlet ? md(d.outlet) : '—', d?.publishedAt?.slice(0, 10) ?? 'no date', notes.join('; ')]));
+    out.push(row([`${code(id)}${title}`, d?.outlet ? md(d.outlet) : '—', publishedLabel(d), notes.join('; ')]));
   }
   return out;
 }

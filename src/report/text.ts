@@ -96,7 +96,7 @@ function articleLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const flags: string[] = [];
     if (sig?.staleDays != null && sig.staleDays >= STALE_DAYS) flags.push(`STALE: ${sig.staleDays} days after the events${sig.narratedDate ? ` of ${sig.narratedDate}` : ''}`);
     if (sig && sig.editorializing >= EDITORIALIZING_SHOWN) flags.push(`editorializing ${Math.round(sig.editorializing * 100)}%`);
-    return { cells: [clean(id), clean(d?.outlet ?? '—'), d?.publishedAt?.slice(0, 10) ?? 'no date'], flags: flags.join(' · ') };
+    return { cells: [clean(id), clean(d?.outlet ?? '—'), publishedLabel(d)], flags: flags.join(' · ') };
   });
   const idWidth = Math.max(...rows.map((r) => r.cells[0]!.length));
   const outletRoom = Math.max(8, ctx.width - idWidth - 16);
@@ -245,6 +245,13 @@ function distinctEvidence(evidence: Evidence[]): Evidence[] {
 }
 
 /** Article text on one line, without control characters (an article must not drive the terminal). */
+/** The publication date, else "no date", with the date of the newest post the article embeds when it has one. */
+export function publishedLabel(d: Document | undefined): string {
+  if (d?.publishedAt) return d.publishedAt.slice(0, 10);
+  const embedded = (d?.embeds ?? []).map((e) => e.date).filter((x): x is string => Boolean(x)).sort().pop();
+  return embedded ? `no date (embeds a post of ${embedded})` : 'no date';
+}
+
 export function clean(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').replace(/\s+/g, ' ').trim();
