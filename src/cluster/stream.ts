@@ -87,6 +87,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
     lsh.insert(keys, member);
     story.members.push(member);
+    // A long-running story keeps only its latest articles findable as originals: memory per story is bounded.
+    if (story.members.length > MAX_LSH_MEMBERS) {
+      const oldest = story.members.shift()!;
+      lsh.remove(oldest.keys, oldest);
+    }
     if (story.members.length === opts.maxSplitSize + 1) dropFeatures(story);
     return assignment;
   }
@@ -261,6 +266,9 @@ function storyAsDoc(story: StoryProfile): DocFeatures {
 
 /** Articles kept per LSH bucket (most recent): a copy is found among the latest 16 sharing a band. */
 const LSH_BUCKET_SIZE = 16;
+
+/** Articles per story kept in the near-duplicate index (the most recent). */
+const MAX_LSH_MEMBERS = 500;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;
