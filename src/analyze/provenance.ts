@@ -78,6 +78,8 @@ export function findProvenance(docs: AnnotatedDocument[], vectors: ClaimVector[]
   const edges: ProvenanceEdge[] = [];
   const carriedOver: ClaimPair[] = [];
   const weighted = docs.length >= opts.minArticlesForWeighting;
+  // Only pairs with enough matched sentences can be a copy or a rewrite; the rest are not compared further.
+  for (const [key, matches] of perPair) if (matches.length < opts.minRewritePassages) perPair.delete(key);
   const weightOf = weighted ? phraseWeights(docs, nearCopies(byId, [...perPair.keys()], opts.cloneShare)) : () => 1;
   const minShare = weighted ? opts.minRewritePhrasing : opts.minRewritePhrasingSmallStory;
   for (const [key, matches] of [...perPair.entries()].sort((p, q) => (p[0] < q[0] ? -1 : 1))) {
