@@ -158,7 +158,7 @@ function main(): void {
   const max = Number(maxArg >= 0 ? process.argv[maxArg + 1] : (process.env.CLUSTER_BENCH_MAX ?? 1_000_000));
   console.log(`clustering ${PER_DAY} generated articles a day; each size in its own process (max ${max.toLocaleString('en-US')})`);
   for (const n of SIZES.filter((s) => s <= max)) {
-    const r = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', fileURLToPath(import.meta.url), '--size', String(n)], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--max-semi-space-size=32', '--max-old-space-size=1536', '--import', 'tsx', fileURLToPath(import.meta.url), '--size', String(n)], { stdio: 'inherit' });
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
 }
