@@ -18,7 +18,9 @@ export function registerAnalyze(program: Command, setExit: SetExit): void {
     .option('-f, --format <format>', `output format: ${REPORT_FORMATS.join(', ')}`, 'text')
     .option('-o, --out <file>', 'write the report to a file instead of standard output')
     .option('--max-bytes <size>', 'largest input accepted (e.g. 32MB)', '32MB')
-    .action(async (inputs: string[], opts: { format: string; out?: string; maxBytes: string }) => {
+    .option('--fetch', 'fetch the page of each feed item that has only a summary', false)
+    .option('--allow-private', 'allow fetching private, loopback and link-local addresses', false)
+    .action(async (inputs: string[], opts: { format: string; out?: string; maxBytes: string; fetch: boolean; allowPrivate: boolean }) => {
       if (!REPORT_FORMATS.includes(opts.format as ReportFormat)) {
         process.stderr.write(`crosscheck analyze: unknown --format "${opts.format}"; use one of ${REPORT_FORMATS.join(', ')}\n`);
         setExit(EXIT_USAGE);
@@ -30,7 +32,12 @@ export function registerAnalyze(program: Command, setExit: SetExit): void {
         setExit(EXIT_USAGE);
         return;
       }
-      const { documents, errors } = await collectAll(inputs, { maxBytes });
+      const { documents, errors } = await collectAll(inputs, {
+        maxBytes,
+        fetchFeedItems: opts.fetch,
+        fetch: { allowPrivate: opts.allowPrivate },
+        onNotice: (origin, message) => process.stderr.write(`crosscheck: note: ${origin}: ${message}\n`),
+      });
       const bars = { annotate: progressBar('reading articles'), analyze: progressBar('analysing stories') };
       const analysis = analyzeDocuments(documents, errors, {
         onProgress: (stage, done, total) => {
