@@ -247,7 +247,7 @@ export interface Claim {
   /** Resolved ISO dates the sentence refers to. */
   dates: string[];
   /** The same dates, each marked when it was resolved from a relative expression ("on Monday"). */
-  timeRefs: { date: string; relative: boolean }[];
+  timeRefs: { date: string; relative: boolean; precision?: 'day' | 'month' | 'year' }[];
   place?: string;
   /** Who the sentence attributes the statement to ("the Kremlin", "Interfax"). */
   attribution?: string;

@@ -70,7 +70,7 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const quantities: Quantity[] = doc.numbers
       .filter((n) => n.sentence === sentence.index)
       .map((n) => ({ value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : '') }));
-    const timeRefs = doc.times.filter((t) => t.sentence === sentence.index && t.date).map((t) => ({ date: t.date!.slice(0, 10), relative: t.relative }));
+    const timeRefs = doc.times.filter((t) => t.sentence === sentence.index && t.date).map((t) => ({ date: t.date!.slice(0, 10), relative: t.relative, ...(t.precision ? { precision: t.precision } : {}) }));
     const dates = [...new Set(timeRefs.map((t) => t.date))].sort();
     const lower = sentence.text.toLowerCase();
     const claim: Claim = {
@@ -146,8 +146,10 @@ function modalityOf(lower: string): Modality {
 }
 
 function isNegated(sentence: Sentence, verbIndex: number): boolean {
+  if (verbIndex < 0) return false;
   const window = sentence.tokens.slice(Math.max(0, verbIndex - 3), verbIndex + 2);
-  return window.some((t) => NEGATION.has(t.text.toLowerCase()));
+  // "not only ... but also" affirms.
+  return window.some((t, i) => NEGATION.has(t.text.toLowerCase()) && window[i + 1]?.text.toLowerCase() !== 'only');
 }
 
 function attributionOf(

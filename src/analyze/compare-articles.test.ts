@@ -28,3 +28,30 @@ test('aligns two reports of one flood claim by claim: same, conflict, only in on
   assert.match(c.rows.find((r) => r.kind === 'only-b')!.b!.sentence, /emergency funds/);
   assert.equal(c.relation, 'independent');
 });
+
+const conflictOf = (textA: string, textB: string) => {
+  const c = compareArticles(doc('a', textA), doc('b', textB));
+  return c.rows.find((r) => r.kind === 'conflict')?.conflict;
+};
+
+test('"did" against "did not" is a polarity conflict', () => {
+  const conflict = conflictOf('Police arrested the driver of the lorry at the scene on Friday evening.', 'Police did not arrest the driver of the lorry at the scene on Friday evening.');
+  assert.equal(conflict?.slot, 'polarity');
+  assert.deepEqual(conflict!.values.map((v) => [v.value, v.documentIds]), [['arrest', ['a']], ['not arrest', ['b']]]);
+});
+
+test('two dates written out for one event are a date conflict', () => {
+  const conflict = conflictOf('The storm hit the island of Skye on 3 March 2024, the coastguard said.', 'The storm hit the island of Skye on 5 March 2024, the coastguard said.');
+  assert.equal(conflict?.slot, 'date');
+  assert.deepEqual(conflict!.values.map((v) => [v.value, v.documentIds]), [['2024-03-03', ['a']], ['2024-03-05', ['b']]]);
+});
+
+test('two places for one event are a place conflict', () => {
+  const conflict = conflictOf('The health minister opened the new children’s hospital in Leeds on Friday morning.', 'The health minister opened the new children’s hospital in York on Friday morning.');
+  assert.equal(conflict?.slot, 'place');
+  assert.deepEqual(conflict!.values.map((v) => v.value), ['Leeds', 'York']);
+});
+
+test('the same statement twice is no conflict', () => {
+  assert.equal(conflictOf('The health minister opened the new children’s hospital in Leeds on Friday morning.', 'On Friday morning the health minister opened the new children’s hospital in Leeds.'), undefined);
+});

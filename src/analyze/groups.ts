@@ -2,6 +2,7 @@
 // status: corroborated (several lineages), conflicting (a slot disagrees), or single-source.
 // Independence is counted in lineages (provenance.ts), never in articles.
 import type { Claim, ClaimGroup, Conflict, ConflictValue, Evidence, Quantity } from '../types.ts';
+import { canonicalPlace } from '../annotate/lexicon.ts';
 import { sortEvidence } from './evidence.ts';
 import { FIGURE_DEFAULTS, type FigureOptions, countClass, figureText, figuresDisagree, sameCount, slotLabel } from './figures.ts';
 import { type ClaimPair, type ClaimVector, claimSimilarity } from './match.ts';
@@ -136,7 +137,73 @@ function centralClaim(members: ClaimVector[]): Claim {
 }
 
 /** A figure slot on which the group's articles disagree, with each value and who gives it. */
+/** A slot on which the group's articles disagree: a figure, then polarity, date, place or actor. */
 function findConflict(claims: Claim[], figures: FigureOptions): Conflict | undefined {
+  return figureConflict(claims, figures) ?? slotConflict(claims);
+}
+
+/**
+ * "did" vs "did not", two dates or two places for one action that happened. Only claims of the same
+ * action whose words mostly agree are compared (measured on ECB+: looser pairs gave mostly false
+ * alarms); only dates written out in full (a relative "on Monday" in a late copy is staleness, not
+ * disagreement); only places the gazetteer knows, neither inside the other's name.
+ */
+function slotConflict(claims: Claim[]): Conflict | undefined {
+  const byAction = new Map<string, Claim[]>();
+  for (const c of claims) if (c.action && c.modality === 'happened') byAction.set(c.action, [...(byAction.get(c.action) ?? []), c]);
+  for (const [action, same] of byAction) {
+    if (new Set(same.map((c) => c.documentId)).size < 2) continue;
+    const polarity = opposingSides(same, (c) => (c.negated ? `not ${action}` : action), (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.polarity && hasNegation(a) !== hasNegation(b));
+    if (polarity) return { slot: 'polarity', values: polarity };
+    const dates = opposingSides(same, explicitDate, (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.date && !a.dates.includes(explicitDate(b)!) && !b.dates.includes(explicitDate(a)!));
+    if (dates) return { slot: 'date', values: dates };
+    const places = opposingSides(
+      same,
+      (c) => (c.place && canonicalPlace(c.place) ? c.place : undefined),
+      (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.place && !a.place!.includes(b.place!) && !b.place!.includes(a.place!) && !a.text.includes(b.place!) && !b.text.includes(a.place!),
+    );
+    if (places) return { slot: 'place', values: places };
+  }
+  return undefined;
+}
+
+/** How much two claims' words must agree before a differing slot is a disagreement (share of lemmas). */
+const SLOT_MIN_OVERLAP = { polarity: 0.75, date: 0.5, place: 0.7 };
+
+/** Two values of a slot, each from articles that do not give the other, with a close pair across. */
+function opposingSides(claims: Claim[], label: (c: Claim) => string | undefined, comparable: (a: Claim, b: Claim) => boolean): ConflictValue[] | undefined {
+  const values = new Map<string, Claim[]>();
+  for (const c of claims) {
+    const v = label(c);
+    if (v !== undefined) values.set(v, [...(values.get(v) ?? []), c]);
+  }
+  if (values.size !== 2) return undefined;
+  const [[va, ca], [vb, cb]] = [...values.entries()] as [[string, Claim[]], [string, Claim[]]];
+  const docsA = new Set(ca.map((c) => c.documentId));
+  if (cb.some((c) => docsA.has(c.documentId))) return undefined;
+  if (!ca.some((a) => cb.some((b) => comparable(a, b)))) return undefined;
+  const side = (value: string, cs: Claim[]): ConflictValue => ({ value, documentIds: [...new Set(cs.map((c) => c.documentId))].sort(), evidence: sortEvidence(cs.map((c) => c.evidence)) });
+  return [side(va, ca), side(vb, cb)].sort((x, y) => x.value.localeCompare(y.value));
+}
+
+function explicitDate(c: Claim): string | undefined {
+  const full = [...new Set(c.timeRefs.filter((t) => !t.relative && (t.precision ?? 'day') === 'day').map((t) => t.date))];
+  return full.length === 1 ? full[0] : undefined;
+}
+
+/** Share of the smaller claim's content lemmas the other has. */
+function wordOverlap(a: Claim, b: Claim): number {
+  const small = a.lemmas.length <= b.lemmas.length ? a.lemmas : b.lemmas;
+  const large = new Set(a.lemmas.length <= b.lemmas.length ? b.lemmas : a.lemmas);
+  return small.length ? small.filter((l) => large.has(l)).length / small.length : 0;
+}
+
+/** Any negation in the sentence: when both sentences have one, the negation moved, not the fact. */
+function hasNegation(c: Claim): boolean {
+  return /\b(not|never|no)\b|n[’']t\b/i.test(c.text);
+}
+
+function figureConflict(claims: Claim[], figures: FigureOptions): Conflict | undefined {
   const entries = claims.flatMap((c) => c.quantities.map((q) => ({ claim: c, q, cls: countClass(q) })));
   for (const { q: qa, cls } of entries) {
     if (!cls) continue;
