@@ -1,6 +1,7 @@
 // The slots of one sentence that can contradict another's: counted figures with their qualifiers,
 // dates (month/day, weekday, year) and polarity. Read from wink tokens; no sentence similarity here.
 // Own code because the comparison needs qualifier-aware intervals ("over 1,300" vs "over 1,400").
+import { qualifierBefore } from '../annotate/numbers.ts';
 import type { Qualifier, Token } from '../types.ts';
 
 /** A figure in a sentence: value, qualifier, unit and what it counts. */
@@ -54,15 +55,6 @@ const NOT_A_DENIAL = new Set(['not only', 'not just', 'not merely', 'no fewer', 
 /** Words that deny the verb they govern ("failed to address" = "did not address"), by lemma. */
 const NEGATIVE_LEMMAS = new Set(['fail', 'failure', 'decline', 'refuse', 'refusal', 'lack', 'unable']);
 /** Qualifier phrases before a figure, longest first (lower-cased token texts). */
-const QUALIFIERS: [string[], Qualifier][] = [
-  [['more', 'than'], 'over'], [['greater', 'than'], 'over'], [['upwards', 'of'], 'over'], [['in', 'excess', 'of'], 'over'],
-  [['at', 'least'], 'at least'], [['no', 'fewer', 'than'], 'at least'], [['no', 'less', 'than'], 'at least'],
-  [['less', 'than'], 'under'], [['fewer', 'than'], 'under'], [['at', 'most'], 'at most'], [['no', 'more', 'than'], 'at most'],
-  [['up', 'to'], 'up to'], [['as', 'many', 'as'], 'up to'],
-  [['over'], 'over'], [['above'], 'over'], [['exceeding'], 'over'], [['under'], 'under'], [['below'], 'under'],
-  [['nearly'], 'nearly'], [['almost'], 'nearly'], [['close', 'to'], 'nearly'], [['about'], 'about'], [['around'], 'about'],
-  [['approximately'], 'about'], [['roughly'], 'about'], [['some'], 'about'], [['an', 'estimated'], 'about'], [['estimated'], 'about'],
-];
 const UNIT_WORDS: Record<string, string> = { '%': 'percent', percent: 'percent', $: 'USD', dollar: 'USD', euro: 'EUR', '€': 'EUR', '£': 'GBP', pound: 'GBP' };
 /** Parts of speech that may stand between a figure and the noun it counts ("1,300 Israeli lives"). */
 const COUNTED_SKIP = new Set(['ADJ', 'PROPN', 'NUM', 'ADV']);
@@ -89,14 +81,6 @@ export function numericValue(t: Token | undefined): number | undefined {
   return t?.pos === 'NUM' ? NUMBER_WORDS[w] : undefined;
 }
 
-function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; from: number } {
-  for (const [words, qualifier] of QUALIFIERS) {
-    const from = i - words.length;
-    if (from < 0) continue;
-    if (words.every((w, k) => lower(tokens[from + k]) === w)) return { qualifier, from };
-  }
-  return { qualifier: 'exact', from: i };
-}
 
 function isYear(value: number, t: Token): boolean {
   return /^\d{4}$/.test(t.text) && value >= 1900 && value <= 2100;

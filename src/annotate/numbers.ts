@@ -53,7 +53,8 @@ const MEASURE_UNITS: Record<string, string> = table({
 });
 
 /** Qualifier phrases, longest first, as lower-case token sequences before the figure. */
-const QUALIFIERS: [string[], Qualifier][] = [
+/** Words before a figure and the qualifier they give it, longest phrases first. */
+export const QUALIFIERS: [string[], Qualifier][] = [
   [['no', 'more', 'than'], 'at most'], [['no', 'fewer', 'than'], 'at least'], [['no', 'less', 'than'], 'at least'],
   [['as', 'many', 'as'], 'up to'], [['as', 'much', 'as'], 'up to'], [['in', 'excess', 'of'], 'over'],
   [['more', 'than'], 'over'], [['upwards', 'of'], 'over'], [['at', 'least'], 'at least'], [['fewer', 'than'], 'under'],
@@ -192,7 +193,8 @@ function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | und
   return { value: round(value), end, digits, unit };
 }
 
-function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; from: number } {
+/** The qualifier written just before token `i` ("more than", "nearly"), and where it starts. */
+export function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualifier; from: number } {
   for (const [words, qualifier] of QUALIFIERS) {
     const from = i - words.length;
     if (from < 0) continue;
