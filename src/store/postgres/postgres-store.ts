@@ -114,18 +114,23 @@ class PostgresStore implements Store {
     }
   }
 
+  /** One transaction; retried when PostgreSQL picks it as a deadlock or serialization victim. */
   async #tx<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw isCrosscheckError(error) ? error : createError('STORE_FAILED', 'postgres', (error as Error).message);
-    } finally {
-      client.release();
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.#pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (error as { code?: string }).code;
+        if ((code === '40P01' || code === '40001') && attempt < TX_ATTEMPTS) continue;
+        throw isCrosscheckError(error) ? error : createError('STORE_FAILED', 'postgres', (error as Error).message);
+      } finally {
+        client.release();
+      }
     }
   }
 
@@ -154,6 +159,8 @@ class PostgresStore implements Store {
       const a = item.assignment;
       if (!a) return { status: 'added', id: document.id } as const;
       await c.query('INSERT INTO stories (id, title, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING', [a.storyId, item.storyTitle ?? document.title ?? document.id, now]);
+      // Lock the story before adding to it, so concurrent writers queue instead of deadlocking.
+      await c.query('SELECT id FROM stories WHERE id = $1 FOR UPDATE', [a.storyId]);
       await c.query('INSERT INTO story_documents (document_id, story_id, score, duplicate_of, reasons_json, added_at) VALUES ($1, $2, $3, $4, $5, $6)',
         [document.id, a.storyId, a.score, a.duplicateOf ?? null, JSON.stringify(a.reasons), now]);
       await touchStory(c, a.storyId, now);
@@ -307,7 +314,13 @@ class PostgresStore implements Store {
 }
 
 /** Recount a story after its membership changed and mark it for re-analysis; drop it when empty. */
+/** Attempts of a transaction PostgreSQL aborts as a deadlock or serialization victim. */
+const TX_ATTEMPTS = 5;
+
 async function touchStory(c: Client, id: string, now: string): Promise<void> {
+  // Lock the story first: a writer adding to the same story waits here, and the count below (a new
+  // statement, so a new snapshot under READ COMMITTED) then sees its committed rows.
+  await c.query('SELECT id FROM stories WHERE id = $1 FOR UPDATE', [id]);
   const agg = (await c.query(
     `SELECT COUNT(*) n, MIN(d.published_at) first, MAX(d.published_at) last
      FROM story_documents sd JOIN documents d ON d.id = sd.document_id WHERE sd.story_id = $1`, [id],
