@@ -1,8 +1,8 @@
-// Pure helpers both Store implementations share: the id policy for clashing article ids and
-// search snippets. No database access here.
+// Pure helpers both Store implementations share: the id policy for clashing article ids, search
+// snippets, story sort orders and the mapping of result rows to records. No database access here.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AnnotatedDocument, Document } from '../types.ts';
-import type { NewDocument } from './store.ts';
+import type { NewDocument, StoredDocument, StorySummary } from './store.ts';
 
 /**
  * Keep ids unique: an article whose id is taken by a different text is stored as `id-<hash8>`
@@ -48,4 +48,45 @@ export function unpackAnnotations(gz: unknown, json: unknown): AnnotatedDocument
   if (gz instanceof Uint8Array) return JSON.parse(gunzipSync(gz).toString('utf8')) as AnnotatedDocument;
   if (json != null) return JSON.parse(String(json)) as AnnotatedDocument;
   return undefined;
+}
+
+/** A result row, as either driver returns it. */
+export type Row = Record<string, unknown>;
+
+/** ORDER BY clauses of the story sorts; the same SQL in SQLite and PostgreSQL. */
+export const SORT_SQL = {
+  updated: 'updated_at DESC, id',
+  conflicts: 'COALESCE(conflicts, 0) DESC, updated_at DESC, id',
+  size: 'document_count DESC, updated_at DESC, id',
+} as const;
+
+/** The columns a story summary is read from. */
+export const STORY_COLUMNS = `id, title, document_count, independent_sources, conflicts, claims, first_published,
+  last_published, updated_at, analyzed_at, revision, analyzed_revision`;
+
+export function toStoredDocument(r: Row): StoredDocument {
+  return {
+    document: JSON.parse(String(r.doc_json)),
+    ...(r.annotations_json != null || r.annotations_gz != null ? { annotated: unpackAnnotations(r.annotations_gz, r.annotations_json)! } : {}),
+    ...(r.story_id != null ? { storyId: String(r.story_id) } : {}),
+    ingestedAt: String(r.ingested_at),
+    seq: Number(r.seq),
+  };
+}
+
+export function toSummary(r: Row): StorySummary {
+  const opt = (v: unknown) => (v == null ? null : Number(v));
+  return {
+    id: String(r.id),
+    title: String(r.title),
+    documentCount: Number(r.document_count),
+    independentSources: opt(r.independent_sources),
+    conflicts: opt(r.conflicts),
+    claims: opt(r.claims),
+    ...(r.first_published != null ? { firstPublished: String(r.first_published) } : {}),
+    ...(r.last_published != null ? { lastPublished: String(r.last_published) } : {}),
+    updatedAt: String(r.updated_at),
+    ...(r.analyzed_at != null ? { analyzedAt: String(r.analyzed_at) } : {}),
+    stale: Number(r.revision) !== Number(r.analyzed_revision),
+  };
 }

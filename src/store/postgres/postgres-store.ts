@@ -8,7 +8,7 @@ import {
   type AddResult, type DocumentHit, type NewDocument, type Store, type StoreStats, type StoredDocument,
   type StoredError, type StoredStory, type StoryPage, type StoryQuery, type StorySummary,
 } from '../store.ts';
-import { packAnnotations, renameForStore, snippetAround, unpackAnnotations } from '../store-helpers.ts';
+import { type Row, SORT_SQL, STORY_COLUMNS, packAnnotations, renameForStore, snippetAround, toStoredDocument, toSummary } from '../store-helpers.ts';
 import { PG_MIGRATIONS } from './schema.ts';
 
 export interface PostgresStoreOptions {
@@ -23,17 +23,7 @@ export const POSTGRES_DEFAULTS: PostgresStoreOptions = { poolSize: 8, now: () =>
 /** Serialises migrations of concurrent openers (an arbitrary, fixed advisory-lock key). */
 const MIGRATION_LOCK = 7_231_977;
 
-type Row = Record<string, unknown>;
 type Client = pg.PoolClient;
-
-const SORT_SQL = {
-  updated: 'updated_at DESC, id',
-  conflicts: 'COALESCE(conflicts, 0) DESC, updated_at DESC, id',
-  size: 'document_count DESC, updated_at DESC, id',
-} as const;
-
-const STORY_COLUMNS = `id, title, document_count, independent_sources, conflicts, claims, first_published,
-  last_published, updated_at, analyzed_at, revision, analyzed_revision`;
 
 /** Lower-case, accents removed: what is indexed and what is searched. */
 export function foldForSearch(text: string): string {
@@ -332,31 +322,4 @@ async function touchStory(c: Client, id: string, now: string): Promise<void> {
   }
   await c.query('UPDATE stories SET document_count = $1, first_published = $2, last_published = $3, updated_at = $4, revision = revision + 1 WHERE id = $5',
     [Number(agg.n), agg.first ?? null, agg.last ?? null, now, id]);
-}
-
-function toStoredDocument(r: Row): StoredDocument {
-  return {
-    document: JSON.parse(String(r.doc_json)),
-    ...(r.annotations_json != null || r.annotations_gz != null ? { annotated: unpackAnnotations(r.annotations_gz, r.annotations_json)! } : {}),
-    ...(r.story_id != null ? { storyId: String(r.story_id) } : {}),
-    ingestedAt: String(r.ingested_at),
-    seq: Number(r.seq),
-  };
-}
-
-function toSummary(r: Row): StorySummary {
-  const opt = (v: unknown) => (v == null ? null : Number(v));
-  return {
-    id: String(r.id),
-    title: String(r.title),
-    documentCount: Number(r.document_count),
-    independentSources: opt(r.independent_sources),
-    conflicts: opt(r.conflicts),
-    claims: opt(r.claims),
-    ...(r.first_published != null ? { firstPublished: String(r.first_published) } : {}),
-    ...(r.last_published != null ? { lastPublished: String(r.last_published) } : {}),
-    updatedAt: String(r.updated_at),
-    ...(r.analyzed_at != null ? { analyzedAt: String(r.analyzed_at) } : {}),
-    stale: Number(r.revision) !== Number(r.analyzed_revision),
-  };
 }

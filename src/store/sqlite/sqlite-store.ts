@@ -21,7 +21,7 @@ import {
   type StorySummary,
 } from '../store.ts';
 import { SQLITE_MIGRATIONS } from './schema.ts';
-import { packAnnotations, renameForStore, snippetAround, unpackAnnotations } from '../store-helpers.ts';
+import { type Row, SORT_SQL, STORY_COLUMNS, packAnnotations, renameForStore, snippetAround, toStoredDocument, toSummary } from '../store-helpers.ts';
 
 export interface SqliteStoreOptions {
   /** How long a write waits for another process's transaction, in ms. */
@@ -34,17 +34,6 @@ export interface SqliteStoreOptions {
 export const SQLITE_DEFAULTS: SqliteStoreOptions = { busyTimeoutMs: 15_000, now: () => new Date(), readonly: false };
 
 export const DEFAULT_DB_PATH = './crosscheck.db';
-
-type Row = Record<string, unknown>;
-
-const SORT_SQL = {
-  updated: 'updated_at DESC, id',
-  conflicts: 'COALESCE(conflicts, 0) DESC, updated_at DESC, id',
-  size: 'document_count DESC, updated_at DESC, id',
-} as const;
-
-const STORY_COLUMNS = `id, title, document_count, independent_sources, conflicts, claims, first_published,
-  last_published, updated_at, analyzed_at, revision, analyzed_revision`;
 
 /**
  * Open (creating and migrating when needed) a SQLite store.
@@ -309,31 +298,4 @@ class SqliteStore implements Store {
 /** Each term as a quoted prefix, all required: `"putin"* "gaza"*`. Terms are letters/digits only. */
 function ftsQuery(terms: string[]): string {
   return terms.map((t) => `"${t}"*`).join(' ');
-}
-
-function toStoredDocument(r: Row): StoredDocument {
-  return {
-    document: JSON.parse(String(r.doc_json)),
-    ...(r.annotations_json != null || r.annotations_gz != null ? { annotated: unpackAnnotations(r.annotations_gz, r.annotations_json)! } : {}),
-    ...(r.story_id != null ? { storyId: String(r.story_id) } : {}),
-    ingestedAt: String(r.ingested_at),
-    seq: Number(r.seq),
-  };
-}
-
-function toSummary(r: Row): StorySummary {
-  const opt = (v: unknown) => (v == null ? null : Number(v));
-  return {
-    id: String(r.id),
-    title: String(r.title),
-    documentCount: Number(r.document_count),
-    independentSources: opt(r.independent_sources),
-    conflicts: opt(r.conflicts),
-    claims: opt(r.claims),
-    ...(r.first_published != null ? { firstPublished: String(r.first_published) } : {}),
-    ...(r.last_published != null ? { lastPublished: String(r.last_published) } : {}),
-    updatedAt: String(r.updated_at),
-    ...(r.analyzed_at != null ? { analyzedAt: String(r.analyzed_at) } : {}),
-    stale: Number(r.revision) !== Number(r.analyzed_revision),
-  };
 }
