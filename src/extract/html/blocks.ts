@@ -1,12 +1,16 @@
 // Turns a DOM subtree into paragraphs: block elements (p, headings, list items, quotes, table rows)
-// end a paragraph, inline text is joined with white space folded. It does not judge what is content.
+// end a paragraph, inline text is joined with white space folded, and the cells of a table row are
+// one line, as the row reads. It does not judge what is content.
 
 /** Elements after which a new paragraph starts. */
 const BLOCK = new Set([
   'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGURE',
   'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE',
-  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TH', 'THEAD', 'TR', 'UL',
+  'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'TR', 'UL',
 ]);
+
+/** Table cells: apart from each other, but a row's cells ("3", "Kevin Harvick", "5033") read as one line. */
+const CELL = new Set(['TD', 'TH']);
 
 /** Elements whose text is never article text. */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'OPTION', 'TEXTAREA', 'FIGCAPTION', 'IFRAME', 'OBJECT', 'CANVAS', 'VIDEO', 'AUDIO']);
@@ -61,6 +65,7 @@ export function blocksOf(root: unknown): Block[] {
     if (SKIP.has(name)) return;
     const isBlock = BLOCK.has(name);
     if (isBlock) flush();
+    else if (CELL.has(name)) parts.push(' ');
     const childTag = isBlock && name !== 'DIV' && name !== 'BR' ? name : blockTag;
     const children = node.childNodes;
     const link = inLink || name === 'A';

@@ -110,3 +110,9 @@ test('keeps a Blogger-style post whose template wraps it in a "widget" block', (
   const doc = extractHtml(raw(), `<html><body><div class="widget Blog"><div class="post-body post-content">${body}</div></div><div class="widget Followers">Followers 120</div></body></html>`);
   for (const p of PARAGRAPHS) assert.ok(doc.text.includes(p), p);
 });
+
+test('reads a table row as one line, keeping one-character cells such as ranks and counts', () => {
+  const table = '<table><tr><th>Pos.</th><th>Driver</th><th>Points</th><th>Wins</th></tr><tr><td>1</td><td>Kyle Busch</td><td>5040</td><td>5</td></tr><tr><td>2</td><td>Martin Truex Jr</td><td>5035</td><td>7</td></tr></table>';
+  const doc = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p>${table}<p>${PARAGRAPHS[1]}</p></article></body></html>`);
+  assert.match(doc.text, /\n\nPos\. Driver Points Wins\n\n1 Kyle Busch 5040 5\n\n2 Martin Truex Jr 5035 7\n\n/);
+});
