@@ -107,7 +107,7 @@ other tools (a check that the port matches the published figures):
 ${storedTable}
 
 How crosscheck goes beyond Readability (src/extract/html/): page furniture (share bars, captions,
-related and "read more" blocks, newsletter and cookie boxes, comments) is removed by
+related and "read more" blocks, newsletter and cookie boxes, comments, lists of \`rel="tag"\` links) is removed by
 site-independent class/role rules before Readability scores the page, never touching the element
 that holds most of the paragraph text; headings and list items are kept as paragraphs and a table
 row reads as one line; short

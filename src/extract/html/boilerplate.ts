@@ -35,6 +35,7 @@ const ARTICLE_BODY = '[itemprop="articleBody"], [class*="article-body"], [class*
 interface El {
   tagName: string;
   querySelector(selector: string): El | null;
+  querySelectorAll(selector: string): ArrayLike<El>;
   parentElement: El | null;
   parentNode: unknown;
   textContent: string | null;
@@ -75,6 +76,34 @@ export function removeBoilerplate(root: Root, options: Pick<HtmlOptions, 'maxBoi
     if (!isFurniture(names)) continue;
     if ((el.textContent ?? '').length > total * options.maxBoilerplateShare || el.querySelector(ARTICLE_BODY)) continue;
     el.remove();
+    removed++;
+  }
+  return removed + removeTagLists(root, keep);
+}
+
+/** Links marked rel="tag" name the page's tags and categories; they are labels, not article text. */
+const TAG_LINK = 'a[rel~="tag"]';
+/** An element whose visible characters are at least this share tag links is a tag list ("Tags: a, b, c"). */
+const TAG_LIST_SHARE = 0.7;
+
+const visibleLength = (el: El): number => (el.textContent ?? '').replace(/\s+/g, '').length;
+
+/** Remove each list of tag links: the largest ancestor that is still mostly tag links; returns how many went. */
+function removeTagLists(root: Root, keep: Set<El>): number {
+  const links = root.querySelectorAll(TAG_LINK);
+  let removed = 0;
+  for (let i = 0; i < links.length; i++) {
+    const link = links[i];
+    if (!link || !link.parentNode || keep.has(link)) continue;
+    let list = link;
+    for (let up = link.parentElement; up && !keep.has(up); up = up.parentElement) {
+      const tagged = Array.from(up.querySelectorAll(TAG_LINK)).reduce((n, a) => n + visibleLength(a), 0);
+      if (tagged < visibleLength(up) * TAG_LIST_SHARE) break;
+      list = up;
+    }
+    // A tag link inside a sentence ("a hazard of deep space travel") is the sentence's word.
+    if (list === link) continue;
+    list.remove();
     removed++;
   }
   return removed;

@@ -116,3 +116,11 @@ test('reads a table row as one line, keeping one-character cells such as ranks a
   const doc = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p>${table}<p>${PARAGRAPHS[1]}</p></article></body></html>`);
   assert.match(doc.text, /\n\nPos\. Driver Points Wins\n\n1 Kyle Busch 5040 5\n\n2 Martin Truex Jr 5035 7\n\n/);
 });
+
+test('drops a list of rel="tag" links but keeps a tag link inside a sentence', () => {
+  const tagged = 'Radiation is a key hazard of deep <a href="/tags/space-travel" rel="tag">space travel</a>, but shielding can be concentrated around the pods the crew sleep in.';
+  const tags = '<p><strong>Tags: <a rel="tag" href="/tag/a">stock car brasil</a>, <a rel="tag" href="/tag/b">stock car interlagos</a>, <a rel="category tag" href="/c">Motorsport</a></strong></p>';
+  const doc = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p><p>${tagged}</p><p>${PARAGRAPHS[1]}</p>${tags}</article></body></html>`);
+  assert.match(doc.text, /hazard of deep space travel, but shielding/);
+  assert.doesNotMatch(doc.text, /Tags|stock car|Motorsport/);
+});
