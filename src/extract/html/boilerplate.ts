@@ -48,11 +48,15 @@ interface Root {
   body?: { textContent: string | null } | null;
 }
 
-/** True when a class or id word names page furniture (and the element does not also say "content"). */
+/**
+ * True when a class or id word names page furniture and no other word says "content". A word naming
+ * both ("article-body__newsletter", "story-image-caption") is the furniture of the article, not its text.
+ */
 export function isFurniture(classAndId: string): boolean {
   const words = classAndId.split(/\s+/).filter(Boolean);
-  if (words.some((w) => CONTENT_WORD.test(w))) return false;
-  return words.some((w) => FURNITURE_WORD.test(w) || FURNITURE_PART.test(w));
+  const furniture = (w: string): boolean => FURNITURE_WORD.test(w) || FURNITURE_PART.test(w);
+  if (words.some((w) => CONTENT_WORD.test(w) && !furniture(w))) return false;
+  return words.some(furniture);
 }
 
 /** Remove furniture elements from the page in place; returns how many were removed. */

@@ -124,3 +124,10 @@ test('drops a list of rel="tag" links but keeps a tag link inside a sentence', (
   assert.match(doc.text, /hazard of deep space travel, but shielding/);
   assert.doesNotMatch(doc.text, /Tags|stock car|Motorsport/);
 });
+
+test('drops a newsletter box or caption whose class names the article and the furniture ("article-body__newsletter")', () => {
+  const box = '<div class="article-body__newsletter"><h2>Breaking News Emails</h2><div>Get breaking news alerts and special reports, delivered weekday mornings.</div></div>';
+  const caption = '<div class="story-image-caption">Delegates arrive at the venue on Tuesday, seen from the press gallery.</div>';
+  const doc = extractHtml(raw(), `<html><body><div class="article-body"><p>${PARAGRAPHS[0]}</p>${box}<p>${PARAGRAPHS[1]}</p>${caption}<p>${PARAGRAPHS[2]}</p></div></body></html>`);
+  assert.equal(doc.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
+});
