@@ -108,8 +108,9 @@ ${storedTable}
 
 How crosscheck goes beyond Readability (src/extract/html/): page furniture (share bars, captions,
 related and "read more" blocks, newsletter and cookie boxes, comments, lists of \`rel="tag"\` links) is removed by
-site-independent class/role rules before Readability scores the page, never touching the element
-that holds most of the paragraph text; headings and list items are kept as paragraphs and a table
+site-independent class/role rules, and so is a section that a heading labels as not the article
+("You may also like", "Most read", "Comments", in several languages), before Readability scores the
+page, never touching the element that holds most of the paragraph text; headings and list items are kept as paragraphs and a table
 row reads as one line; short
 boilerplate paragraphs ("Read more", photo credits, "Advertisement") are dropped; and when the page
 declares a JSON-LD \`articleBody\`, paragraphs the publisher did not count as the article are trimmed

@@ -1,7 +1,9 @@
 // Site-independent boilerplate rules: removes share bars, captions, "read more" and related-link
-// blocks, newsletter and cookie boxes before Readability scores the page, and filters leftover
-// boilerplate paragraphs after. Own code: Readability keeps many of these, and no npm library
-// offers such rules separately. It never removes an element holding most of the page's text.
+// blocks, newsletter and cookie boxes (by class and role), tag lists (rel="tag") and sections a
+// heading labels as not the article ("Related stories", "Comments") before Readability scores the
+// page, and filters leftover boilerplate paragraphs after. Own code: Readability keeps many of
+// these, and no npm library offers such rules separately. It never removes the element holding
+// most of the page's paragraph text or its ancestors.
 import type { HtmlOptions } from './options.ts';
 
 /** Tags never part of an article's text. */
@@ -82,7 +84,61 @@ export function removeBoilerplate(root: Root, options: Pick<HtmlOptions, 'maxBoi
     el.remove();
     removed++;
   }
-  return removed + removeTagLists(root, keep);
+  return removed + removeTagLists(root, keep) + removeLabelledSections(root, keep);
+}
+
+/** Headings that open a block of teasers, links, sharing or comments rather than article text (several languages). */
+const SECTION_LABEL = new RegExp(
+  '^(?:' +
+    [
+      'related(?: (?:articles?|stories|posts|topics|content|coverage|news|links|reading|videos?))?', 'more (?:stories|articles|news|videos)',
+      'you (?:may|might) (?:also )?(?:like|enjoy|be interested in)', 'recommended(?: for you| stories| articles)?', '(?:most|the most) (?:popular|read|viewed|shared|commented)(?: (?:stories|articles|posts|videos|news))?',
+      'popular(?: (?:posts|stories|articles|now))?', 'trending(?: now| stories)?', 'top stories', 'latest (?:news|stories|posts|articles)', 'recent (?:posts|stories|articles)',
+      'comments?', 'leave a (?:reply|comment)(?: cancel reply)?', 'share your thoughts(?: cancel reply)?', 'join the discussion', 'about the author',
+      'newsletters?', 'sign up for .{0,40}newsletters?', 'never miss a (?:post|story)', 'follow us', 'stay connected', 'share this(?: (?:story|article|post))?', 'like this',
+      'você (?:também )?pode gostar', 'leia (?:também|mais)', 'veja também', '(?:posts|artigos|notícias|matérias) relacionad[oa]s', 'comentários',
+      'te puede interesar', 'lee también', '(?:artículos|noticias) relacionad[oa]s', 'comentarios', 'lo más (?:leído|visto)',
+      '(?:à )?lire aussi', 'sur le même sujet', 'articles similaires', 'commentaires', 'les plus lus',
+      'das könnte sie auch interessieren', 'lesen sie auch', 'mehr zum thema', 'kommentare', 'meistgelesen',
+      'leggi anche', 'articoli correlati', 'commenti', 'i più letti',
+      'читайте также', 'похожие статьи', 'отзывы', 'комментарии', 'самое популярное',
+    ].join('|') +
+    ')\\W*$',
+  'iu',
+);
+
+/**
+ * Remove sections that a heading labels as not the article ("Related stories", "You may also like",
+ * "Comments"): the largest container that the heading opens, up to the element holding the main text.
+ */
+function removeLabelledSections(root: Root, keep: Set<El>): number {
+  const headings = root.querySelectorAll('h1, h2, h3, h4, h5, h6');
+  let removed = 0;
+  for (let i = 0; i < headings.length; i++) {
+    const heading = headings[i];
+    if (!heading || !heading.parentNode || keep.has(heading)) continue;
+    if (!SECTION_LABEL.test((heading.textContent ?? '').replace(/\s+/g, ' ').trim())) continue;
+    let section: El = heading;
+    for (let up = heading.parentElement; up && !keep.has(up) && firstWithText(up) === section; up = up.parentElement) section = up;
+    if (section === heading || holdsArticle(section, heading)) continue;
+    section.remove();
+    removed++;
+  }
+  return removed;
+}
+
+/** True when `section` holds a headline (an <h1> other than its label) or a marked article body. */
+function holdsArticle(section: El, label: El): boolean {
+  if (section.querySelector(ARTICLE_BODY)) return true;
+  const headlines = section.querySelectorAll('h1');
+  return headlines.length > 1 || (headlines.length === 1 && headlines[0] !== label);
+}
+
+/** The first child element of `el` that has any text. */
+function firstWithText(el: El): El | undefined {
+  const children = (el as unknown as { children: ArrayLike<El> }).children;
+  for (let i = 0; i < children.length; i++) if ((children[i]?.textContent ?? '').trim()) return children[i];
+  return undefined;
 }
 
 /** Links marked rel="tag" name the page's tags and categories; they are labels, not article text. */

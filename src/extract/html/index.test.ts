@@ -131,3 +131,11 @@ test('drops a newsletter box or caption whose class names the article and the fu
   const doc = extractHtml(raw(), `<html><body><div class="article-body"><p>${PARAGRAPHS[0]}</p>${box}<p>${PARAGRAPHS[1]}</p>${caption}<p>${PARAGRAPHS[2]}</p></div></body></html>`);
   assert.equal(doc.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
 });
+
+test('drops a section that a heading labels as related posts or comments, however much text its teasers hold', () => {
+  const teaser = (n: number): string => `<article><h2><a href="/p${n}">Teaser ${n}</a></h2><p>Another story from the archive, number ${n}, whose summary runs on for a while, with commas, clauses, and enough words to look like text.</p></article>`;
+  const related = `<section><h3>You may also like</h3>${[1, 2, 3, 4, 5, 6].map(teaser).join('')}</section>`;
+  const comments = '<div><h2>Comments</h2><p>Great piece, thanks for writing it, I learned a lot from it today.</p></div>';
+  const doc = extractHtml(raw(), `<html><body><main><article><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></article>${related}${comments}</main></body></html>`);
+  assert.equal(doc.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
+});
