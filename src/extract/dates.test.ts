@@ -60,3 +60,21 @@ test('parses the forms pages write dates in', () => {
   assert.equal(parseDate('05/04/2023', { slashOrder: 'dmy' })?.date, '2023-04-05');
   assert.equal(parseDate('2023-02-30'), undefined);
 });
+
+test('a UTC time yields the day printed by the headline only when a real time zone reaches it', () => {
+  const ld = (published: string): string => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: published })}</script>`;
+  const evening = page(ld('2023-11-09T03:28:35Z'), `<p>Thursday, November 9, 2023</p><ul>${'<li>Section</li>'.repeat(40)}</ul><h1>Mayor elected in a close race</h1><p>By Staff, November 8, 2023 at 10:28 p.m.</p>`);
+  assert.deepEqual(findPageDates(evening, {}, NOW), { publishedAt: '2023-11-08', dateSource: 'json-ld' });
+  const midday = page(ld('2023-11-06T13:10:22Z'), '<h1>Motorway closed after an accident</h1><p>Sonntag, 5. November 2023: earlier report</p>');
+  assert.equal(findPageDates(midday, {}, NOW).publishedAt, '2023-11-06T13:10:22Z');
+});
+
+test('takes the update day when the page prints only that day by the headline', () => {
+  const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', datePublished: '2019-10-15T16:59:59Z', dateModified: '2020-03-12T14:42:17Z' })}</script>`;
+  const printed = page(ld, '<h1>Are dead skin cells a good thing?</h1><p>Updated March 12, 2020</p><p>Text</p>');
+  assert.deepEqual(findPageDates(printed, {}, NOW), { publishedAt: '2020-03-12T14:42:17Z', dateSource: 'json-ld' });
+  const both = page(ld, '<h1>Are dead skin cells a good thing?</h1><p>October 15, 2019, updated March 12, 2020</p>');
+  assert.deepEqual(findPageDates(both, {}, NOW), { publishedAt: '2019-10-15T16:59:59Z', dateSource: 'json-ld', updatedAt: '2020-03-12T14:42:17Z' });
+  const neither = page(ld, '<h1>Are dead skin cells a good thing?</h1><p>Text</p>');
+  assert.equal(findPageDates(neither, {}, NOW).publishedAt, '2019-10-15T16:59:59Z');
+});

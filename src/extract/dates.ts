@@ -1,6 +1,7 @@
 // Finds a page's publication date (and last update) from, in order of trust: JSON-LD, meta tags,
 // <time> elements, the URL, and visible text near the title, with sanity checks (no future dates,
-// nothing before the web, no copyright years or comment dates). It does not resolve relative dates.
+// nothing before the web, no copyright years or comment dates), then checked against the day the page
+// prints by its headline (time zones, pages that print only their update). It does not resolve relative dates.
 import type { DateSource } from '../types.ts';
 import { findDates, parseDate, type DateParseOptions, type ParsedDate } from './date-parse.ts';
 import { readJsonLd, typesOf, type JsonLdObject } from './html/json-ld.ts';
@@ -181,18 +182,28 @@ function fromDateElements(root: Root, opts: DateOptions, parse: Partial<DatePars
   return beforeHeading;
 }
 
-/** The first plausible date of the visible text, copyright notices removed, outside comments. */
-function fromVisibleText(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+/** Plausible dates of the visible text (copyright notices removed), in order, and those printed near the headline. */
+interface ShownDates {
+  /** Every plausible date of the visible text, with its offset. */
+  all: { index: number; date: string }[];
+  /** The days printed next to the headline (empty when the headline is not found in the text). */
+  nearTitle: string[];
+}
+
+function shownDates(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ShownDates {
   const text = visibleTextOf(root, opts.textScanChars).replace(COPYRIGHT, ' ');
   const dates = findDates(text, parse).filter((d) => isPlausible(d.date, opts));
-  // The date printed next to the headline is the article's; dates further away belong to tickers and teasers.
   const heading = root.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
   const at = heading && heading.length > 8 ? text.indexOf(heading) : -1;
-  if (at >= 0) {
-    const near = dates.find((d) => d.index >= at - opts.nearTitleBefore && d.index <= at + heading!.length + opts.nearTitleAfter);
-    if (near) return { date: near.date };
-  }
-  return dates[0] ? { date: dates[0].date } : undefined;
+  const near = at < 0 ? [] : dates.filter((d) => d.index >= at - opts.nearTitleBefore && d.index <= at + heading!.length + opts.nearTitleAfter);
+  return { all: dates, nearTitle: near.map((d) => d.date) };
+}
+
+/** The first plausible date of the visible text: the one printed next to the headline, else the first on the page. */
+function fromVisibleText({ all, nearTitle }: ShownDates): ParsedDate | undefined {
+  // Dates further from the headline belong to tickers and teasers.
+  const date = nearTitle[0] ?? all[0]?.date;
+  return date ? { date } : undefined;
 }
 
 /** Broken markup can leave a second <body> (or <html>) holding the article: read every one of them. */
@@ -210,20 +221,41 @@ function shiftDay(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Hours a publisher's clock may differ from UTC (Hawaii −10 to Sydney summer +11). */
+const MAX_BEHIND_UTC = 10;
+const MAX_AHEAD_OF_UTC = 11;
+
+/** The neighbouring days a UTC time can fall on in a publisher's own time zone. */
+function neighbourDays(dateTime: string, date: string): string[] {
+  const hour = Number(dateTime.slice(11, 13));
+  const days: string[] = [];
+  if (hour < MAX_BEHIND_UTC) days.push(shiftDay(date, -1));
+  if (hour + MAX_AHEAD_OF_UTC >= 24) days.push(shiftDay(date, 1));
+  return days;
+}
+
 /**
  * A markup time given in UTC may fall on the day before or after the one the publisher prints
- * (a US evening story is "tomorrow" in UTC). When the page's visible text shows only the neighbouring
- * day, that printed day is the publication day.
+ * (a US evening story is "tomorrow" in UTC). When the page prints, next to its headline (else
+ * near the top), only a day the time reaches with a real time zone, that printed day is the publication day.
  */
-function localDay(root: Root, found: ParsedDate, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate {
+function localDay(found: ParsedDate, { all, nearTitle }: ShownDates, opts: DateOptions): ParsedDate {
   if (!found.dateTime || !/(?:Z|[+-]00:?00)$/.test(found.dateTime)) return found;
-  const shown = new Set(findDates(visibleTextOf(root, opts.localDayScanChars), parse).map((d) => d.date));
+  const shown = new Set(nearTitle.length ? nearTitle : all.filter((d) => d.index < opts.localDayScanChars).map((d) => d.date));
   if (shown.has(found.date)) return found;
-  for (const days of [-1, 1]) {
-    const neighbour = shiftDay(found.date, days);
-    if (shown.has(neighbour)) return { date: neighbour };
-  }
-  return found;
+  const neighbour = neighbourDays(found.dateTime, found.date).find((day) => shown.has(day));
+  return neighbour ? { date: neighbour } : found;
+}
+
+/**
+ * Pages that print only their last update by the headline present that day as the article's date,
+ * and readers cite it: when the published day is not printed there and the update day is, the
+ * update day is taken.
+ */
+function printedVersion(published: ParsedDate, updated: ParsedDate | undefined, shown: ShownDates, opts: DateOptions): ParsedDate {
+  if (!updated || shown.nearTitle.includes(published.date)) return published;
+  const local = localDay(updated, shown, opts);
+  return shown.nearTitle.includes(local.date) ? local : published;
 }
 
 /**
@@ -284,8 +316,10 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
     ['meta', () => fromMeta(root, PUBLISHED_META, opts, parse)],
     ['time-element', () => fromTimeElements(root, opts, parse)],
     ['url', () => dateFromUrl(context.url, opts)],
-    ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(root, opts, parse) ?? fromMarkup(root, opts, parse)],
+    ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(shown()) ?? fromMarkup(root, opts, parse)],
   ];
+  let shownMemo: ShownDates | undefined;
+  const shown = (): ShownDates => (shownMemo ??= shownDates(root, opts, parse));
   const fromUrl = dateFromUrl(context.url, opts);
   for (const [source, find] of steps) {
     const found = find();
@@ -293,7 +327,8 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
     // A full date in the URL is fixed when the article is first published; markup that disagrees has
     // usually been touched by an update or shifted by a time zone.
     if (fromUrl && fromUrl.date !== found.date && source !== 'url') return { publishedAt: fromUrl.date, dateSource: 'url', ...(updated && updated.date !== fromUrl.date ? { updatedAt: asIso(updated) } : {}) };
-    const local = source === 'json-ld' || source === 'meta' || source === 'time-element' ? localDay(root, found, opts, parse) : found;
+    const fromMarkupDates = source === 'json-ld' || source === 'meta' || source === 'time-element';
+    const local = fromMarkupDates ? printedVersion(localDay(found, shown(), opts), updated, shown(), opts) : found;
     const publishedAt = asIso(local);
     const updatedAt = updated && updated.date !== local.date ? asIso(updated) : undefined;
     return { publishedAt, dateSource: source, ...(updatedAt ? { updatedAt } : {}) };
