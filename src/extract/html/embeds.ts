@@ -1,6 +1,7 @@
 // Embedded social posts (X/Twitter, Instagram, TikTok, Bluesky, Facebook, Threads, Mastodon) found
 // in a page: read into Embeds with author, handle, date and link, then (by default) taken out of the
-// page so their words are not counted as the article's own claims. It does not fetch the posts.
+// page so their words are not counted as the article's own claims, or else lifted out of their
+// wrappers so they stay in the text. It does not fetch the posts.
 import type { Embed } from '../../types.ts';
 import { parseDate } from '../date-parse.ts';
 
@@ -14,11 +15,14 @@ const EMBED_SELECTOR = [
 const SIGNATURE = /[—–-]\s*([^()@—–]{1,80}?)\s*\((@[\w.]{1,40})\)\s*(.{0,40})$/;
 
 interface El {
+  tagName: string;
+  parentElement: El | null;
   textContent: string | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): El | null;
   querySelectorAll(selector: string): ArrayLike<El>;
   remove(): void;
+  replaceWith(node: El): void;
 }
 
 /**
@@ -39,7 +43,8 @@ export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike
     const url = el.getAttribute('data-bluesky-uri') ?? el.getAttribute('data-instgrm-permalink') ?? el.getAttribute('cite') ?? last?.getAttribute('href') ?? undefined;
     const date = signature?.[3] ? parseDate(signature[3])?.date : last ? parseDate(last.textContent ?? '')?.date : undefined;
     const text = first ?? (signature ? whole.slice(0, signature.index).trim() : whole);
-    if (!keepInText) el.remove();
+    if (keepInText) liftOutOfWrappers(el);
+    else el.remove();
     if (!text) continue;
     embeds.push({
       kind: 'social-post',
@@ -51,4 +56,16 @@ export function takeEmbeds(root: { querySelectorAll(selector: string): ArrayLike
     });
   }
   return embeds;
+}
+
+const visible = (el: El): number => (el.textContent ?? '').replace(/\s+/g, '').length;
+
+/**
+ * Put a kept post in place of the wrappers that hold nothing else ("social-media-embed"), so that
+ * furniture rules keyed on the wrapper's class names do not drop the post with it.
+ */
+function liftOutOfWrappers(el: El): void {
+  let outer = el;
+  for (let up = el.parentElement; up && up.tagName !== 'BODY' && visible(up) <= visible(el); up = up.parentElement) outer = up;
+  if (outer !== el) outer.replaceWith(el);
 }

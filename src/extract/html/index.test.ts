@@ -139,3 +139,10 @@ test('drops a section that a heading labels as related posts or comments, howeve
   const doc = extractHtml(raw(), `<html><body><main><article><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></article>${related}${comments}</main></body></html>`);
   assert.equal(doc.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
 });
+
+test('with embedsInText, keeps an embedded post whose wrapper is named like a share bar ("social-media-embed")', () => {
+  const tweet = '<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Convoy of 20 trucks crossing now.</p>&mdash; Relief Desk (@reliefdesk) <a href="https://twitter.com/reliefdesk/status/1714">October 21, 2023</a></blockquote></div>';
+  const html = `<html><body><article><p>${PARAGRAPHS[0]}</p>${tweet}<p>${PARAGRAPHS[1]}</p></article></body></html>`;
+  assert.match(extractHtml(raw(), html, { embedsInText: true }).text, /Convoy of 20 trucks crossing now\./);
+  assert.doesNotMatch(extractHtml(raw(), html).text, /Convoy/);
+});
