@@ -106,15 +106,16 @@ other tools (a check that the port matches the published figures):
 
 ${storedTable}
 
-How crosscheck goes beyond Readability (src/extract/html/): page furniture (share bars, captions,
-related and "read more" blocks, newsletter and cookie boxes, comments, lists of \`rel="tag"\` links) is removed by
-site-independent class/role rules, and so is a section that a heading labels as not the article
-("You may also like", "Most read", "Comments", in several languages), before Readability scores the
-page, never touching the element that holds most of the paragraph text; headings and list items are kept as paragraphs and a table
-row reads as one line; short
-boilerplate paragraphs ("Read more", photo credits, "Advertisement") are dropped; and when the page
-declares a JSON-LD \`articleBody\`, paragraphs the publisher did not count as the article are trimmed
-(or the JSON-LD body is used when Readability missed most of it). Nothing is keyed on a site.
+How crosscheck goes beyond Readability (src/extract/html/): before Readability scores the page,
+page furniture (share bars, captions, related and "read more" blocks, newsletter and cookie boxes,
+comments) is removed by site-independent class/role rules, and so are lists of \`rel="tag"\` links,
+pop-up cards hidden in sentences and sections that a heading labels as not the article ("You may
+also like", "Most read", "Comments", in several languages), never touching the element that holds
+most of the paragraph text. Headings and list items are kept as paragraphs and a table row reads as
+one line; short boilerplate paragraphs ("Read more", photo credits, "Advertisement") are dropped;
+and when the page declares a JSON-LD \`articleBody\`, paragraphs the publisher did not count as the
+article are trimmed (or the JSON-LD body is used when Readability missed most of it).
+Nothing is keyed on a site.
 
 Embedded social posts (tweets and the like) are listed in each document's \`embeds\` and, by default,
 kept out of its text, as for text inputs, so a post's words are not counted as the article's own

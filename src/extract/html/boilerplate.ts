@@ -1,9 +1,10 @@
 // Site-independent boilerplate rules: removes share bars, captions, "read more" and related-link
-// blocks, newsletter and cookie boxes (by class and role), tag lists (rel="tag") and sections a
-// heading labels as not the article ("Related stories", "Comments") before Readability scores the
-// page, and filters leftover boilerplate paragraphs after. Own code: Readability keeps many of
-// these, and no npm library offers such rules separately. It never removes the element holding
-// most of the page's paragraph text or its ancestors.
+// blocks, newsletter and cookie boxes (by class and role), tag lists (rel="tag"), pop-up cards
+// hidden in sentences and sections a heading labels as not the article ("Related stories",
+// "Comments") before Readability scores the page, and filters leftover boilerplate paragraphs
+// after. Own code: Readability keeps many of these, and no npm library offers such rules
+// separately. It never removes the element holding most of the page's paragraph text or its
+// ancestors.
 import type { HtmlOptions } from './options.ts';
 
 /** Tags never part of an article's text. */
@@ -84,7 +85,7 @@ export function removeBoilerplate(root: Root, options: Pick<HtmlOptions, 'maxBoi
     el.remove();
     removed++;
   }
-  return removed + removeTagLists(root, keep) + removeLabelledSections(root, keep);
+  return removed + removeTagLists(root, keep) + removeLabelledSections(root, keep) + removeHoverCards(root);
 }
 
 /** Headings that open a block of teasers, links, sharing or comments rather than article text (several languages). */
@@ -139,6 +140,31 @@ function firstWithText(el: El): El | undefined {
   const children = (el as unknown as { children: ArrayLike<El> }).children;
   for (let i = 0; i < children.length; i++) if ((children[i]?.textContent ?? '').trim()) return children[i];
   return undefined;
+}
+
+/** A pop-up card's text is nearly all links (the person's name, their latest headlines, "MORE"). */
+const CARD_LINK_SHARE = 0.7;
+
+/**
+ * Remove pop-up cards hidden inside running text: a <span> within a paragraph that holds an image
+ * and two or more links and little else. Shown on hover, they are not part of the sentence.
+ */
+function removeHoverCards(root: Root): number {
+  const images = root.querySelectorAll('p span img');
+  let removed = 0;
+  for (let i = 0; i < images.length; i++) {
+    let card = images[i]?.parentElement ?? null;
+    while (card && card.tagName !== 'SPAN' && card.tagName !== 'P') card = card.parentElement;
+    if (!card || card.tagName !== 'SPAN' || !card.parentNode) continue;
+    const links = card.querySelectorAll('a');
+    if (links.length < 2) continue;
+    let linked = 0;
+    for (let j = 0; j < links.length; j++) linked += visibleLength(links[j]!);
+    if (linked < visibleLength(card) * CARD_LINK_SHARE) continue;
+    card.remove();
+    removed++;
+  }
+  return removed;
 }
 
 /** Links marked rel="tag" name the page's tags and categories; they are labels, not article text. */

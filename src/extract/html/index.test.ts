@@ -146,3 +146,13 @@ test('with embedsInText, keeps an embedded post whose wrapper is named like a sh
   assert.match(extractHtml(raw(), html, { embedsInText: true }).text, /Convoy of 20 trucks crossing now\./);
   assert.doesNotMatch(extractHtml(raw(), html).text, /Convoy/);
 });
+
+test('drops a pop-up card hidden in a sentence (photo, name and headline links) but keeps the linked name', () => {
+  const card = '<span class="person"><a href="/people/ana-ruiz">Ana Ruiz</a><span class="person-card"><span><img src="ana.jpg"><a href="/people/ana-ruiz">Ana Ruiz</a><a href="/p/1">Mediator says talks will resume next week</a> <a href="/people/ana-ruiz">MORE</a></span></span></span>';
+  const sentence = `<p><span style="font-weight: 400">The chief mediator, ${card}, said on Wednesday that both delegations had agreed to a second round of talks in Geneva.</span></p>`;
+  const inline = '<p><span><img src="flag.png"> Delegations from <a href="/a">Norway</a> and <a href="/b">Qatar</a> joined the talks as observers on the second day.</span></p>';
+  const doc = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p>${sentence}${inline}<p>${PARAGRAPHS[1]}</p></article></body></html>`);
+  assert.match(doc.text, /The chief mediator, Ana Ruiz, said on Wednesday/);
+  assert.match(doc.text, /Delegations from Norway and Qatar joined/);
+  assert.doesNotMatch(doc.text, /will resume next week|MORE/);
+});
