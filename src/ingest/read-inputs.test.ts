@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { WARCRecord, WARCSerializer } from 'warcio';
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,10 +55,54 @@ test('a folder with no article files is an error, not silence', async () => {
   assert.equal(errors[0]?.code, 'INPUT_NO_ARTICLES');
 });
 
+async function* stream(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8Array> {
+  for (const part of parts) yield typeof part === 'string' ? new TextEncoder().encode(part) : part;
+}
+
 test('reads standard input for -', async () => {
-  const { documents } = await collectAll(['-'], { readStdin: async () => new TextEncoder().encode('Storm Warning Issued\n\nForecasters warned of a storm on Friday.') });
+  const { documents } = await collectAll(['-'], { readStdin: () => stream('Storm Warning ', 'Issued\n\nForecasters warned of a storm on Friday.') });
   assert.equal(documents[0]?.title, 'Storm Warning Issued');
   assert.equal(documents[0]?.id, 'stdin');
+});
+
+test('standard input larger than the limit is INPUT_TOO_LARGE, read no further than the limit', async () => {
+  let chunksRead = 0;
+  async function* endless(): AsyncGenerator<Uint8Array> {
+    for (;;) {
+      chunksRead++;
+      yield new TextEncoder().encode('word '.repeat(200));
+    }
+  }
+  const { documents, errors } = await collectAll(['-'], { readStdin: endless, maxBytes: 10_000 });
+  assert.equal(documents.length, 0);
+  assert.equal(errors[0]?.code, 'INPUT_TOO_LARGE');
+  assert.ok(chunksRead <= 12, `read ${chunksRead} chunks`);
+});
+
+async function gzippedWarc(): Promise<Uint8Array> {
+  const rec = WARCRecord.create(
+    { url: 'https://news.example/2024/03/04/dam-opens', date: '2024-03-05T08:00:00Z', type: 'response', warcVersion: 'WARC/1.1', httpHeaders: { 'Content-Type': 'text/html' }, statusline: 'HTTP/1.1 200 OK' },
+    stream('<html><head><title>Dam Opens</title></head><body><article><p>The new dam on the Veld river opened on Monday after six years of work, the water board said.</p></article></body></html>'),
+  );
+  return WARCSerializer.serialize(rec, { gzip: true });
+}
+
+test('a web archive piped to standard input is read record by record', async () => {
+  const warc = await gzippedWarc();
+  const { documents, errors } = await collectAll(['-'], { readStdin: () => stream(warc.subarray(0, 10), warc.subarray(10)) });
+  assert.deepEqual(errors, []);
+  assert.equal(documents.length, 1);
+  assert.equal(documents[0]!.url, 'https://news.example/2024/03/04/dam-opens');
+  assert.match(documents[0]!.text, /dam on the Veld river opened on Monday/);
+});
+
+test('a web archive saved under another name is recognised by its first bytes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-warcname-'));
+  writeFileSync(join(dir, 'crawl-00001.dat'), await gzippedWarc());
+  const { documents, errors } = await collectAll([join(dir, 'crawl-00001.dat')]);
+  assert.deepEqual(errors, []);
+  assert.equal(documents[0]?.url, 'https://news.example/2024/03/04/dam-opens');
+  assert.equal(documents[0]?.title, 'Dam Opens');
 });
 
 test('decodes windows-1252 text without mojibake', async () => {

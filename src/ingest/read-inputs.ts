@@ -2,28 +2,24 @@
 // RawInputs, rejecting empty, binary, oversized and missing inputs with named errors. It does not
 // interpret the bytes (see extract/); each bad input is reported and the others are still read.
 import { gunzipSync } from 'node:zlib';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createError, toInputError } from '../errors.ts';
 import type { InputError, RawInput } from '../types.ts';
 import { expandFeed, readUrl, readWarcFile, sourceFetcher, type SourceOptions } from './sources.ts';
 import { isUrlArgument } from './url.ts';
-import { isWarc } from './warc.ts';
+import { isWarc, WARC_SNIFF_BYTES } from './warc.ts';
 
 export interface ReadOptions extends Partial<SourceOptions> {
   /** Largest input accepted, in bytes (after gunzip). */
   maxBytes: number;
-  /** Reads standard input for `-` (injectable for tests). */
-  readStdin: () => Promise<Uint8Array>;
+  /** Standard input for `-` (injectable for tests). */
+  readStdin: () => AsyncIterable<Uint8Array>;
 }
 
 export const READ_DEFAULTS: ReadOptions = {
   maxBytes: 32 * 1024 * 1024,
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks);
-  },
+  readStdin: () => process.stdin,
 };
 
 /** File names a folder walk picks up; anything else in a folder is skipped silently. */
@@ -47,7 +43,7 @@ export async function* readInputs(args: string[], options: Partial<ReadOptions> 
       continue;
     }
     if (arg === '-') {
-      yield await guard('-', async () => checkBytes({ origin: '-', name: 'stdin', bytes: await opts.readStdin() }, opts));
+      yield* readStdin(opts);
       continue;
     }
     let info;
@@ -87,9 +83,73 @@ async function* walk(dir: string): AsyncGenerator<string> {
   }
 }
 
-/** A web archive is streamed record by record; a feed is expanded with --fetch; any other file is read whole. */
+/**
+ * Standard input: a web archive (recognised by its first bytes) is streamed record by record;
+ * anything else is read whole, up to `maxBytes`.
+ */
+async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
+  const iterator = opts.readStdin()[Symbol.asyncIterator]();
+  const head: Uint8Array[] = [];
+  let headBytes = 0;
+  let done = false;
+  try {
+    while (headBytes < WARC_SNIFF_BYTES) {
+      const next = await iterator.next();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      head.push(next.value);
+      headBytes += next.value.length;
+    }
+  } catch {
+    yield fail('-', createError('INPUT_UNREADABLE', '-'));
+    return;
+  }
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    yield* head;
+    if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  if (isWarc('stdin', Buffer.concat(head))) {
+    yield* readWarcFile('-', opts, rest());
+    return;
+  }
+  yield await guard('-', async () => checkBytes({ origin: '-', name: 'stdin', bytes: await readCapped(rest(), opts.maxBytes, '-') }, opts));
+}
+
+/** All of a stream's bytes, or INPUT_TOO_LARGE as soon as they pass `maxBytes`. */
+async function readCapped(source: AsyncIterable<Uint8Array>, maxBytes: number, origin: string): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of source) {
+    total += chunk.length;
+    if (total > maxBytes) throw createError('INPUT_TOO_LARGE', origin, `more than ${formatBytes(maxBytes)}`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** The first bytes of a file (fewer when it is shorter); empty when it cannot be read. */
+async function fileHead(path: string): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+    const buffer = Buffer.alloc(WARC_SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, WARC_SNIFF_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } catch {
+    return new Uint8Array(0);
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * A web archive (by name or first bytes) is streamed record by record; a feed is expanded with
+ * --fetch; any other file is read whole.
+ */
 async function* readFileOrContainer(path: string, opts: ReadOptions, fetcher: ReturnType<typeof sourceFetcher>, check: (input: RawInput) => RawInput): AsyncGenerator<ReadResult> {
-  if (isWarc(path)) {
+  if (isWarc(path) || isWarc(path, await fileHead(path))) {
     yield* readWarcFile(path, opts);
     return;
   }

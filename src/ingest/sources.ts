@@ -31,13 +31,13 @@ export function sourceFetcher(options: Partial<SourceOptions>): Fetcher {
 const fail = (origin: string, error: unknown): SourceResult => ({ ok: false, error: toInputError(origin, error) });
 
 /**
- * Stream a web archive file as its HTML responses.
+ * Stream a web archive — a file, or any byte stream such as standard input — as its HTML responses.
  * @example for await (const r of readWarcFile('crawl.warc.gz', {})) ...
  */
-export async function* readWarcFile(path: string, options: Partial<SourceOptions>): AsyncGenerator<SourceResult> {
+export async function* readWarcFile(path: string, options: Partial<SourceOptions>, source: AsyncIterable<Uint8Array> = createReadStream(path)): AsyncGenerator<SourceResult> {
   const stats = newWarcStats();
   try {
-    for await (const input of readWarc(createReadStream(path), path, stats, options.warc)) yield { ok: true, input };
+    for await (const input of readWarc(source, path, stats, options.warc)) yield { ok: true, input };
   } catch (error) {
     yield fail(path, error);
   }

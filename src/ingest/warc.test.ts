@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { gzipSync } from 'node:zlib';
 import { WARCRecord, WARCSerializer } from 'warcio';
 import { describeSkipped, isWarc, newWarcStats, readWarc } from './warc.ts';
 
@@ -47,4 +48,7 @@ test('recognises web archives by name or by their first bytes', () => {
   assert.equal(isWarc('crawl.warc.gz'), true);
   assert.equal(isWarc('dump.bin', new TextEncoder().encode('WARC/1.0\r\n')), true);
   assert.equal(isWarc('page.html', new TextEncoder().encode('<html>')), false);
+  assert.equal(isWarc('dump.bin', gzipSync('WARC/1.1\r\nWARC-Type: warcinfo\r\n')), true);
+  assert.equal(isWarc('page.bin', gzipSync('<html><body>WARC/1.1</body></html>')), false);
+  assert.equal(isWarc('damaged.bin', Uint8Array.from([0x1f, 0x8b, 0, 0])), false);
 });

@@ -1,6 +1,7 @@
 // Reads web archives (.warc, .warc.gz) with warcio, streaming: each HTML `response` record with a 2xx
 // status becomes a RawInput with its target URI and capture date; other records are skipped and
 // counted. It does not extract article text (extract/ does) and keeps one record in memory at a time.
+import { constants, gunzipSync } from 'node:zlib';
 import { WARCParser } from 'warcio';
 import { createError } from '../errors.ts';
 import type { RawInput } from '../types.ts';
@@ -20,10 +21,27 @@ export interface WarcStats {
   skipped: Record<string, number>;
 }
 
-/** True when a name or the first bytes say "web archive". */
+/** Bytes to read from the start of an input to tell whether it is a web archive. */
+export const WARC_SNIFF_BYTES = 4096;
+
+/**
+ * True when a name or the first bytes say "web archive": a `.warc(.gz)` name, or content that
+ * starts with a `WARC/` version line, plain or gzipped (as stdin or a file with another name).
+ */
 export function isWarc(name: string, head?: Uint8Array): boolean {
   if (/\.warc(\.gz)?$/i.test(name)) return true;
-  return head ? Buffer.from(head.subarray(0, 8)).toString('latin1').startsWith('WARC/') : false;
+  if (!head) return false;
+  return Buffer.from(gunzipHead(head).subarray(0, 5)).toString('latin1') === 'WARC/';
+}
+
+/** The first bytes of gzip data decompressed as far as they go (a WARC.gz starts a member per record). */
+function gunzipHead(head: Uint8Array): Uint8Array {
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return head;
+  try {
+    return gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH, maxOutputLength: 1024 * 1024 });
+  } catch {
+    return new Uint8Array(0);
+  }
 }
 
 const HTML_TYPE = /text\/html|application\/xhtml\+xml/i;
