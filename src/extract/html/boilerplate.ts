@@ -41,6 +41,7 @@ interface El {
   querySelectorAll(selector: string): ArrayLike<El>;
   parentElement: El | null;
   parentNode: unknown;
+  isConnected: boolean;
   textContent: string | null;
   getAttribute(name: string): string | null;
   remove(): void;
@@ -117,7 +118,7 @@ function removeLabelledSections(root: Root, keep: Set<El>): number {
   let removed = 0;
   for (let i = 0; i < headings.length; i++) {
     const heading = headings[i];
-    if (!heading || !heading.parentNode || keep.has(heading)) continue;
+    if (!heading?.isConnected || keep.has(heading)) continue;
     if (!SECTION_LABEL.test((heading.textContent ?? '').replace(/\s+/g, ' ').trim())) continue;
     let section: El = heading;
     for (let up = heading.parentElement; up && !keep.has(up) && firstWithText(up) === section; up = up.parentElement) section = up;
@@ -155,7 +156,7 @@ function removeHoverCards(root: Root): number {
   for (let i = 0; i < images.length; i++) {
     let card = images[i]?.parentElement ?? null;
     while (card && card.tagName !== 'SPAN' && card.tagName !== 'P') card = card.parentElement;
-    if (!card || card.tagName !== 'SPAN' || !card.parentNode) continue;
+    if (!card || card.tagName !== 'SPAN' || !card.isConnected) continue;
     const links = card.querySelectorAll('a');
     if (links.length < 2) continue;
     let linked = 0;
@@ -180,7 +181,7 @@ function removeTagLists(root: Root, keep: Set<El>): number {
   let removed = 0;
   for (let i = 0; i < links.length; i++) {
     const link = links[i];
-    if (!link || !link.parentNode || keep.has(link)) continue;
+    if (!link?.isConnected || keep.has(link)) continue;
     let list = link;
     for (let up = link.parentElement; up && !keep.has(up); up = up.parentElement) {
       const tagged = Array.from(up.querySelectorAll(TAG_LINK)).reduce((n, a) => n + visibleLength(a), 0);
