@@ -41,6 +41,7 @@ interface El {
   querySelectorAll(selector: string): ArrayLike<El>;
   parentElement: El | null;
   parentNode: unknown;
+  children: ArrayLike<El>;
   isConnected: boolean;
   textContent: string | null;
   getAttribute(name: string): string | null;
@@ -138,10 +139,11 @@ function holdsArticle(section: El, label: El): boolean {
 
 /** The first child element of `el` that has any text. */
 function firstWithText(el: El): El | undefined {
-  const children = (el as unknown as { children: ArrayLike<El> }).children;
-  for (let i = 0; i < children.length; i++) if ((children[i]?.textContent ?? '').trim()) return children[i];
+  for (let i = 0; i < el.children.length; i++) if ((el.children[i]?.textContent ?? '').trim()) return el.children[i];
   return undefined;
 }
+
+const visibleLength = (el: El): number => (el.textContent ?? '').replace(/\s+/g, '').length;
 
 /** A pop-up card's text is nearly all links (the person's name, their latest headlines, "MORE"). */
 const CARD_LINK_SHARE = 0.7;
@@ -172,8 +174,6 @@ function removeHoverCards(root: Root): number {
 const TAG_LINK = 'a[rel~="tag"]';
 /** An element whose visible characters are at least this share tag links is a tag list ("Tags: a, b, c"). */
 const TAG_LIST_SHARE = 0.7;
-
-const visibleLength = (el: El): number => (el.textContent ?? '').replace(/\s+/g, '').length;
 
 /** Remove each list of tag links: the largest ancestor that is still mostly tag links; returns how many went. */
 function removeTagLists(root: Root, keep: Set<El>): number {
