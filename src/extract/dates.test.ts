@@ -78,3 +78,30 @@ test('takes the update day when the page prints only that day by the headline', 
   const neither = page(ld, '<h1>Are dead skin cells a good thing?</h1><p>Text</p>');
   assert.equal(findPageDates(neither, {}, NOW).publishedAt, '2019-10-15T16:59:59Z');
 });
+
+test("reads the byline in an article's own footer, but not the page footer or quoted posts", () => {
+  const byline = '<article><h1>Parsing JSON fast</h1><p>Text</p><footer class="entry-footer">Posted on <time class="entry-date published" datetime="2019-08-02">August 2, 2019</time></footer></article>';
+  assert.deepEqual(findPageDates(page('', byline), {}, NOW), { publishedAt: '2019-08-02', dateSource: 'time-element' });
+  const pageFooter = '<h1>Parsing JSON fast</h1><p>May 3, 2019</p><footer><time datetime="2019-12-14">December 14, 2019</time></footer>';
+  assert.deepEqual(findPageDates(page('', pageFooter), {}, NOW), { publishedAt: '2019-05-03', dateSource: 'visible-text' });
+  const embedded = '<h1>What the ruling changes</h1><p>29.01.2019</p><blockquote class="instagram-media"><time datetime="2018-03-12T19:30:12+00:00">Mar 12, 2018</time></blockquote>';
+  assert.deepEqual(findPageDates(page('', embedded), {}, NOW), { publishedAt: '2019-01-29', dateSource: 'visible-text' });
+});
+
+test('several <time>s marked published on different days are a list of other stories', () => {
+  const body = '<article><h1>Closer to the disposable than to the notable</h1><p>Le <time datetime="2019-06-28T13:49:45+02:00">28 juin 2019</time></p></article>'
+    + '<div class="more"><p>Le <time datetime="2019-09-22T07:30:29+02:00" pubdate>22 septembre</time></p><p>Le <time datetime="2019-09-20T19:01:28+02:00" pubdate>20 septembre</time></p></div>';
+  assert.equal(findPageDates(page('', body), {}, NOW).publishedAt, '2019-06-28T13:49:45+02:00');
+});
+
+test("a <time>'s printed text settles the day and month order of its attribute", () => {
+  const body = '<h1>Festival trips cost the state 57,000 euros</h1><time datetime="01-11-2023 10:29">1. November 2023 10:29</time>';
+  assert.deepEqual(findPageDates(page('', body), {}, { now: '2024-01-01' }), { publishedAt: '2023-11-01', dateSource: 'time-element' });
+});
+
+test('a generic date tag yields to the <time> and to another day printed by the headline', () => {
+  const generic = '<meta name="date" content="2020-04-30">';
+  assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><time>29.04.2020, 12:01 Uhr</time>'), {}, NOW), { publishedAt: '2020-04-29', dateSource: 'time-element' });
+  assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><p>Stand: 28.04.2020 18:00 Uhr</p>'), {}, NOW), { publishedAt: '2020-04-28', dateSource: 'visible-text' });
+  assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><p>Text</p>'), {}, NOW), { publishedAt: '2020-04-30', dateSource: 'meta' });
+});

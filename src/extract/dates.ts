@@ -1,7 +1,8 @@
-// Finds a page's publication date (and last update) from, in order of trust: JSON-LD, meta tags,
-// <time> elements, the URL, and visible text near the title, with sanity checks (no future dates,
-// nothing before the web, no copyright years or comment dates), then checked against the day the page
-// prints by its headline (time zones, pages that print only their update). It does not resolve relative dates.
+// Finds a page's publication date (and last update) from, in order of trust: JSON-LD, meta tags naming
+// publication, <time> elements, generic date tags, the URL, and visible text near the title, with sanity
+// checks (no future dates, nothing before the web, no copyright years, comment or quoted-post dates), then
+// checked against the day the page prints by its headline (time zones, pages that print only their
+// update). It does not resolve relative dates.
 import type { DateSource } from '../types.ts';
 import { findDates, parseDate, type DateParseOptions, type ParsedDate } from './date-parse.ts';
 import { readJsonLd, typesOf, type JsonLdObject } from './html/json-ld.ts';
@@ -47,18 +48,23 @@ interface Root {
 
 const PUBLISHED_META = [
   'article:published_time', 'og:article:published_time', 'article:published', 'og:published_time', 'published_time', 'article.published',
-  'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dc.date.created', 'dcterms.date', 'dcterms.issued', 'dcterms.created',
+  'datepublished', 'dc.date.issued', 'dc.date.created', 'dcterms.issued', 'dcterms.created',
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'publication_date', 'publication-date', 'date_published', 'article_date_original',
   'sailthru.date', 'parsely-pub-date', 'cxenseparse:recs:publishtime', 'originalpublicationdate', 'rnews:datepublished', 'citation_publication_date',
   'citation_date', 'prism.publicationdate', 'displaydate', 'release_date', 'created', 'date.created', 'article.created', 'creation_date', 'og:pubdate', 'pub_date',
-  'datecreated', 'dc.created', 'timestamp', 'article:post_date', 'post_date', 'bt:pubdate',
+  'datecreated', 'dc.created', 'article:post_date', 'post_date', 'bt:pubdate',
 ];
+/** Tags that name no event: content systems fill them with the day of the last edit as often as with the publication day. */
+const GENERIC_DATE_META = ['date', 'dc.date', 'dcterms.date', 'timestamp'];
 const MODIFIED_META = [
   'article:modified_time', 'og:article:modified_time', 'og:updated_time', 'article:modified', 'datemodified', 'dc.date.modified', 'dcterms.modified',
   'last-modified', 'lastmod', 'modified', 'article.updated', 'updated_time', 'revised',
 ];
 const PUBLISHED_CLASS = /(?:^|[-_\s])(?:pub(?:lish(?:ed|ing)?)?(?:-?date|-?time|-?on)?|post(?:ed)?-?(?:date|on|time)|entry-?date|article-?date|date-?(?:published|header|line)|dateline|byline|meta-?date|story-?date|created|datum|date|time)(?:$|[-_\s])/i;
-const IGNORED_REGION = /(?:^|\s)(?:[\w-]+[-_])?(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|footer|copyright|recent-?posts?|archives?|calendar|teaser)(?:[-_](?:area|section|list|wrap|wrapper|container|box|block|posts|articles|links|widget|items?|content))?(?=\s|$)/i;
+const REGION_SUFFIX = '(?:[-_](?:area|section|list|wrap|wrapper|container|box|block|posts|articles|links|widget|items?|content))?(?=\\s|$)';
+const IGNORED_REGION = new RegExp(`(?:^|\\s)(?:[\\w-]+[-_])?(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|copyright|recent-?posts?|archives?|calendar|teaser)${REGION_SUFFIX}`, 'i');
+/** Footers: the page's own are ignored, but one inside an <article> holds that article's byline. */
+const FOOTER_REGION = new RegExp(`(?:^|\\s)(?:[\\w-]+[-_])?footer${REGION_SUFFIX}`, 'i');
 /** Paths like /2023/10/17/ or /2023-10-17- or /20231017/. */
 const URL_DATE = /(?:^|[\/_-])((?:19|20)\d{2})[\/_-]?(0[1-9]|1[0-2])[\/_-]?(0[1-9]|[12]\d|3[01])(?=$|[\/_.-])/;
 const URL_SEPARATED_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/;
@@ -112,15 +118,40 @@ function fromMeta(root: Root, keys: string[], opts: DateOptions, parse: Partial<
   return undefined;
 }
 
+/** A <footer> or <aside> inside an <article> is that article's own byline or fact box, not the page's. */
+const PAGE_REGION_TAGS = new Set(['FOOTER', 'ASIDE']);
+/** Quoted and embedded posts (<blockquote>) carry their own dates. */
+const QUOTE_TAG = 'BLOCKQUOTE';
+
 function inIgnoredRegion(el: El): boolean {
+  let pageRegion = false;
   for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
     const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
-    if (IGNORED_REGION.test(names) || node.tagName === 'FOOTER' || node.tagName === 'ASIDE') return true;
+    if (IGNORED_REGION.test(names) || node.tagName === QUOTE_TAG) return true;
+    if (PAGE_REGION_TAGS.has(node.tagName) || FOOTER_REGION.test(names)) pageRegion = true;
+    else if (node.tagName === 'ARTICLE') pageRegion = false;
   }
-  return false;
+  return pageRegion;
 }
 
-/** itemprop=datePublished on any element, then <time> marked as published, then the first <time>. */
+/** The date of a <time> or <abbr>: its machine-readable attribute, with the day and month order settled by its printed text. */
+function timeElementDate(el: El, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
+  const attribute = el.getAttribute('datetime') ?? el.getAttribute('title') ?? '';
+  const fromAttribute = plausible(parseDate(attribute, parse), opts);
+  const printed = plausible(parseDate(el.textContent ?? '', parse), opts);
+  // "01-11-2023" in an attribute reads either way; "1. November 2023" beside it does not.
+  if (fromAttribute && printed && fromAttribute.date !== printed.date && swapDayMonth(fromAttribute.date) === printed.date) return printed;
+  return fromAttribute ?? printed;
+}
+
+function swapDayMonth(date: string): string {
+  return `${date.slice(0, 4)}-${date.slice(8, 10)}-${date.slice(5, 7)}`;
+}
+
+/**
+ * itemprop=datePublished on any element, then the <time> marked as published, then the first <time>.
+ * Several <time>s marked as published with different days are a list of other stories: no mark wins then.
+ */
 function fromTimeElements(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
   const itemprops = root.querySelectorAll('[itemprop="datePublished"], [itemprop="dateCreated"]');
   for (let i = 0; i < itemprops.length; i++) {
@@ -130,17 +161,18 @@ function fromTimeElements(root: Root, opts: DateOptions, parse: Partial<DatePars
   }
   const times = root.querySelectorAll('time, abbr.published, abbr[title]');
   let first: ParsedDate | undefined;
+  const marked: ParsedDate[] = [];
   for (let i = 0; i < times.length; i++) {
     const el = times[i]!;
     if (inIgnoredRegion(el)) continue;
-    const raw = el.getAttribute('datetime') ?? el.getAttribute('title') ?? el.textContent ?? '';
-    const parsed = plausible(parseDate(raw, parse), opts) ?? plausible(parseDate(el.textContent ?? '', parse), opts);
+    const parsed = timeElementDate(el, opts, parse);
     if (!parsed) continue;
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('pubdate') !== null ? 'published' : ''} ${el.parentElement?.getAttribute('class') ?? ''}`;
-    if (/publish|posted|entry-date|created|pubdate/i.test(names) && !/updated|modified/i.test(names)) return parsed;
+    if (/publish|posted|entry-date|created|pubdate/i.test(names) && !/updated|modified/i.test(names)) marked.push(parsed);
     first ??= parsed;
   }
-  return first;
+  const markedDays = new Set(marked.map((m) => m.date));
+  return markedDays.size === 1 ? marked[0] : first;
 }
 
 /** A full date in the URL path (/2023/10/17/, /2023-10-17-, /20231017/). */
@@ -259,6 +291,15 @@ function printedVersion(published: ParsedDate, updated: ParsedDate | undefined, 
 }
 
 /**
+ * A generic date tag ("date", "DC.date") names no event and is often the day of the last edit: it
+ * stands only when the page prints no other day by its headline.
+ */
+function unlessContradicted(found: ParsedDate | undefined, shown: ShownDates, opts: DateOptions): ParsedDate | undefined {
+  if (!found || !shown.nearTitle.length) return found;
+  return shown.nearTitle.includes(localDay(found, shown, opts).date) ? found : undefined;
+}
+
+/**
  * Last resort: the date written most often anywhere in the markup (scripts and attributes included),
  * the earliest on a tie. Catches templates that print the date only inside data attributes or scripts.
  */
@@ -279,12 +320,12 @@ interface Walkable {
   getAttribute?(name: string): string | null;
 }
 
-const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'FOOTER', 'ASIDE', 'NAV', 'SELECT', 'OPTION']);
+const SKIP_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'SELECT', 'OPTION', QUOTE_TAG]);
 
 function visibleText(body: unknown, limit: number): string {
   const parts: string[] = [];
   let length = 0;
-  const visit = (node: Walkable): void => {
+  const visit = (node: Walkable, inArticle: boolean): void => {
     if (length >= limit) return;
     if (node.nodeType === 3) {
       const value = node.nodeValue ?? '';
@@ -292,13 +333,15 @@ function visibleText(body: unknown, limit: number): string {
       length += value.length;
       return;
     }
-    if (node.nodeType !== 1 || SKIP_TEXT.has(node.nodeName.toUpperCase())) return;
-    const names = node.nodeName === 'BODY' ? '' : `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
+    const tag = node.nodeName.toUpperCase();
+    if (node.nodeType !== 1 || SKIP_TEXT.has(tag)) return;
+    const names = tag === 'BODY' ? '' : `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
     if (IGNORED_REGION.test(names)) return;
-    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!);
+    if (!inArticle && (PAGE_REGION_TAGS.has(tag) || FOOTER_REGION.test(names))) return;
+    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!, inArticle || tag === 'ARTICLE');
     parts.push(' ');
   };
-  visit(body as Walkable);
+  visit(body as Walkable, false);
   return parts.join('').replace(/\s+/g, ' ');
 }
 
@@ -311,15 +354,16 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
   const parse: Partial<DateParseOptions> = { slashOrder: !context.language || context.language.startsWith('en') ? 'mdy' : 'dmy' };
   const jsonLd = context.jsonLd ?? readJsonLd(root);
   const updated = fromJsonLd(jsonLd, 'dateModified', opts, parse) ?? fromMeta(root, MODIFIED_META, opts, parse);
+  let shownMemo: ShownDates | undefined;
+  const shown = (): ShownDates => (shownMemo ??= shownDates(root, opts, parse));
   const steps: [DateSource, () => ParsedDate | undefined][] = [
     ['json-ld', () => fromJsonLd(jsonLd, 'datePublished', opts, parse) ?? fromJsonLd(jsonLd, 'dateCreated', opts, parse)],
     ['meta', () => fromMeta(root, PUBLISHED_META, opts, parse)],
     ['time-element', () => fromTimeElements(root, opts, parse)],
+    ['meta', () => unlessContradicted(fromMeta(root, GENERIC_DATE_META, opts, parse), shown(), opts)],
     ['url', () => dateFromUrl(context.url, opts)],
     ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(shown()) ?? fromMarkup(root, opts, parse)],
   ];
-  let shownMemo: ShownDates | undefined;
-  const shown = (): ShownDates => (shownMemo ??= shownDates(root, opts, parse));
   const fromUrl = dateFromUrl(context.url, opts);
   for (const [source, find] of steps) {
     const found = find();
