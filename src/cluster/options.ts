@@ -30,8 +30,12 @@ export interface ClusterOptions {
   mergeThreshold: number;
   /** Run `consolidate()` after every this many articles (0: only when the caller asks). */
   consolidateEvery: number;
-  /** Stories larger than this are no longer considered for a split (their members' features are dropped). */
-  maxSplitSize: number;
+  /**
+   * Latest articles of a story kept with their features; a split is decided on them (older articles
+   * stay in the original story). Bounds memory and split cost per story, so a story of any size can
+   * still be split when it turns out to hold two events.
+   */
+  splitSample: number;
   /** Each half of a split must hold at least this many articles. */
   minSplitPart: number;
   /** MinHash signature length. */
@@ -71,7 +75,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   threshold: -2,
   mergeThreshold: 2,
   consolidateEvery: 1000,
-  maxSplitSize: 100,
+  splitSample: 150,
   minSplitPart: 3,
   weights: { tfidf: 4.25, entities: 5.16, people: 2.82, numbers: 1.02, dates: 1.53, title: 0.5, time: 0.5, bias: -3.24 },
   numPermutations: 64,

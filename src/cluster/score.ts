@@ -66,9 +66,9 @@ function round(x: number): number {
 const NO_SHARED: string[] = [];
 
 /**
- * Cosine of two sparse weight vectors, each entry scaled by idf(key). The second vector's norm is
- * cached (story centroids are long) until the map changes ({@link forgetNorm}) or the article count
- * `generation` grows by 5 %: IDF drifts slowly, and the cache keeps scoring a story O(article terms).
+ * Cosine of two sparse weight vectors, each entry scaled by idf(key). Both sides' weightings are
+ * cached until the article count `generation` grows by 5 % (see isFresh), the second vector's also
+ * until the map changes ({@link forgetNorm}); generation 0 means "do not cache".
  */
 export function weightedCosine(
   doc: Map<string, number>,
@@ -109,7 +109,7 @@ const queries = new WeakMap<Map<string, number>, WeightedQuery>();
 /** The article side of a cosine, computed once per article and vocabulary generation. */
 function weightedQuery(vector: Map<string, number>, idf: (key: string) => number, generation: number): WeightedQuery {
   const cached = queries.get(vector);
-  if (cached && cached.generation === generation && generation !== 0) return cached;
+  if (cached && generation !== 0 && isFresh(cached.generation, generation)) return cached;
   const keys: string[] = [];
   const weights: number[] = [];
   let normSquared = 0;
@@ -128,7 +128,7 @@ const norms = new WeakMap<Map<string, number>, { generation: number; value: numb
 
 function normSquared(vector: Map<string, number>, idf: (key: string) => number, generation: number): number {
   const cached = norms.get(vector);
-  if (cached && generation <= cached.generation * 1.05 + 1) return cached.value;
+  if (cached && generation !== 0 && isFresh(cached.generation, generation)) return cached.value;
   let sum = 0;
   for (const [k, v] of vector) {
     const w = v * idf(k);
@@ -136,6 +136,14 @@ function normSquared(vector: Map<string, number>, idf: (key: string) => number, 
   }
   norms.set(vector, { generation, value: sum });
   return sum;
+}
+
+/**
+ * A cached weighting stays valid until the article count grows by 5 %: an IDF then moves by at most
+ * ln 1.05 ≈ 0.05 (against IDFs ≥ 1), and caching keeps scoring O(article terms).
+ */
+function isFresh(cachedAt: number, now: number): boolean {
+  return now >= cachedAt && now <= cachedAt * 1.05 + 1;
 }
 
 /** Drop the cached norm of a vector that changed. */

@@ -37,7 +37,7 @@ export interface LshMember {
   story: StoryProfile;
   signature: Uint32Array;
   keys: number[];
-  /** Its features, kept while the story may still be split (dropped past `maxSplitSize`). */
+  /** Its features, kept while it is among the story's latest `splitSample` articles. */
   features?: DocFeatures;
 }
 
@@ -97,6 +97,23 @@ export function rebuildStory(id: string, seq: number, members: LshMember[], voca
   for (const m of members) m.story = story;
   story.members = members;
   return story;
+}
+
+/**
+ * What is left of a large story after a split: its profile rebuilt from the sampled articles it keeps
+ * (the ones with features), so that it describes what the story is now about; every article it keeps,
+ * sampled or not, stays listed. Keeps the story's id, title and start.
+ */
+export function rebuildFromSample(story: StoryProfile, keep: LshMember[], moved: ReadonlySet<string>, vocab: Vocabulary, maxTerms: number): StoryProfile {
+  const rebuilt = rebuildStory(story.id, story.seq, keep.filter((m) => m.features !== undefined), vocab, maxTerms);
+  rebuilt.title = story.title;
+  rebuilt.titled = story.titled;
+  rebuilt.documentIds = story.documentIds.filter((id) => !moved.has(id));
+  rebuilt.firstDay = story.firstDay;
+  rebuilt.checkedSize = story.checkedSize;
+  rebuilt.members = keep;
+  for (const m of keep) m.story = rebuilt;
+  return rebuilt;
 }
 
 /** Fold story `from` into `into` (the older one keeps its id); `from` is left empty. */

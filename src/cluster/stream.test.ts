@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Story } from '../types.ts';
-import { clusterStories, createStoryClusterer, type ClusterInput } from './index.ts';
+import { clusterStories, createStoryClusterer, type ClusterInput, type StoryChange } from './index.ts';
 
 const quakeIran = (id: string, day: string, lead: string): ClusterInput => ({
   id,
@@ -84,4 +84,26 @@ Minister Carla Mendoza told reporters that rescuers in Los Rios were still diggi
   assert.ok(features.includes('tfidf') && features.includes('entities'), `reasons: ${features.join(', ')}`);
   const names = a.reasons.find((r) => r.feature === 'entities');
   assert.match(names?.detail ?? '', /valdivia|mendoza/);
+});
+
+test('splits a story that mixed two events after it grew past the split sample, losing no article', () => {
+  const changes: StoryChange[] = [];
+  // Everything joins at first (threshold −100; a shared agency footer makes the story a candidate);
+  // nothing is revisited until consolidate().
+  const c = createStoryClusterer({ threshold: -100, consolidateEvery: 0, splitSample: 20, onChange: (change) => changes.push(change) });
+  const footer = '\nQuakewatch Agency seismology desk, Geneva; compiled by Quakewatch editors.';
+  const withFooter = (input: ClusterInput): ClusterInput => ({ ...input, text: input.text + footer });
+  for (let i = 0; i < 30; i++) {
+    c.add(withFooter(quakeIran(`iran-${i}`, '2026-03-01', `Report ${i} from the island.`)));
+    c.add(withFooter(quakeChile(`chile-${i}`, '2026-03-01', `Update ${i} from the south.`)));
+  }
+  assert.equal(c.stories().length, 1);
+  c.consolidate();
+  const split = changes.find((change) => change.kind === 'split');
+  assert.ok(split, 'the mixed story was split');
+  // Decided on the latest 20 articles: the 10 Chile reports among them move out together.
+  assert.deepEqual([...split.documentIds].sort(), Array.from({ length: 10 }, (_, i) => `chile-${20 + i}`).sort());
+  const stories = c.stories();
+  assert.equal(stories.length, 2);
+  assert.equal(new Set(stories.flatMap((s) => s.documentIds)).size, 60);
 });

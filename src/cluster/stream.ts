@@ -7,7 +7,7 @@ import { resolveOptions, type StoryChange, type StreamOptions } from './options.
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
 import { bisect } from './split.ts';
-import { addToStory, mergeStories, openStory, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
+import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { StreamOptions, StoryChange } from './options.ts';
@@ -92,7 +92,9 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       const oldest = story.members.shift()!;
       lsh.remove(oldest.keys, oldest);
     }
-    if (story.members.length === opts.maxSplitSize + 1) dropFeatures(story);
+    // Only the latest splitSample articles keep their features (arrival order: the one that fell out).
+    const unsampled = story.members[story.members.length - opts.splitSample - 1];
+    if (unsampled) delete unsampled.features;
     return assignment;
   }
 
@@ -150,18 +152,29 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     return changes;
   }
 
-  /** Split `story` in two when its halves would not be merged again (they score below mergeThreshold). */
+  /**
+   * Split `story` in two when its halves would not be merged again (they score below mergeThreshold).
+   * The split is decided on the story's latest `splitSample` articles (the ones with features): when
+   * they form two groups, one group moves out; older articles stay in the original story, whose
+   * profile is rebuilt from the sampled articles it keeps.
+   */
   function trySplit(story: StoryProfile): StoryChange | undefined {
-    if (active.get(story.id) !== story || story.members.length < story.checkedSize * SPLIT_RECHECK_GROWTH) return undefined;
-    story.checkedSize = story.members.length;
-    if (story.members.length > opts.maxSplitSize) return undefined;
-    const halves = bisect(story.members.map((m) => m.features!), vocab, opts.minSplitPart);
+    const size = story.documentIds.length;
+    if (active.get(story.id) !== story || size < nextSplitCheck(story.checkedSize, opts.splitSample)) return undefined;
+    story.checkedSize = size;
+    const sample = story.members.filter((m) => m.features !== undefined);
+    const halves = bisect(sample.map((m) => m.features!), vocab, opts.minSplitPart);
     if (!halves) return undefined;
     const inFirst = new Set(halves[0].map((d) => d.id));
-    const firstId = story.members[0]!.id;
-    const keep = story.members.filter((m) => inFirst.has(m.id) === inFirst.has(firstId));
-    const move = story.members.filter((m) => inFirst.has(m.id) !== inFirst.has(firstId));
-    const kept = rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms);
+    // The half holding the oldest sampled article keeps the story (and the older, unsampled ones).
+    const oldest = sample.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
+    const move = sample.filter((m) => inFirst.has(m.id) !== inFirst.has(oldest.id));
+    const moved = new Set(move.map((m) => m.id));
+    const keep = story.members.filter((m) => !moved.has(m.id));
+    const kept =
+      sample.length === size
+        ? rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms)
+        : rebuildFromSample(story, keep, moved, vocab, opts.maxStoryTerms);
     const split = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
     const score = storyPairScore(kept, split);
     if (score >= opts.mergeThreshold) {
@@ -174,7 +187,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     for (const s of [kept, split]) {
       active.set(s.id, s);
       dirty.add(s);
-      for (const m of s.members) index.post(s, queryKeys(m.features!));
+      index.post(s, queryKeys(storyAsDoc(s), 2));
+      for (const m of s.members) if (m.features) index.post(s, queryKeys(m.features));
     }
     const change: StoryChange = { kind: 'split', from: story.id, into: split.id, documentIds: move.map((m) => m.id) };
     onChange?.(change);
@@ -199,7 +213,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       mergeStories(into, from, vocab, opts.maxStoryTerms);
       index.post(into, posted);
       touch(into);
-      if (into.members.length > opts.maxSplitSize) dropFeatures(into);
+      keepLatestFeatures(into, opts.splitSample);
       const change: StoryChange = { kind: 'merge', from: from.id, into: into.id, documentIds: [...from.documentIds] };
       merges.push(change);
       onChange?.(change);
@@ -242,9 +256,17 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   };
 }
 
-/** Past maxSplitSize a story is never split again: its members' features are no longer needed. */
-function dropFeatures(story: StoryProfile): void {
-  for (const m of story.members) delete m.features;
+/** Drop the features of all but the story's latest `sample` articles (after a merge mixed two lists). */
+function keepLatestFeatures(story: StoryProfile, sample: number): void {
+  const featured = story.members.filter((m) => m.features !== undefined);
+  if (featured.length <= sample) return;
+  featured.sort((a, b) => b.features!.seq - a.features!.seq);
+  for (const m of featured.slice(sample)) delete m.features;
+}
+
+/** Size at which a story checked at `checked` articles is checked again: after growing by half, at most by half a sample. */
+function nextSplitCheck(checked: number, sample: number): number {
+  return checked + Math.max(1, Math.min(Math.ceil(checked * (SPLIT_RECHECK_GROWTH - 1)), Math.ceil(sample / 2)));
 }
 
 /** A story's profile seen as one article, to score it against another story. */

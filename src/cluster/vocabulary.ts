@@ -12,6 +12,7 @@ export class Vocabulary {
   /** Count one article's distinct terms and names. */
   addDocument(terms: Iterable<string>, names: Iterable<string> = []): void {
     this.docs++;
+    this.logDocs = Math.log(1 + this.docs) + 1;
     for (const t of terms) this.termDf.set(t, (this.termDf.get(t) ?? 0) + 1);
     for (const n of names) this.nameDf.set(n, (this.nameDf.get(n) ?? 0) + 1);
     if (this.termDf.size + this.nameDf.size > this.maxSize) {
@@ -20,15 +21,24 @@ export class Vocabulary {
     }
   }
 
+  /** ln(1 + N) + 1, updated with N, so that an IDF costs one lookup and no logarithm. */
+  private logDocs = 1;
+
   /** Smoothed IDF of a term: ln((1 + N) / (1 + df)) + 1, as scikit-learn's TfidfVectorizer. */
-  readonly idf = (term: string): number => Math.log((1 + this.docs) / (1 + (this.termDf.get(term) ?? 0))) + 1;
+  readonly idf = (term: string): number => this.logDocs - logOnePlus(this.termDf.get(term) ?? 0);
 
   /** Smoothed IDF of a name (names have their own frequencies: "Jackson" the name, not "jackson" the word). */
-  readonly nameIdf = (name: string): number => Math.log((1 + this.docs) / (1 + (this.nameDf.get(name) ?? 0))) + 1;
+  readonly nameIdf = (name: string): number => this.logDocs - logOnePlus(this.nameDf.get(name) ?? 0);
 
   get size(): number {
     return this.termDf.size + this.nameDf.size;
   }
+}
+
+/** ln(1 + n) for small n from a table (document frequencies are mostly small), else computed. */
+const LOG_TABLE = Float64Array.from({ length: 4096 }, (_, n) => Math.log(1 + n));
+function logOnePlus(n: number): number {
+  return n < LOG_TABLE.length ? LOG_TABLE[n]! : Math.log(1 + n);
 }
 
 function prune(df: Map<string, number>): void {
