@@ -114,16 +114,33 @@ function parseLooseDate(value: string, options: Partial<DateParseOptions>): Pars
   return first ? { date: first.date } : undefined;
 }
 
+export interface FoundDate {
+  index: number;
+  date: string;
+  /** The other reading of a numeric date whose day and month could be swapped (05/04/2023). */
+  otherReading?: string;
+}
+
 /** Every date written in `text`, in order, for scanning visible text. */
-export function findDates(text: string, options: Partial<DateParseOptions> = {}): { index: number; date: string }[] {
-  const out: { index: number; date: string }[] = [];
+export function findDates(text: string, options: Partial<DateParseOptions> = {}): FoundDate[] {
+  const out: FoundDate[] = [];
   const patterns = [ISO, YMD, DAY_MONTH_YEAR, MONTH_DAY_YEAR, DMY_DOT, NUM_SLASH];
   for (const pattern of patterns) {
     const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
     for (let m = global.exec(text); m; m = global.exec(text)) {
       const parsed = parseDate(m[0], options);
-      if (parsed) out.push({ index: m.index, date: parsed.date });
+      if (!parsed) continue;
+      const otherReading = pattern === NUM_SLASH ? swappedReading(m, parsed.date) : undefined;
+      out.push(otherReading ? { index: m.index, date: parsed.date, otherReading } : { index: m.index, date: parsed.date });
     }
   }
   return out.sort((a, b) => a.index - b.index);
+}
+
+/** For nn/nn/yyyy with both numbers up to 12, the date read the other way round. */
+function swappedReading(m: RegExpExecArray, date: string): string | undefined {
+  const [a, b, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (a > 12 || b > 12 || a === b) return undefined;
+  const [first, second] = [isoDate(year, a, b), isoDate(year, b, a)];
+  return first === date ? second : first;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
-import { parseDate } from './date-parse.ts';
+import { findDates, parseDate } from './date-parse.ts';
 import { dateFromUrl, findPageDates } from './dates.ts';
 
 const page = (head: string, body: string): Parameters<typeof findPageDates>[0] => parseHTML(`<html><head>${head}</head><body>${body}</body></html>`).document as never;
@@ -59,6 +59,7 @@ test('parses the forms pages write dates in', () => {
   assert.equal(parseDate('17/10/2023', { slashOrder: 'mdy' })?.date, '2023-10-17');
   assert.equal(parseDate('05/04/2023', { slashOrder: 'dmy' })?.date, '2023-04-05');
   assert.equal(parseDate('2023-02-30'), undefined);
+  assert.deepEqual(findDates('on 05/04/2023 and 17/10/2023'), [{ index: 3, date: '2023-05-04', otherReading: '2023-04-05' }, { index: 18, date: '2023-10-17' }]);
 });
 
 test('a UTC time yields the day printed by the headline only when a real time zone reaches it', () => {
@@ -104,4 +105,31 @@ test('a generic date tag yields to the <time> and to another day printed by the 
   assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><time>29.04.2020, 12:01 Uhr</time>'), {}, NOW), { publishedAt: '2020-04-29', dateSource: 'time-element' });
   assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><p>Stand: 28.04.2020 18:00 Uhr</p>'), {}, NOW), { publishedAt: '2020-04-28', dateSource: 'visible-text' });
   assert.deepEqual(findPageDates(page(generic, '<h1>No money left for the rent</h1><p>Text</p>'), {}, NOW), { publishedAt: '2020-04-30', dateSource: 'meta' });
+});
+
+test('reads the date of the address the page declares when no URL is given', () => {
+  const head = '<link rel="canonical" href="https://desk.example/2023/11/08/mayor-elected/"><meta property="article:published_time" content="2023-11-09T05:30:59Z">';
+  assert.deepEqual(findPageDates(page(head, '<h1>Mayor elected</h1>'), {}, NOW), { publishedAt: '2023-11-08', dateSource: 'url' });
+  assert.equal(findPageDates(page('<meta property="og:url" content="https://desk.example/news/29-10-2021">', ''), {}, NOW).publishedAt, '2021-10-29');
+});
+
+test('reads a day-month-year URL date only when its order is certain', () => {
+  assert.equal(dateFromUrl('https://desk.example/meldungen/29-10-2021')?.date, '2021-10-29');
+  assert.equal(dateFromUrl('https://desk.example/news/10-29-2021/story')?.date, '2021-10-29');
+  assert.equal(dateFromUrl('https://desk.example/news/05-06-2021/story'), undefined);
+});
+
+test('of the dates around the headline, the nearest one is the article date', () => {
+  const body = '<p>lun. 5 août 2019 Édition du matin</p><h1>Violences policières: une bombe à retardement</h1><p>27 juin 2019 Par Elba</p>';
+  assert.deepEqual(findPageDates(page('', body), {}, NOW), { publishedAt: '2019-06-27', dateSource: 'visible-text' });
+});
+
+test('when markup sources disagree, the one giving the day printed by the headline wins', () => {
+  const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', datePublished: '2022-01-04T07:29:00Z' })}</script>`;
+  const head = `${ld}<meta property="article:published_time" content="2022-01-06T08:29:34">`;
+  assert.deepEqual(findPageDates(page(head, '<h1>Vanlife in Schweden</h1><p>06.01.2022</p>'), {}, NOW), { publishedAt: '2022-01-06T08:29:34', dateSource: 'meta' });
+  assert.deepEqual(findPageDates(page(head, '<h1>Vanlife in Schweden</h1><p>Text</p>'), {}, NOW), { publishedAt: '2022-01-04T07:29:00Z', dateSource: 'json-ld' });
+  // 02/11/2023 may be read day first: it does not contradict the JSON-LD day.
+  const gaza = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: '2023-11-02T10:00:00+01:00' })}</script>`;
+  assert.equal(findPageDates(page(gaza, '<h1>Talks on the crossing resume</h1><time datetime="2023-02-11">02/11/2023</time>'), {}, NOW).publishedAt, '2023-11-02T10:00:00+01:00');
 });

@@ -4,7 +4,7 @@
 // checked against the day the page prints by its headline (time zones, pages that print only their
 // update). It does not resolve relative dates.
 import type { DateSource } from '../types.ts';
-import { findDates, parseDate, type DateParseOptions, type ParsedDate } from './date-parse.ts';
+import { findDates, isoDate, parseDate, type DateParseOptions, type FoundDate, type ParsedDate } from './date-parse.ts';
 import { readJsonLd, typesOf, type JsonLdObject } from './html/json-ld.ts';
 
 export interface DateOptions {
@@ -68,6 +68,8 @@ const FOOTER_REGION = new RegExp(`(?:^|\\s)(?:[\\w-]+[-_])?footer${REGION_SUFFIX
 /** Paths like /2023/10/17/ or /2023-10-17- or /20231017/. */
 const URL_DATE = /(?:^|[\/_-])((?:19|20)\d{2})[\/_-]?(0[1-9]|1[0-2])[\/_-]?(0[1-9]|[12]\d|3[01])(?=$|[\/_.-])/;
 const URL_SEPARATED_DATE = /\/((?:19|20)\d{2})\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=\/|$)/;
+/** Paths like /29-10-2021 (day or month first, read only when one of them is over 12). */
+const URL_DATE_YEAR_LAST = /(?:^|[\/_-])(\d{2})[-_.](\d{2})[-_.]((?:19|20)\d{2})(?=$|[\/_.-])/;
 const COPYRIGHT = /(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?\d{4}/gi;
 
 function isPlausible(date: string, opts: DateOptions): boolean {
@@ -175,7 +177,14 @@ function fromTimeElements(root: Root, opts: DateOptions, parse: Partial<DatePars
   return markedDays.size === 1 ? marked[0] : first;
 }
 
-/** A full date in the URL path (/2023/10/17/, /2023-10-17-, /20231017/). */
+/** The address the page declares for itself (<link rel=canonical>, else og:url), for pages read without their URL. */
+function declaredUrl(root: Root): string | undefined {
+  const canonical = root.querySelectorAll('link[rel="canonical"]')[0]?.getAttribute('href');
+  const og = root.querySelectorAll('meta[property="og:url"]')[0]?.getAttribute('content');
+  return canonical?.trim() || og?.trim() || undefined;
+}
+
+/** A full date in the URL path (/2023/10/17/, /2023-10-17-, /20231017/, /29-10-2021). */
 export function dateFromUrl(url: string | undefined, opts: DateOptions = DATE_DEFAULTS): ParsedDate | undefined {
   if (!url) return undefined;
   let path: string;
@@ -186,8 +195,12 @@ export function dateFromUrl(url: string | undefined, opts: DateOptions = DATE_DE
     path = url;
   }
   const m = URL_SEPARATED_DATE.exec(path) ?? URL_DATE.exec(path);
-  if (!m) return undefined;
-  return plausible(parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`), opts);
+  if (m) return plausible(parseDate(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`), opts);
+  const last = URL_DATE_YEAR_LAST.exec(path);
+  if (!last) return undefined;
+  const [a, b, year] = [Number(last[1]), Number(last[2]), Number(last[3])];
+  const date = a > 12 && b <= 12 ? isoDate(year, b, a) : b > 12 && a <= 12 ? isoDate(year, a, b) : undefined;
+  return date && isPlausible(date, opts) ? { date } : undefined;
 }
 
 /** Elements whose class or id says "date", read in document order outside comments and sidebars. */
@@ -217,9 +230,15 @@ function fromDateElements(root: Root, opts: DateOptions, parse: Partial<DatePars
 /** Plausible dates of the visible text (copyright notices removed), in order, and those printed near the headline. */
 interface ShownDates {
   /** Every plausible date of the visible text, with its offset. */
-  all: { index: number; date: string }[];
-  /** The days printed next to the headline (empty when the headline is not found in the text). */
-  nearTitle: string[];
+  all: FoundDate[];
+  /** The dates printed next to the headline, nearest first (none when the headline is not found in the text). */
+  nearTitle: FoundDate[];
+  /** The days those dates can mean (both readings of an ambiguous 05/04/2023). */
+  nearTitleDays: Set<string>;
+}
+
+function daysOf(dates: FoundDate[]): Set<string> {
+  return new Set(dates.flatMap((d) => (d.otherReading ? [d.date, d.otherReading] : [d.date])));
 }
 
 function shownDates(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ShownDates {
@@ -227,14 +246,18 @@ function shownDates(root: Root, opts: DateOptions, parse: Partial<DateParseOptio
   const dates = findDates(text, parse).filter((d) => isPlausible(d.date, opts));
   const heading = root.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
   const at = heading && heading.length > 8 ? text.indexOf(heading) : -1;
-  const near = at < 0 ? [] : dates.filter((d) => d.index >= at - opts.nearTitleBefore && d.index <= at + heading!.length + opts.nearTitleAfter);
-  return { all: dates, nearTitle: near.map((d) => d.date) };
+  if (at < 0) return { all: dates, nearTitle: [], nearTitleDays: new Set() };
+  const end = at + heading!.length;
+  const distance = (index: number): number => (index < at ? at - index : Math.max(0, index - end));
+  const near = dates.filter((d) => d.index >= at - opts.nearTitleBefore && d.index <= end + opts.nearTitleAfter);
+  const nearTitle = near.sort((a, b) => distance(a.index) - distance(b.index));
+  return { all: dates, nearTitle, nearTitleDays: daysOf(nearTitle) };
 }
 
-/** The first plausible date of the visible text: the one printed next to the headline, else the first on the page. */
+/** The date printed nearest the headline, else the first one on the page. */
 function fromVisibleText({ all, nearTitle }: ShownDates): ParsedDate | undefined {
   // Dates further from the headline belong to tickers and teasers.
-  const date = nearTitle[0] ?? all[0]?.date;
+  const date = (nearTitle[0] ?? all[0])?.date;
   return date ? { date } : undefined;
 }
 
@@ -271,11 +294,12 @@ function neighbourDays(dateTime: string, date: string): string[] {
  * (a US evening story is "tomorrow" in UTC). When the page prints, next to its headline (else
  * near the top), only a day the time reaches with a real time zone, that printed day is the publication day.
  */
-function localDay(found: ParsedDate, { all, nearTitle }: ShownDates, opts: DateOptions): ParsedDate {
+function localDay(found: ParsedDate, shown: () => ShownDates, opts: DateOptions): ParsedDate {
   if (!found.dateTime || !/(?:Z|[+-]00:?00)$/.test(found.dateTime)) return found;
-  const shown = new Set(nearTitle.length ? nearTitle : all.filter((d) => d.index < opts.localDayScanChars).map((d) => d.date));
-  if (shown.has(found.date)) return found;
-  const neighbour = neighbourDays(found.dateTime, found.date).find((day) => shown.has(day));
+  const { all, nearTitleDays } = shown();
+  const days = nearTitleDays.size ? nearTitleDays : daysOf(all.filter((d) => d.index < opts.localDayScanChars));
+  if (days.has(found.date)) return found;
+  const neighbour = neighbourDays(found.dateTime, found.date).find((day) => days.has(day));
   return neighbour ? { date: neighbour } : found;
 }
 
@@ -284,19 +308,40 @@ function localDay(found: ParsedDate, { all, nearTitle }: ShownDates, opts: DateO
  * and readers cite it: when the published day is not printed there and the update day is, the
  * update day is taken.
  */
-function printedVersion(published: ParsedDate, updated: ParsedDate | undefined, shown: ShownDates, opts: DateOptions): ParsedDate {
-  if (!updated || shown.nearTitle.includes(published.date)) return published;
+function printedUpdate(published: ParsedDate, updated: ParsedDate | undefined, shown: () => ShownDates, opts: DateOptions): ParsedDate {
+  if (!updated || updated.date === published.date) return published;
+  const { nearTitleDays } = shown();
+  if (nearTitleDays.has(published.date)) return published;
   const local = localDay(updated, shown, opts);
-  return shown.nearTitle.includes(local.date) ? local : published;
+  return nearTitleDays.has(local.date) ? local : published;
+}
+
+type Step = [DateSource, () => ParsedDate | undefined];
+
+/**
+ * Markup sources can disagree (JSON-LD says one day, a meta tag or <time> another). The first in
+ * order of trust stands unless the page prints another day by its headline and a later markup
+ * source gives that printed day.
+ */
+function printedCandidate(first: [ParsedDate, DateSource], later: Step[], shown: () => ShownDates, opts: DateOptions): [ParsedDate, DateSource] {
+  const { nearTitleDays } = shown();
+  if (!nearTitleDays.size || nearTitleDays.has(first[0].date)) return first;
+  for (const [source, find] of later) {
+    const found = find();
+    const local = found && localDay(found, shown, opts);
+    if (local && nearTitleDays.has(local.date)) return [local, source];
+  }
+  return first;
 }
 
 /**
  * A generic date tag ("date", "DC.date") names no event and is often the day of the last edit: it
  * stands only when the page prints no other day by its headline.
  */
-function unlessContradicted(found: ParsedDate | undefined, shown: ShownDates, opts: DateOptions): ParsedDate | undefined {
-  if (!found || !shown.nearTitle.length) return found;
-  return shown.nearTitle.includes(localDay(found, shown, opts).date) ? found : undefined;
+function unlessContradicted(found: ParsedDate | undefined, shown: () => ShownDates, opts: DateOptions): ParsedDate | undefined {
+  if (!found) return undefined;
+  const { nearTitleDays } = shown();
+  return !nearTitleDays.size || nearTitleDays.has(localDay(found, shown, opts).date) ? found : undefined;
 }
 
 /**
@@ -354,28 +399,30 @@ export function findPageDates(root: Root, context: { url?: string; language?: st
   const parse: Partial<DateParseOptions> = { slashOrder: !context.language || context.language.startsWith('en') ? 'mdy' : 'dmy' };
   const jsonLd = context.jsonLd ?? readJsonLd(root);
   const updated = fromJsonLd(jsonLd, 'dateModified', opts, parse) ?? fromMeta(root, MODIFIED_META, opts, parse);
+  const fromUrl = dateFromUrl(context.url ?? declaredUrl(root), opts);
   let shownMemo: ShownDates | undefined;
   const shown = (): ShownDates => (shownMemo ??= shownDates(root, opts, parse));
-  const steps: [DateSource, () => ParsedDate | undefined][] = [
+  const markupSteps: Step[] = [
     ['json-ld', () => fromJsonLd(jsonLd, 'datePublished', opts, parse) ?? fromJsonLd(jsonLd, 'dateCreated', opts, parse)],
     ['meta', () => fromMeta(root, PUBLISHED_META, opts, parse)],
     ['time-element', () => fromTimeElements(root, opts, parse)],
-    ['meta', () => unlessContradicted(fromMeta(root, GENERIC_DATE_META, opts, parse), shown(), opts)],
-    ['url', () => dateFromUrl(context.url, opts)],
+    ['meta', () => unlessContradicted(fromMeta(root, GENERIC_DATE_META, opts, parse), shown, opts)],
+  ];
+  const steps: Step[] = [
+    ...markupSteps,
+    ['url', () => fromUrl],
     ['visible-text', () => fromDateElements(root, opts, parse) ?? fromVisibleText(shown()) ?? fromMarkup(root, opts, parse)],
   ];
-  const fromUrl = dateFromUrl(context.url, opts);
-  for (const [source, find] of steps) {
+  for (const [i, [source, find]] of steps.entries()) {
     const found = find();
     if (!found) continue;
     // A full date in the URL is fixed when the article is first published; markup that disagrees has
     // usually been touched by an update or shifted by a time zone.
     if (fromUrl && fromUrl.date !== found.date && source !== 'url') return { publishedAt: fromUrl.date, dateSource: 'url', ...(updated && updated.date !== fromUrl.date ? { updatedAt: asIso(updated) } : {}) };
-    const fromMarkupDates = source === 'json-ld' || source === 'meta' || source === 'time-element';
-    const local = fromMarkupDates ? printedVersion(localDay(found, shown(), opts), updated, shown(), opts) : found;
-    const publishedAt = asIso(local);
+    const [date, dateSource] = i < markupSteps.length ? printedCandidate([localDay(found, shown, opts), source], markupSteps.slice(i + 1), shown, opts) : [found, source];
+    const local = i < markupSteps.length ? printedUpdate(date, updated, shown, opts) : date;
     const updatedAt = updated && updated.date !== local.date ? asIso(updated) : undefined;
-    return { publishedAt, dateSource: source, ...(updatedAt ? { updatedAt } : {}) };
+    return { publishedAt: asIso(local), dateSource, ...(updatedAt ? { updatedAt } : {}) };
   }
   if (updated) return { publishedAt: asIso(updated), dateSource: 'meta' };
   return {};
