@@ -1,7 +1,6 @@
 // Bisecting a story in two (spherical 2-means over IDF-weighted term and name vectors), so a story
 // that swallowed two events of the same kind can be split. It does not decide whether to keep the split.
 import type { DocFeatures } from './features.ts';
-import { weightedCosine } from './score.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /**
@@ -11,16 +10,17 @@ import type { Vocabulary } from './vocabulary.ts';
  */
 export function bisect(docs: DocFeatures[], vocab: Vocabulary, minPart: number, iterations = 6): [DocFeatures[], DocFeatures[]] | undefined {
   if (docs.length < 2 * minPart) return undefined;
-  const all = centroid(docs);
-  const first = farthest(docs, all, vocab);
-  const second = farthest(docs, { terms: first.terms, names: first.names }, vocab);
+  // IDF weights are applied once per article here, not once per comparison.
+  const weighted = docs.map((doc) => weigh(doc, vocab));
+  const first = farthest(weighted, centroid(weighted));
+  const second = farthest(weighted, first);
   if (first === second) return undefined;
-  let a: Centroid = { terms: first.terms, names: first.names };
-  let b: Centroid = { terms: second.terms, names: second.names };
-  let groups: [DocFeatures[], DocFeatures[]] = [[], []];
+  let a: Vectors = first;
+  let b: Vectors = second;
+  let groups: [Weighted[], Weighted[]] = [[], []];
   for (let i = 0; i < iterations; i++) {
-    const next: [DocFeatures[], DocFeatures[]] = [[], []];
-    for (const doc of docs) next[similarity(doc, a, vocab) >= similarity(doc, b, vocab) ? 0 : 1].push(doc);
+    const next: [Weighted[], Weighted[]] = [[], []];
+    for (const w of weighted) next[similarity(w, a) >= similarity(w, b) ? 0 : 1].push(w);
     if (next[0].length === 0 || next[1].length === 0) return undefined;
     const stable = next[0].length === groups[0].length && next[0].every((d, j) => d === groups[0][j]);
     groups = next;
@@ -29,34 +29,69 @@ export function bisect(docs: DocFeatures[], vocab: Vocabulary, minPart: number, 
     b = centroid(groups[1]);
   }
   if (groups[0].length < minPart || groups[1].length < minPart) return undefined;
-  return groups;
+  return [groups[0].map((w) => w.doc), groups[1].map((w) => w.doc)];
 }
 
-interface Centroid {
+/** IDF-weighted term and name vectors with their norms. */
+interface Vectors {
   terms: Map<string, number>;
   names: Map<string, number>;
+  termNorm: number;
+  nameNorm: number;
 }
 
-function centroid(docs: DocFeatures[]): Centroid {
+interface Weighted extends Vectors {
+  doc: DocFeatures;
+}
+
+function weigh(doc: DocFeatures, vocab: Vocabulary): Weighted {
+  const terms = scaled(doc.terms, vocab.idf);
+  const names = scaled(doc.names, vocab.nameIdf);
+  return { doc, terms, names, termNorm: norm(terms), nameNorm: norm(names) };
+}
+
+function scaled(vector: Map<string, number>, idf: (key: string) => number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [k, v] of vector) out.set(k, v * idf(k));
+  return out;
+}
+
+/** The sum of the members' weighted vectors (a cosine against it is a cosine against their mean). */
+function centroid(members: Vectors[]): Vectors {
   const terms = new Map<string, number>();
   const names = new Map<string, number>();
-  for (const d of docs) {
-    for (const [k, v] of d.terms) terms.set(k, (terms.get(k) ?? 0) + v);
-    for (const [k, v] of d.names) names.set(k, (names.get(k) ?? 0) + v);
+  for (const m of members) {
+    for (const [k, v] of m.terms) terms.set(k, (terms.get(k) ?? 0) + v);
+    for (const [k, v] of m.names) names.set(k, (names.get(k) ?? 0) + v);
   }
-  return { terms, names };
+  return { terms, names, termNorm: norm(terms), nameNorm: norm(names) };
 }
 
-function similarity(doc: DocFeatures, c: Centroid, vocab: Vocabulary): number {
-  const terms = weightedCosine(doc.terms, c.terms, vocab.idf, false, vocab.docs).value;
-  return terms + weightedCosine(doc.names, c.names, vocab.nameIdf, false, vocab.docs).value;
+function norm(vector: Map<string, number>): number {
+  let sum = 0;
+  for (const v of vector.values()) sum += v * v;
+  return Math.sqrt(sum);
 }
 
-function farthest(docs: DocFeatures[], c: Centroid, vocab: Vocabulary): DocFeatures {
+function cosine(a: Map<string, number>, an: number, b: Map<string, number>, bn: number): number {
+  if (an === 0 || bn === 0) return 0;
+  let dot = 0;
+  for (const [k, v] of a) {
+    const w = b.get(k);
+    if (w !== undefined) dot += v * w;
+  }
+  return Math.min(1, dot / (an * bn));
+}
+
+function similarity(doc: Vectors, c: Vectors): number {
+  return cosine(doc.terms, doc.termNorm, c.terms, c.termNorm) + cosine(doc.names, doc.nameNorm, c.names, c.nameNorm);
+}
+
+function farthest(docs: Weighted[], c: Vectors): Weighted {
   let best = docs[0]!;
   let low = Infinity;
   for (const doc of docs) {
-    const s = similarity(doc, c, vocab);
+    const s = similarity(doc, c);
     if (s < low) {
       low = s;
       best = doc;

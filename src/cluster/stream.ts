@@ -264,9 +264,12 @@ function keepLatestFeatures(story: StoryProfile, sample: number): void {
   for (const m of featured.slice(sample)) delete m.features;
 }
 
-/** Size at which a story checked at `checked` articles is checked again: after growing by half, at most by half a sample. */
+/**
+ * Size at which a story checked at `checked` articles is checked again: after growing by half, and
+ * at the latest once a whole new sample has arrived (amortised O(1) checks per article at any size).
+ */
 function nextSplitCheck(checked: number, sample: number): number {
-  return checked + Math.max(1, Math.min(Math.ceil(checked * (SPLIT_RECHECK_GROWTH - 1)), Math.ceil(sample / 2)));
+  return checked + Math.max(1, Math.min(Math.ceil(checked * (SPLIT_RECHECK_GROWTH - 1)), sample));
 }
 
 /** A story's profile seen as one article, to score it against another story. */
