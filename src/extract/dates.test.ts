@@ -133,3 +133,17 @@ test('when markup sources disagree, the one giving the day printed by the headli
   const gaza = `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: '2023-11-02T10:00:00+01:00' })}</script>`;
   assert.equal(findPageDates(page(gaza, '<h1>Talks on the crossing resume</h1><time datetime="2023-02-11">02/11/2023</time>'), {}, NOW).publishedAt, '2023-11-02T10:00:00+01:00');
 });
+
+test('skips BEM-named teaser blocks but not a layout that merely has a sidebar', () => {
+  const teaser = '<h1>Italien: Reise- und Sicherheitshinweise</h1><ul class="teaser__news-list"><li><em class="teaser__subline-pubdate">04.11.2021</em></li></ul><p>Stand 12.11.2021</p>';
+  assert.deepEqual(findPageDates(page('', teaser), {}, NOW), { publishedAt: '2021-11-12', dateSource: 'visible-text' });
+  const layout = `<p>Trending since September 4, 2016: ${'gadgets '.repeat(50)}</p><section class="gallery--wrapper__with-sidebar"><h1>Items we never knew we wanted</h1><p>September 21, 2020</p></section>`;
+  assert.deepEqual(findPageDates(page('', layout), {}, { now: '2021-01-01' }), { publishedAt: '2020-09-21', dateSource: 'visible-text' });
+});
+
+test("a <time>'s printed day wins over its attribute unless the print reads both ways", () => {
+  const stale = '<h1>Quand on comprend</h1><time datetime="2019-07-03T10:18:46Z">Publié le 29 juin 2019</time>';
+  assert.deepEqual(findPageDates(page('', stale), {}, NOW), { publishedAt: '2019-06-29', dateSource: 'time-element' });
+  const ambiguous = '<h1>Talks on the crossing resume</h1><time datetime="2023-11-02T10:00:00+01:00">02/11/2023</time>';
+  assert.equal(findPageDates(page('', ambiguous), {}, NOW).publishedAt, '2023-11-02T10:00:00+01:00');
+});

@@ -61,7 +61,7 @@ const MODIFIED_META = [
   'last-modified', 'lastmod', 'modified', 'article.updated', 'updated_time', 'revised',
 ];
 const PUBLISHED_CLASS = /(?:^|[-_\s])(?:pub(?:lish(?:ed|ing)?)?(?:-?date|-?time|-?on)?|post(?:ed)?-?(?:date|on|time)|entry-?date|article-?date|date-?(?:published|header|line)|dateline|byline|meta-?date|story-?date|created|datum|date|time)(?:$|[-_\s])/i;
-const REGION_SUFFIX = '(?:[-_](?:area|section|list|wrap|wrapper|container|box|block|posts|articles|links|widget|items?|content))?(?=\\s|$)';
+const REGION_SUFFIX = '(?:[-_](?:area|section|list|wrap|wrapper|container|box|block|posts|articles|links|widget|items?|content)|(?:__|--)[\\w-]+)?(?=\\s|$)';
 const IGNORED_REGION = new RegExp(`(?:^|\\s)(?:[\\w-]+[-_])?(?:comments?|comment-?list|reply|replies|respond|disqus|related|sidebar|copyright|recent-?posts?|archives?|calendar|teaser)${REGION_SUFFIX}`, 'i');
 /** Footers: the page's own are ignored, but one inside an <article> holds that article's byline. */
 const FOOTER_REGION = new RegExp(`(?:^|\\s)(?:[\\w-]+[-_])?footer${REGION_SUFFIX}`, 'i');
@@ -125,10 +125,18 @@ const PAGE_REGION_TAGS = new Set(['FOOTER', 'ASIDE']);
 /** Quoted and embedded posts (<blockquote>) carry their own dates. */
 const QUOTE_TAG = 'BLOCKQUOTE';
 
+/** Layout modifiers ("has-sidebar", "layout__with-comments") describe what a container holds beside the article, not the container itself. */
+const LAYOUT_MODIFIER = /(?<=^|[\s_-])(?:has|with|without|no)-[\w-]+/gi;
+
+/** An element's class and id, layout modifiers left out, for matching region names. */
+function regionNames(el: { getAttribute?(name: string): string | null }): string {
+  return `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`.replace(LAYOUT_MODIFIER, ' ');
+}
+
 function inIgnoredRegion(el: El): boolean {
   let pageRegion = false;
   for (let node: El | null = el; node && node.tagName !== 'BODY'; node = node.parentElement) {
-    const names = `${node.getAttribute('class') ?? ''} ${node.getAttribute('id') ?? ''}`;
+    const names = regionNames(node);
     if (IGNORED_REGION.test(names) || node.tagName === QUOTE_TAG) return true;
     if (PAGE_REGION_TAGS.has(node.tagName) || FOOTER_REGION.test(names)) pageRegion = true;
     else if (node.tagName === 'ARTICLE') pageRegion = false;
@@ -136,18 +144,16 @@ function inIgnoredRegion(el: El): boolean {
   return pageRegion;
 }
 
-/** The date of a <time> or <abbr>: its machine-readable attribute, with the day and month order settled by its printed text. */
+/**
+ * The date of a <time> or <abbr>: the day it prints, which readers see, over its machine-readable
+ * attribute (often UTC or a later edit), unless the print is a 02/11/2023 that can be read as the attribute's day.
+ */
 function timeElementDate(el: El, opts: DateOptions, parse: Partial<DateParseOptions>): ParsedDate | undefined {
-  const attribute = el.getAttribute('datetime') ?? el.getAttribute('title') ?? '';
-  const fromAttribute = plausible(parseDate(attribute, parse), opts);
-  const printed = plausible(parseDate(el.textContent ?? '', parse), opts);
-  // "01-11-2023" in an attribute reads either way; "1. November 2023" beside it does not.
-  if (fromAttribute && printed && fromAttribute.date !== printed.date && swapDayMonth(fromAttribute.date) === printed.date) return printed;
-  return fromAttribute ?? printed;
-}
-
-function swapDayMonth(date: string): string {
-  return `${date.slice(0, 4)}-${date.slice(8, 10)}-${date.slice(5, 7)}`;
+  const fromAttribute = plausible(parseDate(el.getAttribute('datetime') ?? el.getAttribute('title') ?? '', parse), opts);
+  const text = el.textContent ?? '';
+  const printed = plausible(parseDate(text, parse), opts);
+  if (!fromAttribute || !printed || fromAttribute.date === printed.date) return fromAttribute ?? printed;
+  return findDates(text, parse)[0]?.otherReading === fromAttribute.date ? fromAttribute : printed;
 }
 
 /**
@@ -380,7 +386,7 @@ function visibleText(body: unknown, limit: number): string {
     }
     const tag = node.nodeName.toUpperCase();
     if (node.nodeType !== 1 || SKIP_TEXT.has(tag)) return;
-    const names = tag === 'BODY' ? '' : `${node.getAttribute?.('class') ?? ''} ${node.getAttribute?.('id') ?? ''}`;
+    const names = tag === 'BODY' ? '' : regionNames(node);
     if (IGNORED_REGION.test(names)) return;
     if (!inArticle && (PAGE_REGION_TAGS.has(tag) || FOOTER_REGION.test(names))) return;
     for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!, inArticle || tag === 'ARTICLE');
