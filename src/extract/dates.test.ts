@@ -147,3 +147,9 @@ test("a <time>'s printed day wins over its attribute unless the print reads both
   const ambiguous = '<h1>Talks on the crossing resume</h1><time datetime="2023-11-02T10:00:00+01:00">02/11/2023</time>';
   assert.equal(findPageDates(page('', ambiguous), {}, NOW).publishedAt, '2023-11-02T10:00:00+01:00');
 });
+
+test('finds the headline by the page title when another <h1> comes first', () => {
+  const head = '<title>Faire Lieferketten | Jugendwerk</title><meta name="date" content="2020-02-12">';
+  const body = `<div class="overlay"><h1>Liebe Besucherinnen und Besucher</h1></div><p>${'Menü '.repeat(400)}</p><h1>Faire Lieferketten</h1><p>05.02.2020</p>`;
+  assert.deepEqual(findPageDates(page(head, body), {}, NOW), { publishedAt: '2020-02-05', dateSource: 'visible-text' });
+});

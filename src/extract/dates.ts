@@ -247,11 +247,20 @@ function daysOf(dates: FoundDate[]): Set<string> {
   return new Set(dates.flatMap((d) => (d.otherReading ? [d.date, d.otherReading] : [d.date])));
 }
 
+const squash = (text: string | null | undefined): string => (text ?? '').replace(/\s+/g, ' ').trim();
+
+/** The page's headline: the <h1> the page title repeats (site logos and cookie notices are <h1>s too), else the first. */
+function headline(root: Root): string | undefined {
+  const headings = Array.from(root.querySelectorAll('h1'), (h) => squash(h.textContent)).filter((h) => h.length > 8);
+  const title = `${squash(root.querySelectorAll('title')[0]?.textContent)} ${squash(root.querySelectorAll('meta[property="og:title"]')[0]?.getAttribute('content'))}`.toLowerCase();
+  return headings.find((h) => title.includes(h.toLowerCase())) ?? headings[0];
+}
+
 function shownDates(root: Root, opts: DateOptions, parse: Partial<DateParseOptions>): ShownDates {
   const text = visibleTextOf(root, opts.textScanChars).replace(COPYRIGHT, ' ');
   const dates = findDates(text, parse).filter((d) => isPlausible(d.date, opts));
-  const heading = root.querySelectorAll('h1')[0]?.textContent?.replace(/\s+/g, ' ').trim();
-  const at = heading && heading.length > 8 ? text.indexOf(heading) : -1;
+  const heading = headline(root);
+  const at = heading ? text.indexOf(heading) : -1;
   if (at < 0) return { all: dates, nearTitle: [], nearTitleDays: new Set() };
   const end = at + heading!.length;
   const distance = (index: number): number => (index < at ? at - index : Math.max(0, index - end));
