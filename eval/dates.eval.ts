@@ -98,14 +98,22 @@ Produced by \`npm run eval\` (eval/dates.eval.ts) from htmldate's evaluation set
 Metric: htmldate's \`tests/comparison.py\` — a day is the unit; a wrong date is a false positive, no
 date a false negative; F = 2TP / (2TP + FP + FN). crosscheck is measured twice: given each page's URL
 (as a user who fetched or saved the page has it) and from the HTML alone (as htmldate's comparison
-script runs every tool, \`original_date=True\`). Published figures are htmldate's own (evaluation.rst, 1,000 pages,
+script runs every tool, \`original_date=True\`; the page's own \`<link rel=canonical>\` then stands in for the
+URL, as htmldate also does). Published figures are htmldate's own (evaluation.rst, 1,000 pages,
 2026-06-01 run), measured on the larger set this one is drawn from, so they compare approximately.
 
 ${table}
 
-${counts.tp} right, ${counts.fp} wrong, ${counts.fn} without a date.
+${counts.tp} right, ${counts.fp} wrong, ${counts.fn} without a date (URL given; from the HTML alone ${htmlOnly.tp} right,
+${htmlOnly.fp} wrong, ${htmlOnly.fn} without a date). Markup dates (JSON-LD, meta tags, \`<time>\`) are checked against the
+day the page prints by its headline: a UTC time moves to the printed neighbouring day, a page that prints only its
+update day is dated by it, and disagreeing markup sources are settled by the printed day. Most remaining misses
+are pages without dated markup (home pages, wikis, forums, pages cut short or rendered by scripts), where the
+set's date is one of several printed on the page, and pages whose set date is an update the page does not print.
+crosscheck's date rules were refined while studying this set's misses (general rules only, no per-site ones), so
+its figures are not a held-out measurement; htmldate's are from its own, larger run.
 
-Where crosscheck's dates came from (right / wrong or missing):
+Where crosscheck's dates came from, URL given (right / wrong or missing):
 
 | Source | Right | Wrong or none |
 |---|---:|---:|
