@@ -1,5 +1,6 @@
-// Reads a page's JSON-LD blocks into flat lists of typed objects (arrays and @graph unrolled) and
-// picks the article object. It does not decide trust between JSON-LD and other metadata.
+// Reads a page's JSON-LD blocks into flat lists of typed objects (arrays and @graph unrolled),
+// tolerating comments, trailing commas and raw line breaks as pages write them, and picks the
+// article object. It does not decide trust between JSON-LD and other metadata.
 
 export type JsonLdObject = Record<string, unknown>;
 
@@ -30,12 +31,29 @@ function parseLoose(source: string): unknown {
     return JSON.parse(text);
   } catch {
     try {
-      // Raw control characters inside strings are a common publishing slip.
-      return JSON.parse(text.replace(/[\u0000-\u001f]+/g, ' ').replace(/,\s*([}\]])/g, '$1'));
+      return JSON.parse(relaxJson(text));
     } catch {
       return undefined;
     }
   }
+}
+
+/** A string literal (possibly unterminated), a // or /* comment, or a run of anything else. */
+const JSON_TOKEN = /"(?:[^"\\]|\\[\s\S])*"?|\/\/[^\n]*|\/\*[\s\S]*?(?:\*\/|$)|[^"/]+|\//g;
+const CONTROL = /[\u0000-\u001f]+/g;
+
+const isString = (token: string): boolean => token.startsWith('"');
+const isComment = (token: string): boolean => token.startsWith('//') || token.startsWith('/*');
+
+/**
+ * JSON as pages write it, made strict: comments and raw control characters (common publishing slips)
+ * become spaces, and commas before a closing bracket go, everywhere but inside strings.
+ * @example JSON.parse(relaxJson('{"a": "b//c,}", // note\n"n": [1, 2,],}')) → { a: 'b//c,}', n: [1, 2] }
+ */
+function relaxJson(text: string): string {
+  const uncommented = (text.match(JSON_TOKEN) ?? []).map((t) => (isComment(t) ? ' ' : t.replace(CONTROL, ' '))).join('');
+  // With comments gone, a comma and the bracket after it sit in one run outside strings.
+  return (uncommented.match(JSON_TOKEN) ?? []).map((t) => (isString(t) ? t : t.replace(/,(\s*[}\]])/g, '$1'))).join('');
 }
 
 function collect(value: unknown, out: JsonLdObject[], depth: number): void {
