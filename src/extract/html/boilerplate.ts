@@ -5,6 +5,7 @@
 // after. Own code: Readability keeps many of these, and no npm library offers such rules
 // separately. It never removes the element holding most of the page's paragraph text or its
 // ancestors.
+import { letterCounts } from './letters.ts';
 import type { HtmlOptions } from './options.ts';
 
 /** Tags never part of an article's text. */
@@ -139,7 +140,8 @@ function holdsArticle(section: El, label: El): boolean {
 
 /** The first child element of `el` that has any text. */
 function firstWithText(el: El): El | undefined {
-  for (let i = 0; i < el.children.length; i++) if ((el.children[i]?.textContent ?? '').trim()) return el.children[i];
+  const children = el.children;
+  for (let i = 0; i < children.length; i++) if ((children[i]?.textContent ?? '').trim()) return children[i];
   return undefined;
 }
 
@@ -172,28 +174,56 @@ function removeHoverCards(root: Root): number {
 
 /** Links marked rel="tag" name the page's tags and categories; they are labels, not article text. */
 const TAG_LINK = 'a[rel~="tag"]';
-/** An element whose visible characters are at least this share tag links is a tag list ("Tags: a, b, c"). */
+/** An element whose letters are at least this share in tag links is a tag list ("Tags: a, b, c", "politics (12), sport (3)"). */
 const TAG_LIST_SHARE = 0.7;
 
-/** Remove each list of tag links: the largest ancestor that is still mostly tag links; returns how many went. */
+/**
+ * Remove each list of tag links: the largest ancestor whose letters are still mostly in tag links;
+ * returns how many went. Shares are read from one walk of the page, as it was before any list was removed.
+ */
 function removeTagLists(root: Root, keep: Set<El>): number {
   const links = root.querySelectorAll(TAG_LINK);
-  let removed = 0;
+  if (links.length === 0) return 0;
+  const tagLinks = new Set(Array.from(links));
+  const counts = letterCounts<El>(root, (el) => tagLinks.has(el));
+  const mostlyTags = (el: El): boolean => {
+    const count = counts.get(el);
+    return !!count && !keep.has(el) && count.marked >= count.letters * TAG_LIST_SHARE;
+  };
+  const lists = new Set<El>();
+  const topOf = new Map<El, El>();
   for (let i = 0; i < links.length; i++) {
-    const link = links[i];
-    if (!link?.isConnected || keep.has(link)) continue;
-    let list = link;
-    for (let up = link.parentElement; up && !keep.has(up); up = up.parentElement) {
-      const tagged = Array.from(up.querySelectorAll(TAG_LINK)).reduce((n, a) => n + visibleLength(a), 0);
-      if (tagged < visibleLength(up) * TAG_LIST_SHARE) break;
-      list = up;
-    }
+    const start = links[i]?.parentElement;
     // A tag link inside a sentence ("a hazard of deep space travel") is the sentence's word.
-    if (list === link) continue;
+    if (start && mostlyTags(start)) lists.add(highestOfChain(start, mostlyTags, topOf));
+  }
+  let removed = 0;
+  for (const list of lists) {
+    if (!list.isConnected) continue;
     list.remove();
     removed++;
   }
   return removed;
+}
+
+/**
+ * The highest ancestor of `el` (or `el`) reached through elements that all pass `test`. Results are
+ * remembered in `topOf` for every element on the way, so links sharing ancestors climb them once.
+ */
+function highestOfChain(el: El, test: (el: El) => boolean, topOf: Map<El, El>): El {
+  const path: El[] = [];
+  let node = el;
+  let top = topOf.get(node);
+  while (!top) {
+    path.push(node);
+    const up = node.parentElement;
+    if (up && test(up)) {
+      node = up;
+      top = topOf.get(up);
+    } else top = node;
+  }
+  for (const passed of path) topOf.set(passed, top);
+  return top;
 }
 
 /**

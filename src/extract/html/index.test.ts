@@ -82,6 +82,12 @@ test('refuses a page of a million <div>s or 100,000 levels of nesting quickly wi
   assert.throws(() => extractHtml(raw(), 'x'.repeat(100), { maxChars: 50 }), { code: 'INPUT_TOO_LARGE' });
 });
 
+test('drops a 5,000-link tag cloud with post counts ("politics (12), sport (3)") and keeps the article', () => {
+  const cloud = Array.from({ length: 5_000 }, (_, i) => `<a href="/tag/${i}" rel="tag">topic ${i}</a> (${i % 97})`).join(', ');
+  const doc = extractHtml(raw(), `<html><body><article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article><div class="cloud">${cloud}</div></body></html>`);
+  assert.equal(doc.text, PARAGRAPHS.join('\n\n'));
+});
+
 test('gives a named error for a page with no article text and for a PDF renamed .html', async () => {
   assert.throws(() => extractHtml(raw(), '<html><body><nav><a>Home</a></nav></body></html>'), { code: 'HTML_NOT_ARTICLE' });
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-html-'));
