@@ -1,6 +1,10 @@
-// Cheap checks on raw HTML before it is parsed: element count and container nesting depth, so a
-// hostile or broken page (a million <div>s, 100,000 levels deep) is refused in milliseconds instead
-// of exhausting memory or the stack. It does not parse or validate HTML.
+// Cheap checks that refuse a hostile or broken page (a million <div>s, 100,000 levels deep, 140,000
+// siblings) quickly with HTML_TOO_COMPLEX instead of exhausting time, memory or the stack: element
+// count and nesting on the raw HTML before parsing (linkedom's parser slows down with the square of
+// the nesting), then the parsed tree's depth, total depth and children per element, which bound
+// Readability's time (its cleaning costs the sum of the elements' depths times the depth) and keep it
+// working (it restores a page by passing all children of an element as arguments, which fails past
+// ~120,000). It does not parse or validate HTML.
 import { createError } from '../../errors.ts';
 import type { HtmlOptions } from './options.ts';
 
@@ -27,4 +31,28 @@ export function assertParseable(html: string, origin: string, options: Pick<Html
     if (depth > deepest) deepest = depth;
     if (deepest > options.maxDepth) throw createError('HTML_TOO_COMPLEX', origin, `elements nested more than ${options.maxDepth} deep`);
   }
+}
+
+interface TreeNode {
+  nodeType: number;
+  childNodes: ArrayLike<TreeNode>;
+}
+
+const ELEMENT_NODE = 1;
+
+/**
+ * Throw HTML_TOO_COMPLEX when the parsed tree is deeper, its elements' depths add up to more, or an
+ * element has more child nodes, than the options allow.
+ */
+export function assertTreeBounds(root: unknown, origin: string, options: Pick<HtmlOptions, 'maxTreeDepth' | 'maxTotalDepth' | 'maxChildNodes'>): void {
+  let totalDepth = 0;
+  const visit = (node: TreeNode, depth: number): void => {
+    if (depth > options.maxTreeDepth) throw createError('HTML_TOO_COMPLEX', origin, `elements nested more than ${options.maxTreeDepth} deep`);
+    totalDepth += depth;
+    if (totalDepth > options.maxTotalDepth) throw createError('HTML_TOO_COMPLEX', origin, `elements whose depths add up to more than ${options.maxTotalDepth}`);
+    const children = node.childNodes;
+    if (children.length > options.maxChildNodes) throw createError('HTML_TOO_COMPLEX', origin, `an element with more than ${options.maxChildNodes} child nodes`);
+    for (let i = 0; i < children.length; i++) if (children[i]!.nodeType === ELEMENT_NODE) visit(children[i]!, depth + 1);
+  };
+  visit(root as TreeNode, 0);
 }

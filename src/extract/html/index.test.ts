@@ -82,13 +82,24 @@ test('refuses a page of a million <div>s or 100,000 levels of nesting quickly wi
   assert.throws(() => extractHtml(raw(), 'x'.repeat(100), { maxChars: 50 }), { code: 'INPUT_TOO_LARGE' });
 });
 
+test('refuses a page nested too deep, too deep in all, or with too many siblings once parsed, and reads one nested 120 deep', () => {
+  const article = `<article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>`;
+  const chains = (count: number, depth: number): string => `${'<div>'.repeat(depth)}x${'</div>'.repeat(depth)}`.repeat(count);
+  assert.throws(() => extractHtml(raw(), `<html><body>${'<div>'.repeat(250)}${article}${'</div>'.repeat(250)}</body></html>`), { code: 'HTML_TOO_COMPLEX', message: /nested more than 200 deep/ });
+  assert.throws(() => extractHtml(raw(), `<html><body>${article}${chains(250, 100)}</body></html>`), { code: 'HTML_TOO_COMPLEX', message: /depths add up/ });
+  assert.throws(() => extractHtml(raw(), `<html><body>${article}${'<br>'.repeat(60_000)}</body></html>`), { code: 'HTML_TOO_COMPLEX', message: /child nodes/ });
+  const deep = extractHtml(raw(), `<html><body>${'<div>'.repeat(120)}${article}${'</div>'.repeat(120)}</body></html>`);
+  assert.equal(deep.text, PARAGRAPHS.join('\n\n'));
+});
+
 test('drops a 5,000-link tag cloud with post counts ("politics (12), sport (3)") and keeps the article', () => {
   const cloud = Array.from({ length: 5_000 }, (_, i) => `<a href="/tag/${i}" rel="tag">topic ${i}</a> (${i % 97})`).join(', ');
   const doc = extractHtml(raw(), `<html><body><article>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article><div class="cloud">${cloud}</div></body></html>`);
   assert.equal(doc.text, PARAGRAPHS.join('\n\n'));
 });
 
-test('gives a named error for a page with no article text and for a PDF renamed .html', async () => {
+test('gives a named error for a page with no article text and for a PDF renamed .html'
+, async () => {
   assert.throws(() => extractHtml(raw(), '<html><body><nav><a>Home</a></nav></body></html>'), { code: 'HTML_NOT_ARTICLE' });
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-html-'));
   writeFileSync(join(dir, 'report.html'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe])]));

@@ -9,7 +9,7 @@ import { detectLanguage } from '../language.ts';
 import { extractBody } from './body.ts';
 import { removeBoilerplate } from './boilerplate.ts';
 import { takeEmbeds } from './embeds.ts';
-import { assertParseable } from './guard.ts';
+import { assertParseable, assertTreeBounds } from './guard.ts';
 import { readJsonLd } from './json-ld.ts';
 import { readMetadata } from './metadata.ts';
 import { withHtmlDefaults, type HtmlOptions } from './options.ts';
@@ -30,6 +30,7 @@ export function extractHtml(raw: RawInput, html: string, options: ExtractHtmlOpt
   if (html.length > opts.maxChars) throw createError('INPUT_TOO_LARGE', raw.origin, `${html.length} characters of HTML > ${opts.maxChars}`);
   assertParseable(html, raw.origin, opts);
   const { document } = parseHTML(html);
+  assertTreeBounds(document, raw.origin, opts);
   const pageUrl = raw.url ?? raw.hints?.url;
   const jsonLd = readJsonLd(document);
   const meta = readMetadata(document, jsonLd, pageUrl);
