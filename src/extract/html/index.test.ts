@@ -98,8 +98,7 @@ test('drops a 5,000-link tag cloud with post counts ("politics (12), sport (3)")
   assert.equal(doc.text, PARAGRAPHS.join('\n\n'));
 });
 
-test('gives a named error for a page with no article text and for a PDF renamed .html'
-, async () => {
+test('gives a named error for a page with no article text and for a PDF renamed .html', async () => {
   assert.throws(() => extractHtml(raw(), '<html><body><nav><a>Home</a></nav></body></html>'), { code: 'HTML_NOT_ARTICLE' });
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-html-'));
   writeFileSync(join(dir, 'report.html'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from([0, 1, 2, 3, 0xff, 0xfe])]));
