@@ -1,6 +1,7 @@
 // `npm run bench -- extract`: pages per second of crosscheck's HTML extraction on the 181 pages of the
-// scrapinghub benchmark, beside @mozilla/readability + linkedom alone (as a ratio), and heap use
-// sampled (after GC) over a long run to show memory stays flat. `--pages N` sets the long run (10,000).
+// scrapinghub benchmark, beside @mozilla/readability + linkedom alone (as a ratio), milliseconds per
+// synthetic hostile page (bench/stress-pages.ts), and heap use sampled (after GC) over a long run to
+// show memory stays flat. `--pages N` sets the long run (10,000).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -9,6 +10,7 @@ import { parseHTML } from 'linkedom';
 import { decodeBytes } from '../src/extract/decode.ts';
 import { extractHtml } from '../src/extract/html/index.ts';
 import { sharedPath, skipUnlessShared } from '../test/shared-data.ts';
+import { STRESS_PAGES } from './stress-pages.ts';
 
 const LONG_RUN_PAGES = Number(process.argv[process.argv.indexOf('--pages') + 1]) || 10_000;
 const SAMPLES = 10;
@@ -52,6 +54,22 @@ function pagesPerSecond(pages: Page[], run: (p: Page) => number): number {
   return pages.length / ((performance.now() - started) / 1000);
 }
 
+/** Milliseconds to extract each stress page, and what came out (characters of text or the error code). */
+function stressReport(): void {
+  console.log('stress pages (one run each):');
+  for (const [name, make] of Object.entries(STRESS_PAGES)) {
+    const html = make();
+    const started = performance.now();
+    let outcome: string;
+    try {
+      outcome = `${extractHtml({ origin: name, name, bytes: new Uint8Array() }, html).text.length} characters of text`;
+    } catch (error) {
+      outcome = (error as { code?: string }).code ?? String(error);
+    }
+    console.log(`  ${name.padEnd(42)} ${(html.length / MB).toFixed(1).padStart(5)} MB ${(performance.now() - started).toFixed(0).padStart(7)} ms  ${outcome}`);
+  }
+}
+
 const gc = (globalThis as { gc?: () => void }).gc;
 function heapMb(): number {
   gc?.();
@@ -59,6 +77,7 @@ function heapMb(): number {
 }
 
 function main(): void {
+  stressReport();
   const skip = skipUnlessShared('data', 'extraction', 'scrapinghub');
   if (skip) {
     console.log(skip);
