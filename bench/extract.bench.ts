@@ -4,6 +4,7 @@
 // show memory stays flat. `--pages N` sets the long run (10,000).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -76,6 +77,14 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / MB;
 }
 
+/**
+ * The heap's large-object space (big strings such as page HTML, large hash tables), printed beside the
+ * heap so that a one-time step there can be told apart from growth per page.
+ */
+function largeObjectsMb(): number {
+  return (getHeapSpaceStatistics().find((s) => s.space_name === 'large_object_space')?.space_used_size ?? 0) / MB;
+}
+
 function main(): void {
   stressReport();
   const skip = skipUnlessShared('data', 'extraction', 'scrapinghub');
@@ -100,7 +109,7 @@ function main(): void {
     ours(pages[i % pages.length]!);
     if (i % every === 0) {
       samples.push(heapMb());
-      console.log(`  after ${i} pages: heap ${samples[samples.length - 1]!.toFixed(1)} MB`);
+      console.log(`  after ${i} pages: heap ${samples[samples.length - 1]!.toFixed(1)} MB (large objects ${largeObjectsMb().toFixed(1)} MB)`);
     }
   }
   const seconds = (performance.now() - started) / 1000;
