@@ -398,7 +398,9 @@ function visibleText(body: unknown, limit: number): string {
     const names = tag === 'BODY' ? '' : regionNames(node);
     if (IGNORED_REGION.test(names)) return;
     if (!inArticle && (PAGE_REGION_TAGS.has(tag) || FOOTER_REGION.test(names))) return;
-    for (let i = 0; i < node.childNodes.length; i++) visit(node.childNodes[i]!, inArticle || tag === 'ARTICLE');
+    // linkedom rebuilds childNodes on every read: read it once (quadratic on wide pages otherwise).
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) visit(children[i]!, inArticle || tag === 'ARTICLE');
     parts.push(' ');
   };
   visit(body as Walkable, false);
