@@ -59,6 +59,11 @@ export interface ClusterOptions {
   idleDays: number;
   /** Articles without a new one after which a story leaves the active set (for undated streams). */
   idleArticles: number;
+  /**
+   * Articles of closed stories whose MinHash signatures are kept (oldest out first), so that a copy
+   * republished after its story closed reopens that story. About 1 KB per article; 0 turns it off.
+   */
+  lateCopyMemory: number;
   /** Scale in days of the time decay: closeness = exp(−Δdays / timeScaleDays). */
   timeScaleDays: number;
   /** Document-frequency table size at which rare terms (df = 1) are dropped. */
@@ -89,6 +94,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   maxStoryTerms: 300,
   idleDays: 7,
   idleArticles: 200_000,
+  lateCopyMemory: 100_000,
   timeScaleDays: 3,
   maxVocabulary: 500_000,
   explain: true,
@@ -106,7 +112,11 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
 
 /** Options of the streaming clusterer: the clustering options plus where closed and merged stories go. */
 export interface StreamOptions extends ClusterOptions {
-  /** Called with each story that leaves the active set; when given, closed stories are not retained. */
+  /**
+   * Called with each story that leaves the active set; when given, closed stories are not retained.
+   * A story reopened by a late copy (see `lateCopyMemory`) is handed over again when it closes again,
+   * under the same id, listing only the articles that joined after it was reopened.
+   */
   onClose?: (story: Story) => void;
   /** Called when consolidation merges or splits stories (earlier assignments of those articles move). */
   onChange?: (change: StoryChange) => void;

@@ -1,5 +1,6 @@
 // The streaming clusterer: near-copies join their original, two events of one kind stay apart,
-// idle stories leave the active set, the same input gives the same stories, and reasons explain.
+// idle stories leave the active set (a late copy reopens one), the same input gives the same stories,
+// and reasons explain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Story } from '../types.ts';
@@ -52,11 +53,51 @@ test('closes a story idle longer than idleDays and hands it to onClose', () => {
   assert.equal(c.activeCount, 1);
 });
 
-test('an article after the window opens a new story instead of joining a closed one', () => {
+test('a new article after the window opens a new story instead of joining a closed one', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const a = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
-  const b = c.add(quakeIran('iran-late', '2026-03-20', 'Three weeks on.'));
+  const b = c.add({
+    id: 'iran-follow-up',
+    publishedAt: '2026-03-20',
+    text: `Three weeks after the Qeshm earthquake, families in Tabl still live in tents. Governor Ali Rezaei said
+rebuilding would start in April, funded by Hormozgan province. Residents of Salakh said promised aid had not arrived.`,
+  });
   assert.notEqual(b.storyId, a.storyId);
+  assert.equal(b.duplicateOf, undefined);
+});
+
+test('a copy republished after its story closed reopens that story, marked as a duplicate', () => {
+  const c = createStoryClusterer({ idleDays: 3 });
+  const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.')); // closes the Iran story
+  assert.equal(c.activeCount, 1);
+  const late = c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
+  assert.equal(late.storyId, original.storyId);
+  assert.equal(late.duplicateOf, 'iran-1');
+  assert.match(late.reasons[0]?.detail ?? '', /near-duplicate of iran-1; its closed story reopened, 19 days after its last article/);
+  const iran = c.stories().filter((s) => s.id === original.storyId);
+  assert.deepEqual(iran.map((s) => s.documentIds), [['iran-1', 'iran-reprint']]);
+  assert.deepEqual(iran[0]?.timeSpan, { start: '2026-03-01', end: '2026-03-20' });
+});
+
+test('a reopened story is handed to onClose again with the articles it gained', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
+  c.add(quakeChile('chile-late', '2026-04-10', 'A month on, Valdivia rebuilds.'));
+  const iran = closed.filter((s) => s.id === original.storyId).map((s) => s.documentIds);
+  assert.deepEqual(iran, [['iran-1'], ['iran-reprint']]);
+});
+
+test('late copies are not found once lateCopyMemory is 0', () => {
+  const c = createStoryClusterer({ idleDays: 3, lateCopyMemory: 0 });
+  const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  const late = c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
+  assert.notEqual(late.storyId, original.storyId);
+  assert.equal(late.duplicateOf, undefined);
 });
 
 test('gives the same stories and scores for the same articles in the same order', () => {

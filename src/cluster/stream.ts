@@ -1,7 +1,9 @@
 // The streaming story clusterer: each article joins the best-fitting active story or opens one;
-// near-duplicates join their original's story. Candidates come from LSH and an inverted index, never a scan.
+// near-duplicates join their original's story, even one that has closed (late-copies.ts reopens it).
+// Candidates come from LSH and an inverted index, never a scan.
 import type { Story, StoryAssignment } from '../types.ts';
 import { extractFeatures, type ClusterInput, type DocFeatures } from './features.ts';
+import { LateCopyIndex, type ClosedArticle, type ClosedStoryHeader } from './late-copies.ts';
 import { estimateJaccard, LshIndex } from './minhash.ts';
 import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
@@ -42,7 +44,9 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   /** Active stories, least recently updated first (re-inserted on every update). */
   const active = new Map<string, StoryProfile>();
   const dirty = new Set<StoryProfile>();
-  const closed: Story[] = [];
+  /** Closed stories by id (kept only when there is no onClose), in closing order. */
+  const closed = new Map<string, Story>();
+  const lateCopies = new LateCopyIndex(opts.lshBands, opts.lshRows, LSH_BUCKET_SIZE, opts.lateCopyMemory);
   let seq = 0;
   let storySeq = 0;
   let today: number | undefined;
@@ -57,6 +61,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const keys = lsh.keys(doc.signature);
     const docKeys = queryKeys(doc);
     const duplicate = findDuplicate(doc, keys);
+    const lateCopy = duplicate ? undefined : lateCopies.find(doc.signature, keys, opts.duplicateThreshold);
     let assignment: StoryAssignment;
     let story: StoryProfile;
     if (duplicate) {
@@ -68,6 +73,16 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         score: value,
         duplicateOf: duplicate.member.id,
         reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${duplicate.member.id}` }] : [],
+      };
+    } else if (lateCopy) {
+      story = active.get(lateCopy.article.story.id) ?? reopen(lateCopy.article.story, doc);
+      const value = round(lateCopy.similarity);
+      assignment = {
+        documentId: doc.id,
+        storyId: story.id,
+        score: value,
+        duplicateOf: lateCopy.article.id,
+        reasons: opts.explain ? [{ feature: 'duplicate', value, detail: lateCopyDetail(lateCopy.article, doc.day) }] : [],
       };
     } else {
       const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
@@ -96,6 +111,25 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const unsampled = story.members[story.members.length - opts.splitSample - 1];
     if (unsampled) delete unsampled.features;
     return assignment;
+  }
+
+  /**
+   * A closed story made active again under its own id, for a late copy of one of its articles. Its
+   * profile starts from the copy (the copy says what the original said); the articles it held before
+   * stay listed when closed stories are retained, and are not repeated to `onClose` otherwise.
+   */
+  function reopen(header: ClosedStoryHeader, doc: DocFeatures): StoryProfile {
+    const story = openStory(header.id, header.seq, doc);
+    story.title = header.title;
+    story.titled = header.titled;
+    if (header.firstDay !== undefined) story.firstDay = header.firstDay;
+    if (header.lastDay !== undefined) story.lastDay = header.lastDay;
+    const record = closed.get(header.id);
+    if (record) {
+      story.documentIds = [...record.documentIds];
+      closed.delete(header.id);
+    }
+    return story;
   }
 
   function touch(story: StoryProfile): void {
@@ -235,14 +269,15 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     dirty.delete(story);
     index.unpost(story);
     for (const member of story.members) lsh.remove(member.keys, member);
+    lateCopies.addClosed(story);
     story.members = [];
     const record = toStory(story);
     if (onClose) onClose(record);
-    else closed.push(record);
+    else closed.set(record.id, record);
   }
 
   function stories(): Story[] {
-    const all = [...closed, ...[...active.values()].map(toStory)];
+    const all = [...closed.values(), ...[...active.values()].map(toStory)];
     return all.sort((a, b) => storyNumber(a.id) - storyNumber(b.id));
   }
 
@@ -297,6 +332,12 @@ const MAX_LSH_MEMBERS = 500;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;
+
+function lateCopyDetail(original: ClosedArticle, day: number | undefined): string {
+  const last = original.story.lastDay;
+  const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
+  return `near-duplicate of ${original.id}; its closed story reopened${idle}`;
+}
 
 function storyNumber(id: string): number {
   return Number(id.slice(id.lastIndexOf('-') + 1));
