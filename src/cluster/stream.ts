@@ -149,12 +149,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   /** Top query terms of an article or story: highest weight × idf, then its top names. */
   function queryKeys(doc: Pick<DocFeatures, 'terms' | 'names'>, scale = 1): string[] {
-    const ranked = [...doc.terms].map(([t, w]) => [t, w * vocab.idf(t)] as const);
-    ranked.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const names = [...doc.names].map(([n, w]) => [`@${n}`, w * vocab.nameIdf(n)] as const);
-    names.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
     const n = opts.queryTerms * scale;
-    return [...ranked.slice(0, n), ...names.slice(0, Math.ceil(n / 2))].map(([k]) => k);
+    const terms = topWeighted(doc.terms, vocab.idf, n);
+    const names = topWeighted(doc.names, vocab.nameIdf, Math.ceil(n / 2));
+    for (const name of names) terms.push(`@${name}`);
+    return terms;
   }
 
   function bestAmong(doc: DocFeatures, candidates: StoryProfile[]): ScoredStory | undefined {
@@ -337,6 +336,32 @@ function lateCopyDetail(original: ClosedArticle, day: number | undefined): strin
   const last = original.story.lastDay;
   const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
   return `near-duplicate of ${original.id}; its closed story reopened${idle}`;
+}
+
+/**
+ * The `k` keys of highest weight × idf, best first (ties: key order). A running top-k, not a sort of
+ * the whole vector: this runs for every article, and its vectors hold 100–450 keys.
+ */
+function topWeighted(vector: Map<string, number>, idf: (key: string) => number, k: number): string[] {
+  const keys: string[] = [];
+  const scores: number[] = [];
+  for (const [key, w] of vector) {
+    const score = w * idf(key);
+    if (keys.length === k && !ranksBefore(score, key, scores[k - 1]!, keys[k - 1]!)) continue;
+    let at = keys.length === k ? k - 1 : keys.length;
+    while (at > 0 && ranksBefore(score, key, scores[at - 1]!, keys[at - 1]!)) {
+      keys[at] = keys[at - 1]!;
+      scores[at] = scores[at - 1]!;
+      at--;
+    }
+    keys[at] = key;
+    scores[at] = score;
+  }
+  return keys;
+}
+
+function ranksBefore(score: number, key: string, otherScore: number, otherKey: string): boolean {
+  return score > otherScore || (score === otherScore && key < otherKey);
 }
 
 function storyNumber(id: string): number {
