@@ -1,11 +1,12 @@
 // The near-duplicate memory of closed stories: the MinHash signatures of their latest articles, so that
-// a copy republished after its story left the active set reopens that story instead of opening a new
-// one. It keeps signatures and a story header only (no term profile), and at most `capacity` articles,
-// oldest out first, so memory stays bounded however long the stream runs. It does not score stories.
+// a copy republished after its story left the active set is placed in that story instead of opening a
+// new one. It keeps signatures and a story header only (no term profile), and at most `capacity`
+// articles, oldest out first, so memory stays bounded however long the stream runs. It does not score
+// stories, and it does not make a closed story active again.
 import { estimateJaccard, LshIndex } from './minhash.ts';
 import type { StoryProfile } from './story-profile.ts';
 
-/** What is needed to reopen a closed story under its own id. */
+/** What a late copy's assignment says of the closed story it joins. */
 export interface ClosedStoryHeader {
   id: string;
   seq: number;
@@ -45,11 +46,14 @@ export class LateCopyIndex {
     const header: ClosedStoryHeader = { id: story.id, seq: story.seq, title: story.title, titled: story.titled };
     if (story.firstDay !== undefined) header.firstDay = story.firstDay;
     if (story.lastDay !== undefined) header.lastDay = story.lastDay;
-    for (const member of story.members) {
-      const article: ClosedArticle = { id: member.id, story: header, signature: member.signature, keys: member.keys };
-      this.lsh.insert(article.keys, article);
-      this.queue.push(article);
-    }
+    for (const member of story.members) this.add({ id: member.id, story: header, signature: member.signature, keys: member.keys });
+  }
+
+  /** Remember one more article of a closed story (a late copy, so that copies of it are found too). */
+  add(article: ClosedArticle): void {
+    if (this.capacity <= 0) return;
+    this.lsh.insert(article.keys, article);
+    this.queue.push(article);
     this.evictOldest();
   }
 
