@@ -1,12 +1,12 @@
 // The near-duplicate memory of closed stories: the MinHash signatures of their latest articles, so that
-// a copy republished after its story left the active set is placed in that story instead of opening a
+// a copy republished after its story left the active set can reopen that story instead of opening a
 // new one. It keeps signatures and a story header only (no term profile), and at most `capacity`
 // articles, oldest out first, so memory stays bounded however long the stream runs. It does not score
-// stories, and it does not make a closed story active again.
+// stories; reopening is the stream's (stream.ts).
 import { estimateJaccard, LshIndex } from './minhash.ts';
 import type { StoryProfile } from './story-profile.ts';
 
-/** What a late copy's assignment says of the closed story it joins. */
+/** What is needed to reopen a closed story under its own id. */
 export interface ClosedStoryHeader {
   id: string;
   seq: number;

@@ -61,8 +61,7 @@ export interface ClusterOptions {
   idleArticles: number;
   /**
    * Articles of closed stories whose MinHash signatures are kept (oldest out first), so that a copy
-   * republished after its story closed joins that story (which stays closed). About 1 KB per article;
-   * 0 turns it off.
+   * republished after its story closed reopens that story. About 1 KB per article; 0 turns it off.
    */
   lateCopyMemory: number;
   /** Scale in days of the time decay: closeness = exp(−Δdays / timeScaleDays). */
@@ -114,9 +113,9 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
 /** Options of the streaming clusterer: the clustering options plus where closed and merged stories go. */
 export interface StreamOptions extends ClusterOptions {
   /**
-   * Called with each story that leaves the active set; when given, closed stories are not retained
-   * (a late copy's assignment, see `lateCopyMemory`, is then the only notice that a closed story has
-   * gained a copy).
+   * Called with each story that leaves the active set; when given, closed stories are not retained.
+   * A story reopened by a late copy (see `lateCopyMemory`) is handed over again when it closes again,
+   * under the same id, listing only the articles that joined after it reopened.
    */
   onClose?: (story: Story) => void;
   /** Called when consolidation merges or splits stories (earlier assignments of those articles move). */

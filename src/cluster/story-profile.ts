@@ -166,7 +166,6 @@ export function toStory(story: StoryProfile): Story {
   return out;
 }
 
-/** A day number (days since 1970-01-01) as an ISO date. */
-export function isoDay(day: number): string {
+function isoDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -1,15 +1,15 @@
 // The streaming story clusterer: each article joins the best-fitting active story or opens one;
-// near-duplicates join their original's story, even one that has closed (late-copies.ts finds those).
+// near-duplicates join their original's story, even one that has closed (late-copies.ts reopens it).
 // Candidates come from LSH and an inverted index, never a scan.
 import type { Story, StoryAssignment } from '../types.ts';
 import { extractFeatures, type ClusterInput, type DocFeatures } from './features.ts';
-import { LateCopyIndex, type ClosedArticle } from './late-copies.ts';
+import { LateCopyIndex, type ClosedArticle, type ClosedStoryHeader } from './late-copies.ts';
 import { estimateJaccard, LshIndex } from './minhash.ts';
 import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
 import { bisect } from './split.ts';
-import { addToStory, isoDay, mergeStories, openStory, rebuildFromSample, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
+import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { StreamOptions, StoryChange } from './options.ts';
@@ -61,10 +61,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const keys = lsh.keys(doc.signature);
     const docKeys = queryKeys(doc);
     const duplicate = findDuplicate(doc, keys);
-    if (!duplicate) {
-      const lateCopy = lateCopies.find(doc.signature, keys, opts.duplicateThreshold);
-      if (lateCopy) return placeLateCopy(doc, keys, lateCopy.article, lateCopy.similarity);
-    }
+    const lateCopy = duplicate ? undefined : lateCopies.find(doc.signature, keys, opts.duplicateThreshold);
     let assignment: StoryAssignment;
     let story: StoryProfile;
     if (duplicate) {
@@ -76,6 +73,16 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         score: value,
         duplicateOf: duplicate.member.id,
         reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${duplicate.member.id}` }] : [],
+      };
+    } else if (lateCopy) {
+      story = active.get(lateCopy.article.story.id) ?? reopen(lateCopy.article.story, doc);
+      const value = round(lateCopy.similarity);
+      assignment = {
+        documentId: doc.id,
+        storyId: story.id,
+        score: value,
+        duplicateOf: lateCopy.article.id,
+        reasons: opts.explain ? [{ feature: 'duplicate', value, detail: lateCopyDetail(lateCopy.article, doc.day) }] : [],
       };
     } else {
       const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
@@ -107,30 +114,24 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   }
 
   /**
-   * A copy of an article whose story has closed joins that story as a duplicate. The story stays
-   * closed: a copy adds nothing to what it reported, and reopening it would let new articles of a
-   * later event of the same kind pile into an old story. Its record lists the copy when closed stories
-   * are retained; with `onClose`, the assignment is the only notice.
+   * A closed story made active again under its own id, for a late copy of one of its articles: a text
+   * republished weeks later belongs with its original, and so do the articles that follow it. The
+   * profile starts from the copy (the copy says what the original said). Without `onClose` the closed
+   * record is taken back, so the story is listed once with all its articles; with `onClose` the story
+   * is handed over again when it closes again, listing the articles that joined after it reopened.
    */
-  function placeLateCopy(doc: DocFeatures, keys: number[], original: ClosedArticle, similarity: number): StoryAssignment {
-    const header = original.story;
-    const idle = doc.day !== undefined && header.lastDay !== undefined && doc.day > header.lastDay ? doc.day - header.lastDay : undefined;
-    lateCopies.add({ id: doc.id, story: header, signature: doc.signature, keys });
+  function reopen(header: ClosedStoryHeader, doc: DocFeatures): StoryProfile {
+    const story = openStory(header.id, header.seq, doc);
+    story.title = header.title;
+    story.titled = header.titled;
+    if (header.firstDay !== undefined) story.firstDay = header.firstDay;
+    if (header.lastDay !== undefined) story.lastDay = header.lastDay;
     const record = closed.get(header.id);
     if (record) {
-      record.documentIds.push(doc.id);
-      if (idle !== undefined && record.timeSpan) record.timeSpan.end = isoDay(doc.day!);
+      story.documentIds = [...record.documentIds];
+      closed.delete(header.id);
     }
-    if (idle !== undefined) header.lastDay = doc.day;
-    const value = round(similarity);
-    const when = idle !== undefined ? `, ${idle} days after its last article` : '';
-    return {
-      documentId: doc.id,
-      storyId: header.id,
-      score: value,
-      duplicateOf: original.id,
-      reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${original.id}, in a closed story${when}` }] : [],
-    };
+    return story;
   }
 
   function touch(story: StoryProfile): void {
@@ -332,6 +333,12 @@ const MAX_LSH_MEMBERS = 500;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;
+
+function lateCopyDetail(original: ClosedArticle, day: number | undefined): string {
+  const last = original.story.lastDay;
+  const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
+  return `near-duplicate of ${original.id}; its closed story reopened${idle}`;
+}
 
 /**
  * The `k` keys of highest weight × idf, best first (ties: key order). A running top-k, not a sort of
