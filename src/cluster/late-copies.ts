@@ -49,9 +49,7 @@ export class LateCopyIndex {
     for (const member of story.members) this.add({ id: member.id, story: header, signature: member.signature, keys: member.keys });
   }
 
-  /** Remember one more article of a closed story (a late copy, so that copies of it are found too). */
-  add(article: ClosedArticle): void {
-    if (this.capacity <= 0) return;
+  private add(article: ClosedArticle): void {
     this.lsh.insert(article.keys, article);
     this.queue.push(article);
     this.evictOldest();

@@ -104,6 +104,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
 export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOptions {
   const merged = { ...DEFAULT_CLUSTER_OPTIONS, ...options };
   merged.weights = { ...DEFAULT_CLUSTER_OPTIONS.weights, ...options.weights };
+  if (!(merged.lateCopyMemory >= 0)) {
+    throw new RangeError(`lateCopyMemory must be a number of articles, 0 or more (got ${merged.lateCopyMemory})`);
+  }
   if (merged.lshBands * merged.lshRows !== merged.numPermutations) {
     throw new RangeError(`lshBands × lshRows (${merged.lshBands} × ${merged.lshRows}) must equal numPermutations (${merged.numPermutations})`);
   }

@@ -163,3 +163,8 @@ test('splits a story that mixed two events after it grew past the split sample, 
   assert.equal(stories.length, 2);
   assert.equal(new Set(stories.flatMap((s) => s.documentIds)).size, 60);
 });
+
+test('refuses a lateCopyMemory that is not a number of articles', () => {
+  assert.throws(() => createStoryClusterer({ lateCopyMemory: Number.NaN }), /lateCopyMemory must be a number of articles/);
+  assert.throws(() => createStoryClusterer({ lateCopyMemory: -1 }), RangeError);
+});

@@ -66,24 +66,10 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     let story: StoryProfile;
     if (duplicate) {
       story = duplicate.member.story;
-      const value = round(duplicate.similarity);
-      assignment = {
-        documentId: doc.id,
-        storyId: story.id,
-        score: value,
-        duplicateOf: duplicate.member.id,
-        reasons: opts.explain ? [{ feature: 'duplicate', value, detail: `near-duplicate of ${duplicate.member.id}` }] : [],
-      };
+      assignment = duplicateAssignment(doc.id, story.id, duplicate.member.id, duplicate.similarity, `near-duplicate of ${duplicate.member.id}`);
     } else if (lateCopy) {
       story = active.get(lateCopy.article.story.id) ?? reopen(lateCopy.article.story, doc);
-      const value = round(lateCopy.similarity);
-      assignment = {
-        documentId: doc.id,
-        storyId: story.id,
-        score: value,
-        duplicateOf: lateCopy.article.id,
-        reasons: opts.explain ? [{ feature: 'duplicate', value, detail: lateCopyDetail(lateCopy.article, doc.day) }] : [],
-      };
+      assignment = duplicateAssignment(doc.id, story.id, lateCopy.article.id, lateCopy.similarity, lateCopyDetail(lateCopy.article, doc.day));
     } else {
       const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
       if (best && best.score >= opts.threshold) {
@@ -111,6 +97,13 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const unsampled = story.members[story.members.length - opts.splitSample - 1];
     if (unsampled) delete unsampled.features;
     return assignment;
+  }
+
+  /** The assignment of a near-copy of `originalId`, placed in `storyId`. */
+  function duplicateAssignment(documentId: string, storyId: string, originalId: string, similarity: number, detail: string): StoryAssignment {
+    const value = round(similarity);
+    const reasons = opts.explain ? [{ feature: 'duplicate', value, detail }] : [];
+    return { documentId, storyId, score: value, duplicateOf: originalId, reasons };
   }
 
   /**
