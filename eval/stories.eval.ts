@@ -1,11 +1,12 @@
 // Story clustering quality on ECB+ dev (../shared/data/stories): B-cubed precision/recall/F1 on the
-// topics used to pick parameters and on the held-out ones, on a mix with the seeds, and under shuffles.
+// topics used to pick parameters and on the held-out ones, on a mix with the seeds, under shuffles, and
+// as a stream in which every event pauses longer than the idle window.
 // Writes the results block of docs/clustering.md. `--fit` also re-measures weights and thresholds.
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bcubed, type BCubed } from '../src/cluster/bcubed.ts';
 import { fitWeights, type LabelledInput } from '../src/cluster/fit-weights.ts';
-import { clusterStories, DEFAULT_CLUSTER_OPTIONS, toClusterInput, type ClusterInput, type ClusterOptions } from '../src/cluster/index.ts';
+import { clusterStories, createStoryClusterer, DEFAULT_CLUSTER_OPTIONS, toClusterInput, type ClusterInput, type ClusterOptions } from '../src/cluster/index.ts';
 import { extractDocuments } from '../src/extract/index.ts';
 import { REPO_ROOT, sharedPath, skipUnlessShared } from '../test/shared-data.ts';
 
@@ -15,6 +16,9 @@ interface Labelled extends LabelledInput {
 }
 
 const THRESHOLDS = [-6, -5, -4, -3, -2, -1];
+const REOPEN_THRESHOLDS = [-2, -1, 0, 1, 2];
+/** Days between the two halves of each event in the stream with gaps: longer than the idle window. */
+const GAP_DAYS = 12;
 const MERGE_THRESHOLDS = [1, 1.5, 2, 2.5, 3];
 
 function loadDev(): Labelled[] {
@@ -45,6 +49,30 @@ function loadSeeds(): Labelled[] {
 function score(docs: Labelled[], options: Partial<ClusterOptions>): BCubed & { stories: number } {
   const { stories, assignments } = clusterStories(docs.map((d) => d.input), options);
   const predicted = new Map(assignments.map((a) => [a.documentId, a.storyId]));
+  return { ...bcubed(predicted, new Map(docs.map((d) => [d.input.id, d.label]))), stories: stories.length };
+}
+
+/**
+ * ECB+ as a stream in which every event pauses: each event starts on its own day within a month, its
+ * first half of articles over two days, its second half `GAP_DAYS` later, when its story has left the
+ * active set (idleDays 7). Measures whether follow-ups find their closed story again, and whether the
+ * other event of the same kind (another day of the same month) reopens it instead. The dates are made
+ * up (ECB+ has none); an article's date depends on its event's rank and its position, never on its text.
+ */
+function scoreStreamWithGaps(docs: Labelled[], options: Partial<ClusterOptions>): BCubed & { stories: number } {
+  const events = [...new Set(docs.map((d) => d.label))].sort();
+  const byEvent = new Map<string, Labelled[]>();
+  for (const d of docs) byEvent.set(d.label, [...(byEvent.get(d.label) ?? []), d]);
+  const dated = events.flatMap((label, rank) => {
+    const list = byEvent.get(label)!;
+    return list.map((d, i) => ({ d, day: ((rank * 7) % 30) + (i < list.length / 2 ? 0 : GAP_DAYS) + (i % 2) }));
+  });
+  dated.sort((a, b) => a.day - b.day);
+  const clusterer = createStoryClusterer({ explain: false, ...options });
+  for (const { d, day } of dated) clusterer.add({ ...d.input, publishedAt: new Date(Date.UTC(2024, 0, 1 + day)).toISOString().slice(0, 10) });
+  clusterer.consolidate();
+  const stories = clusterer.stories();
+  const predicted = new Map(stories.flatMap((s) => s.documentIds.map((id) => [id, s.id] as const)));
   return { ...bcubed(predicted, new Map(docs.map((d) => [d.input.id, d.label]))), stories: stories.length };
 }
 
@@ -101,6 +129,9 @@ function main(): void {
     const weights = fitWeights(tune);
     const chosen = pick(tune, weights);
     console.log('fitted on the tuning half:', JSON.stringify({ weights, ...chosen }));
+    for (const reopenThreshold of REOPEN_THRESHOLDS) {
+      console.log(`stream with gaps, tuning half, reopenThreshold ${reopenThreshold}: F1 ${pct(scoreStreamWithGaps(tune, { reopenThreshold }).f1)}`);
+    }
   }
 
   const options: Partial<ClusterOptions> = {};
@@ -123,6 +154,17 @@ function main(): void {
   say(row('ECB+ dev, all 772', dev.length, all));
   say(row('ECB+ dev + the five seeds', dev.length + seeds.length, mix));
   say(row('the five seeds alone', seeds.length, seedsAlone));
+  say();
+  say(`ECB+ dev as a stream in which every event pauses for ${GAP_DAYS} days (its second half of articles after its story closed), with and without follow-ups reopening closed stories (reopenThreshold ${DEFAULT_CLUSTER_OPTIONS.reopenThreshold}):`);
+  say();
+  say('| Articles | reopening | n | stories | B³ precision | B³ recall | B³ F1 |');
+  say('|---|---|---:|---:|---:|---:|---:|');
+  for (const [name, set] of [['tuning half', tune], ['held-out half', heldOut], ['all 772', dev]] as const) {
+    for (const [mode, o] of [['off', { closedStoryMemory: 0 }], ['on', {}]] as const) {
+      const r = scoreStreamWithGaps(set, o);
+      say(`| ECB+ dev, ${name} | ${mode} | ${set.length} | ${r.stories} | ${pct(r.precision)} | ${pct(r.recall)} | ${pct(r.f1)} |`);
+    }
+  }
   say();
   say(`Shuffled input order (8 seeded shuffles of all 772): F1 mean ${pct(mean)}, min ${pct(Math.min(...shuffles))}, max ${pct(Math.max(...shuffles))}, standard deviation ${sd.toFixed(4)}; file order ${pct(all.f1)}.`);
   say(`Seeds in one story: ${seedsAlone.stories === 1 ? 'yes' : `no (${seedsAlone.stories} stories)`}. CPU time: ${msPerArticle.toFixed(2)} ms per article on ECB+ (articles average 1,870 characters), batch with consolidation.`);

@@ -64,6 +64,16 @@ export interface ClusterOptions {
    * republished after its story closed reopens that story. About 1 KB per article; 0 turns it off.
    */
   lateCopyMemory: number;
+  /**
+   * Closed stories whose compact profiles are kept (oldest closed out first), so that a follow-up
+   * article arriving after its story closed, copy or not, can reopen it. About 10 KB per story; 0 turns it off.
+   */
+  closedStoryMemory: number;
+  /**
+   * A follow-up that fits no active story reopens the best closed story when it scores at least this
+   * against that story's profile (stricter than `threshold`: the closed set is large and old).
+   */
+  reopenThreshold: number;
   /** Scale in days of the time decay: closeness = exp(−Δdays / timeScaleDays). */
   timeScaleDays: number;
   /** Document-frequency table size at which rare terms (df = 1) are dropped. */
@@ -95,6 +105,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   idleDays: 7,
   idleArticles: 200_000,
   lateCopyMemory: 100_000,
+  closedStoryMemory: 5_000,
+  reopenThreshold: 0,
   timeScaleDays: 3,
   maxVocabulary: 500_000,
   explain: true,
@@ -107,6 +119,9 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
   if (!(merged.lateCopyMemory >= 0)) {
     throw new RangeError(`lateCopyMemory must be a number of articles, 0 or more (got ${merged.lateCopyMemory})`);
   }
+  if (!(merged.closedStoryMemory >= 0)) {
+    throw new RangeError(`closedStoryMemory must be a number of stories, 0 or more (got ${merged.closedStoryMemory})`);
+  }
   if (merged.lshBands * merged.lshRows !== merged.numPermutations) {
     throw new RangeError(`lshBands × lshRows (${merged.lshBands} × ${merged.lshRows}) must equal numPermutations (${merged.numPermutations})`);
   }
@@ -117,8 +132,8 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
 export interface StreamOptions extends ClusterOptions {
   /**
    * Called with each story that leaves the active set; when given, closed stories are not retained.
-   * A story reopened by a late copy (see `lateCopyMemory`) is handed over again when it closes again,
-   * under the same id, listing only the articles that joined after it reopened.
+   * A story reopened by a late copy or a follow-up (see `lateCopyMemory`, `closedStoryMemory`) is handed
+   * over again when it closes again, under the same id, listing only the articles that joined after it reopened.
    */
   onClose?: (story: Story) => void;
   /** Called when consolidation merges or splits stories (earlier assignments of those articles move). */

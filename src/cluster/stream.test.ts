@@ -1,6 +1,6 @@
 // The streaming clusterer: near-copies join their original, two events of one kind stay apart,
-// idle stories leave the active set (a late copy reopens one), the same input gives the same stories,
-// and reasons explain.
+// idle stories leave the active set (a late copy or a fitting follow-up reopens one), the same input
+// gives the same stories, and reasons explain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Story } from '../types.ts';
@@ -53,17 +53,57 @@ test('closes a story idle longer than idleDays and hands it to onClose', () => {
   assert.equal(c.activeCount, 1);
 });
 
-test('a new article after the window opens a new story instead of joining a closed one', () => {
+const iranFollowUp = (id: string, day: string): ClusterInput => ({
+  id,
+  publishedAt: day,
+  text: `Three weeks after the magnitude 5.6 earthquake on Qeshm Island, families in Tabl and Salakh still live in tents.
+Governor Ali Rezaei said rebuilding in Tabl would start in April, funded by Hormozgan province, and that the injured taken to Bandar Abbas had all gone home.`,
+});
+
+test('a loosely related article after the window opens a new story: reopening takes reopenThreshold', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const a = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.')); // closes the Iran story
   const b = c.add({
-    id: 'iran-follow-up',
+    id: 'iran-aside',
     publishedAt: '2026-03-20',
-    text: `Three weeks after the Qeshm earthquake, families in Tabl still live in tents. Governor Ali Rezaei said
-rebuilding would start in April, funded by Hormozgan province. Residents of Salakh said promised aid had not arrived.`,
+    text: `Families in Tabl still live in tents. Residents said promised aid had not arrived and schools stayed shut.`,
   });
   assert.notEqual(b.storyId, a.storyId);
   assert.equal(b.duplicateOf, undefined);
+});
+
+test('a follow-up that fits a closed story reopens it, not as a copy, and says why', () => {
+  const c = createStoryClusterer({ idleDays: 3 });
+  const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  const chile = c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  assert.notEqual(chile.storyId, iran.storyId, 'another earthquake does not reopen the closed one');
+  const followUp = c.add(iranFollowUp('iran-follow-up', '2026-03-20'));
+  assert.equal(followUp.storyId, iran.storyId);
+  assert.equal(followUp.duplicateOf, undefined);
+  assert.equal(followUp.reasons[0]?.feature, 'reopened');
+  assert.match(followUp.reasons[0]?.detail ?? '', /follow-up of closed story-1; its story reopened, 19 days after its last article/);
+  assert.ok(followUp.reasons.some((r) => r.feature === 'entities' && /rezaei|tabl/.test(r.detail ?? '')));
+  const stories = c.stories().filter((s) => s.id === iran.storyId);
+  assert.deepEqual(stories.map((s) => s.documentIds), [['iran-1', 'iran-follow-up']]);
+  assert.deepEqual(stories[0]?.timeSpan, { start: '2026-03-01', end: '2026-03-20' });
+});
+
+test('a story reopened by a follow-up is handed to onClose again with the articles it gained', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  c.add(iranFollowUp('iran-follow-up', '2026-03-20'));
+  c.add(quakeChile('chile-late', '2026-04-10', 'A month on, Valdivia rebuilds.'));
+  assert.deepEqual(closed.filter((s) => s.id === iran.storyId).map((s) => s.documentIds), [['iran-1'], ['iran-follow-up']]);
+});
+
+test('follow-ups open a new story once closedStoryMemory is 0', () => {
+  const c = createStoryClusterer({ idleDays: 3, closedStoryMemory: 0 });
+  const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  assert.notEqual(c.add(iranFollowUp('iran-follow-up', '2026-03-20')).storyId, iran.storyId);
 });
 
 test('a copy republished after its story closed reopens that story, marked as a duplicate', () => {
@@ -106,13 +146,19 @@ test('a reopened story is handed to onClose again with the articles it gained', 
   assert.deepEqual(iran, [['iran-1'], ['iran-reprint']]);
 });
 
-test('late copies are not found once lateCopyMemory is 0', () => {
+test('late copies are not found once lateCopyMemory is 0: the story kept by its profile still reopens, without the copy mark', () => {
   const c = createStoryClusterer({ idleDays: 3, lateCopyMemory: 0 });
   const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
   c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
   const late = c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
-  assert.notEqual(late.storyId, original.storyId);
+  assert.equal(late.storyId, original.storyId);
   assert.equal(late.duplicateOf, undefined);
+  assert.equal(late.reasons[0]?.feature, 'reopened');
+
+  const none = createStoryClusterer({ idleDays: 3, lateCopyMemory: 0, closedStoryMemory: 0 });
+  const first = none.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
+  none.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  assert.notEqual(none.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:')).storyId, first.storyId);
 });
 
 test('gives the same stories and scores for the same articles in the same order', () => {
@@ -167,4 +213,5 @@ test('splits a story that mixed two events after it grew past the split sample, 
 test('refuses a lateCopyMemory that is not a number of articles', () => {
   assert.throws(() => createStoryClusterer({ lateCopyMemory: Number.NaN }), /lateCopyMemory must be a number of articles/);
   assert.throws(() => createStoryClusterer({ lateCopyMemory: -1 }), RangeError);
+  assert.throws(() => createStoryClusterer({ closedStoryMemory: Number.NaN }), /closedStoryMemory must be a number of stories/);
 });

@@ -1,7 +1,9 @@
 // The streaming story clusterer: each article joins the best-fitting active story or opens one;
-// near-duplicates join their original's story, even one that has closed (late-copies.ts reopens it).
-// Candidates come from LSH and an inverted index, never a scan.
+// near-duplicates join their original's story, even one that has closed (late-copies.ts reopens it), and
+// so does a follow-up that fits a closed story's kept profile (closed-stories.ts). Candidates come from
+// LSH and inverted indexes, never a scan.
 import type { Story, StoryAssignment } from '../types.ts';
+import { ClosedStoryMemory } from './closed-stories.ts';
 import { extractFeatures, type ClusterInput, type DocFeatures } from './features.ts';
 import { LateCopyIndex, type ClosedArticle, type ClosedStoryHeader } from './late-copies.ts';
 import { estimateJaccard, LshIndex } from './minhash.ts';
@@ -47,6 +49,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   /** Closed stories by id (kept only when there is no onClose), in closing order. */
   const closed = new Map<string, Story>();
   const lateCopies = new LateCopyIndex(opts.lshBands, opts.lshRows, LSH_BUCKET_SIZE, opts.lateCopyMemory);
+  const closedProfiles = new ClosedStoryMemory(opts.maxPosting, opts.closedStoryMemory);
   let seq = 0;
   let storySeq = 0;
   let today: number | undefined;
@@ -72,10 +75,15 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       assignment = duplicateAssignment(doc.id, story.id, lateCopy.article.id, lateCopy.similarity, lateCopyDetail(lateCopy.article, doc.day));
     } else {
       const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
+      const closedBest = best && best.score >= opts.threshold ? undefined : bestAmong(doc, closedProfiles.candidates(docKeys, opts.maxCandidates));
       if (best && best.score >= opts.threshold) {
         story = best.story;
         const reasons = opts.explain ? explain(storyFeatures(doc, story, vocab, opts, true), opts.weights) : [];
         assignment = { documentId: doc.id, storyId: story.id, score: round(best.score), reasons };
+      } else if (closedBest && closedBest.score >= opts.reopenThreshold) {
+        story = reopenFollowUp(closedBest.story);
+        const reasons = opts.explain ? [reopenReason(story, doc.day, closedBest.score), ...explain(storyFeatures(doc, story, vocab, opts, true), opts.weights)] : [];
+        assignment = { documentId: doc.id, storyId: story.id, score: round(closedBest.score), reasons };
       } else {
         story = openStory(`story-${++storySeq}`, storySeq, doc);
         const detail = best ? `best candidate ${best.story.id} scored ${round(best.score)} < ${opts.threshold}` : 'no candidate story';
@@ -114,6 +122,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
    * is handed over again when it closes again, listing the articles that joined after it reopened.
    */
   function reopen(header: ClosedStoryHeader, doc: DocFeatures): StoryProfile {
+    const kept = closedProfiles.take(header.id);
+    if (kept) return reopenFollowUp(kept);
     const story = openStory(header.id, header.seq, doc);
     story.title = header.title;
     story.titled = header.titled;
@@ -125,6 +135,23 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       closed.delete(header.id);
     }
     return story;
+  }
+
+  /**
+   * A closed story made active again from its kept profile, for a follow-up article (or a late copy)
+   * that fits it. The profile goes on from what the story was about when it closed; the article list
+   * follows the same rule as {@link reopen}.
+   */
+  function reopenFollowUp(kept: StoryProfile): StoryProfile {
+    closedProfiles.take(kept.id);
+    const record = closed.get(kept.id);
+    if (record) {
+      kept.documentIds = [...record.documentIds];
+      closed.delete(kept.id);
+    }
+    kept.checkedSize = kept.documentIds.length;
+    index.post(kept, queryKeys(storyAsDoc(kept), 2));
+    return kept;
   }
 
   function touch(story: StoryProfile): void {
@@ -266,6 +293,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     lateCopies.addClosed(story);
     story.members = [];
     const record = toStory(story);
+    const keys = queryKeys(storyAsDoc(story), 2);
+    closedProfiles.add(story, keys, vocab);
     if (onClose) onClose(record);
     else closed.set(record.id, record);
   }
@@ -326,6 +355,12 @@ const MAX_LSH_MEMBERS = 500;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;
+
+function reopenReason(story: StoryProfile, day: number | undefined, score: number): { feature: string; value: number; detail: string } {
+  const last = story.lastDay;
+  const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
+  return { feature: 'reopened', value: round(score), detail: `follow-up of closed ${story.id}; its story reopened${idle}` };
+}
 
 function lateCopyDetail(original: ClosedArticle, day: number | undefined): string {
   const last = original.story.lastDay;
