@@ -3,8 +3,8 @@
 // gives the same stories, and reasons explain.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Story } from '../types.ts';
-import { clusterStories, createStoryClusterer, type ClusterInput, type StoryChange } from './index.ts';
+import type { Story, StoryAssignment } from '../types.ts';
+import { clusterStories, createStoryClusterer, type ClusterInput, type StoryChange, type StoryClusterer } from './index.ts';
 
 const quakeIran = (id: string, day: string, lead: string): ClusterInput => ({
   id,
@@ -21,6 +21,16 @@ const quakeChile = (id: string, day: string, lead: string): ClusterInput => ({
 The quake was centred 40 km below the Los Rios region. Interior Minister Carla Mendoza said rescue teams were searching collapsed houses in Valdivia.
 Mendoza said schools in Los Rios would stay closed. Aftershocks of magnitude 5 rattled Valdivia overnight.`,
 });
+
+/**
+ * Two Chile reports on `day`: the stream's clock moves to a day once two articles reach it, so this
+ * is what closes the stories idle since before `day - idleDays`. Returns the first one's assignment.
+ */
+function chileReports(c: StoryClusterer, day: string, tag = 'day'): StoryAssignment {
+  const first = c.add(quakeChile(`chile-${tag}-1`, day, 'Deadly quake in Chile.'));
+  c.add(quakeChile(`chile-${tag}-2`, day, 'Chile counts its dead.'));
+  return first;
+}
 
 test('puts a near-copy in its original\'s story and marks it as a duplicate', () => {
   const c = createStoryClusterer();
@@ -47,7 +57,7 @@ test('closes a story idle longer than idleDays and hands it to onClose', () => {
   const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
   c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
   assert.equal(c.activeCount, 1);
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   assert.deepEqual(closed.map((s) => s.documentIds), [['iran-1']]);
   assert.deepEqual(closed[0]?.timeSpan, { start: '2026-03-01', end: '2026-03-01' });
   assert.equal(c.activeCount, 1);
@@ -63,7 +73,7 @@ Governor Ali Rezaei said rebuilding in Tabl would start in April, funded by Horm
 test('a loosely related article after the window opens a new story: reopening takes reopenThreshold', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const a = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.')); // closes the Iran story
+  chileReports(c, '2026-03-09'); // closes the Iran story
   const b = c.add({
     id: 'iran-aside',
     publishedAt: '2026-03-20',
@@ -76,7 +86,7 @@ test('a loosely related article after the window opens a new story: reopening ta
 test('a follow-up that fits a closed story reopens it, not as a copy, and says why', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
-  const chile = c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  const chile = chileReports(c, '2026-03-09');
   assert.notEqual(chile.storyId, iran.storyId, 'another earthquake does not reopen the closed one');
   const followUp = c.add(iranFollowUp('iran-follow-up', '2026-03-20'));
   assert.equal(followUp.storyId, iran.storyId);
@@ -93,23 +103,23 @@ test('a story reopened by a follow-up is handed to onClose again with the articl
   const closed: Story[] = [];
   const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
   const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   c.add(iranFollowUp('iran-follow-up', '2026-03-20'));
-  c.add(quakeChile('chile-late', '2026-04-10', 'A month on, Valdivia rebuilds.'));
+  chileReports(c, '2026-04-10', 'late');
   assert.deepEqual(closed.filter((s) => s.id === iran.storyId).map((s) => s.documentIds), [['iran-1'], ['iran-follow-up']]);
 });
 
 test('follow-ups open a new story once closedStoryMemory is 0', () => {
   const c = createStoryClusterer({ idleDays: 3, closedStoryMemory: 0 });
   const iran = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   assert.notEqual(c.add(iranFollowUp('iran-follow-up', '2026-03-20')).storyId, iran.storyId);
 });
 
 test('a copy republished after its story closed reopens that story, marked as a duplicate', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.')); // closes the Iran story
+  chileReports(c, '2026-03-09'); // closes the Iran story
   assert.equal(c.activeCount, 1);
   const late = c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
   assert.equal(late.storyId, original.storyId);
@@ -123,7 +133,7 @@ test('a copy republished after its story closed reopens that story, marked as a 
 test('articles that follow a late copy join the story it reopened', () => {
   const c = createStoryClusterer({ idleDays: 3 });
   const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
   const followUp = c.add({
     id: 'iran-follow-up',
@@ -139,9 +149,9 @@ test('a reopened story is handed to onClose again with the articles it gained', 
   const closed: Story[] = [];
   const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
   const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
-  c.add(quakeChile('chile-late', '2026-04-10', 'A month on, Valdivia rebuilds.'));
+  chileReports(c, '2026-04-10', 'late');
   const iran = closed.filter((s) => s.id === original.storyId).map((s) => s.documentIds);
   assert.deepEqual(iran, [['iran-1'], ['iran-reprint']]);
 });
@@ -149,7 +159,7 @@ test('a reopened story is handed to onClose again with the articles it gained', 
 test('late copies are not found once lateCopyMemory is 0: the story kept by its profile still reopens, without the copy mark', () => {
   const c = createStoryClusterer({ idleDays: 3, lateCopyMemory: 0 });
   const original = c.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
-  c.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(c, '2026-03-09');
   const late = c.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:'));
   assert.equal(late.storyId, original.storyId);
   assert.equal(late.duplicateOf, undefined);
@@ -157,7 +167,7 @@ test('late copies are not found once lateCopyMemory is 0: the story kept by its 
 
   const none = createStoryClusterer({ idleDays: 3, lateCopyMemory: 0, closedStoryMemory: 0 });
   const first = none.add(quakeIran('iran-1', '2026-03-01', 'TEHRAN (Wire) -'));
-  none.add(quakeChile('chile-1', '2026-03-09', 'Deadly quake in Chile.'));
+  chileReports(none, '2026-03-09');
   assert.notEqual(none.add(quakeIran('iran-reprint', '2026-03-20', 'From our archive:')).storyId, first.storyId);
 });
 
@@ -214,4 +224,36 @@ test('refuses a lateCopyMemory that is not a number of articles', () => {
   assert.throws(() => createStoryClusterer({ lateCopyMemory: Number.NaN }), /lateCopyMemory must be a number of articles/);
   assert.throws(() => createStoryClusterer({ lateCopyMemory: -1 }), RangeError);
   assert.throws(() => createStoryClusterer({ closedStoryMemory: Number.NaN }), /closedStoryMemory must be a number of stories/);
+});
+
+test('one article with a wrong date does not close the active stories', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  c.add(quakeChile('chile-1', '2026-03-02', 'Deadly quake in Chile.'));
+  c.add({ id: 'typo', publishedAt: '2062-03-02', text: 'The Brennock city council approved the eastern tram extension after a three year debate.' });
+  c.add(quakeIran('iran-2', '2026-03-02', 'Second day on the island.'));
+  assert.deepEqual(closed, []);
+  assert.equal(c.activeCount, 3);
+});
+
+test('a wrongly dated first article does not make every later story close at once', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  c.add({ id: 'typo', publishedAt: '2062-03-02', text: 'The Brennock city council approved the eastern tram extension after a three year debate.' });
+  const first = c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  const second = c.add(quakeIran('iran-2', '2026-03-02', 'Second day on the island.'));
+  assert.equal(second.storyId, first.storyId);
+  assert.deepEqual(closed, []);
+});
+
+test('a stream that resumes after a pause closes its stale stories from its second article on', () => {
+  const closed: Story[] = [];
+  const c = createStoryClusterer({ idleDays: 3, onClose: (s) => closed.push(s) });
+  c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
+  c.add(quakeIran('iran-2', '2026-03-01', 'Second report.'));
+  c.add(quakeChile('chile-1', '2026-03-20', 'Deadly quake in Chile.'));
+  assert.deepEqual(closed, []);
+  c.add(quakeChile('chile-2', '2026-03-20', 'Chile counts its dead.'));
+  assert.deepEqual(closed.map((s) => s.documentIds), [['iran-1', 'iran-2']]);
 });

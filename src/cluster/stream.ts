@@ -52,12 +52,12 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   const closedProfiles = new ClosedStoryMemory(opts.maxPosting, opts.closedStoryMemory);
   let seq = 0;
   let storySeq = 0;
-  let today: number | undefined;
+  const clock = new StreamClock();
 
   function add(input: ClusterInput): StoryAssignment {
     const doc = extractFeatures(input, seq++, opts.numPermutations, opts.shingleSize);
     vocab.addDocument(doc.terms.keys(), doc.names.keys());
-    if (doc.day !== undefined) today = today === undefined ? doc.day : Math.max(today, doc.day);
+    if (doc.day !== undefined) clock.see(doc.day);
     evictIdle(doc.seq);
     if (opts.consolidateEvery > 0 && doc.seq > 0 && doc.seq % opts.consolidateEvery === 0) consolidate();
 
@@ -277,6 +277,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   }
 
   function evictIdle(now: number): void {
+    const today = clock.today;
     for (const story of active.values()) {
       const idleByDays = today !== undefined && story.lastDay !== undefined && today - story.lastDay > opts.idleDays;
       const idleByCount = now - story.lastSeq > opts.idleArticles;
@@ -313,6 +314,47 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     },
   };
 }
+
+/**
+ * The stream's idea of today, which decides when stories close: the latest day that at least
+ * {@link CLOCK_CONFIRMATIONS} of the last {@link CLOCK_WINDOW} dated articles reach, never moving back.
+ * One article with a wrong date (a year typed as 2062, a feed's epoch default) therefore cannot close
+ * every active story at once, and a stream that resumes after a pause moves on at its second article.
+ */
+class StreamClock {
+  private readonly recent: number[] = [];
+  private next = 0;
+  today: number | undefined;
+
+  see(day: number): void {
+    if (this.recent.length < CLOCK_WINDOW) this.recent.push(day);
+    else this.recent[this.next] = day;
+    this.next = (this.next + 1) % CLOCK_WINDOW;
+    const confirmed = nthHighest(this.recent, CLOCK_CONFIRMATIONS);
+    if (confirmed !== undefined && (this.today === undefined || confirmed > this.today)) this.today = confirmed;
+  }
+}
+
+/** The n-th highest of `values` (1: the highest), undefined when there are fewer than n. */
+function nthHighest(values: number[], n: number): number | undefined {
+  if (values.length < n) return undefined;
+  const top: number[] = [];
+  for (const v of values) {
+    let at = top.length;
+    while (at > 0 && top[at - 1]! < v) at--;
+    if (at < n) {
+      top.splice(at, 0, v);
+      if (top.length > n) top.pop();
+    }
+  }
+  return top[n - 1];
+}
+
+/** Dated articles that must reach a day before the stream's clock moves to it. */
+const CLOCK_CONFIRMATIONS = 2;
+
+/** Latest dated articles the clock looks at. */
+const CLOCK_WINDOW = 64;
 
 /** Drop the features of all but the story's latest `sample` articles (after a merge mixed two lists). */
 function keepLatestFeatures(story: StoryProfile, sample: number): void {
@@ -358,13 +400,17 @@ const SPLIT_RECHECK_GROWTH = 1.5;
 
 function reopenReason(story: StoryProfile, day: number | undefined, score: number): { feature: string; value: number; detail: string } {
   const last = story.lastDay;
-  const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
+  const idle = day !== undefined && last !== undefined && day > last ? `, ${daysText(day - last)} after its last article` : '';
   return { feature: 'reopened', value: round(score), detail: `follow-up of closed ${story.id}; its story reopened${idle}` };
+}
+
+function daysText(days: number): string {
+  return days === 1 ? '1 day' : `${days} days`;
 }
 
 function lateCopyDetail(original: ClosedArticle, day: number | undefined): string {
   const last = original.story.lastDay;
-  const idle = day !== undefined && last !== undefined && day > last ? `, ${day - last} days after its last article` : '';
+  const idle = day !== undefined && last !== undefined && day > last ? `, ${daysText(day - last)} after its last article` : '';
   return `near-duplicate of ${original.id}; its closed story reopened${idle}`;
 }
 
