@@ -253,7 +253,7 @@ test('a stream that resumes after a pause closes its stale stories from its seco
   c.add(quakeIran('iran-1', '2026-03-01', 'First report.'));
   c.add(quakeIran('iran-2', '2026-03-01', 'Second report.'));
   c.add(quakeChile('chile-1', '2026-03-20', 'Deadly quake in Chile.'));
-  assert.deepEqual(closed, []);
+  assert.equal(closed.length, 0, 'one article does not move the clock');
   c.add(quakeChile('chile-2', '2026-03-20', 'Chile counts its dead.'));
   assert.deepEqual(closed.map((s) => s.documentIds), [['iran-1', 'iran-2']]);
 });

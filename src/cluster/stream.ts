@@ -294,8 +294,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     lateCopies.addClosed(story);
     story.members = [];
     const record = toStory(story);
-    const keys = queryKeys(storyAsDoc(story), 2);
-    closedProfiles.add(story, keys, vocab);
+    if (opts.closedStoryMemory > 0) closedProfiles.add(story, queryKeys(storyAsDoc(story), 2), vocab);
     if (onClose) onClose(record);
     else closed.set(record.id, record);
   }
