@@ -1,5 +1,6 @@
 // The write path over a real SQLite store with the real annotator and clusterer (analysis stubbed):
-// idempotence, story placement across sessions, and re-analysis of only the stories that changed.
+// idempotence, story placement across sessions (a follow-up weeks later too), and re-analysis of only
+// the stories that changed.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -53,4 +54,28 @@ test('stores each text once, joins related articles into one story across sessio
 test('an untitled article gives its story a title from its first words', () => {
   assert.equal(leadOf('Amidst the ongoing Middle East crisis, Russian President Vladimir Putin has emerged as an influential player. More.'), 'Amidst the ongoing Middle East crisis, Russian President Vladimir Putin has emerged as an…');
   assert.equal(leadOf('Short one. Second.'), 'Short one.');
+});
+
+test('a follow-up weeks later, in a later session, joins the stored story its closed story came from', async () => {
+  const store = openSqliteStore(join(dir, 'follow-up.db'));
+  const first = await Ingestor.open(store, { analyze });
+  const out = await first.addDocuments([gaza('a', 'He also spoke with Mahmoud Abbas.'), gaza('b', 'The call lasted an hour.'), other]);
+  const gazaStory = (out[0] as { storyId: string }).storyId;
+
+  const later = await Ingestor.open(store, { analyze });
+  const cricket = (id: string) =>
+    makeDocument(id, { title: `Kohli on the final ${id}`, publishedAt: '2023-11-10', text: `Virat Kohli said the world cup final in Mumbai was the best match of his career, three weeks after India beat Australia by six wickets. ${id}` });
+  // Two articles dated three weeks on move the clusterer's clock: the Gaza story leaves its active set.
+  await later.addDocuments([cricket('k1'), cricket('k2')]);
+  const [followUp] = await later.addDocuments([
+    makeDocument('follow-up', {
+      title: 'Putin and Netanyahu speak again',
+      publishedAt: '2023-11-10',
+      text: 'Vladimir Putin and Benjamin Netanyahu spoke by phone again about Gaza, the Kremlin said, weeks after their first call. Putin repeated his offer of humanitarian aid for Gaza.',
+    }),
+  ]);
+  assert.equal(followUp!.status, 'added');
+  assert.equal((followUp as { storyId: string }).storyId, gazaStory);
+  assert.deepEqual((await store.getStory(gazaStory))?.documentIds.sort(), ['a', 'b', 'follow-up']);
+  await store.close();
 });
