@@ -114,6 +114,11 @@ function parseLooseDate(value: string, options: Partial<DateParseOptions>): Pars
   return first ? { date: first.date } : undefined;
 }
 
+/** True for a month name or abbreviation in any of the languages read here ("march", "mär", "sept"). */
+export function isMonthName(word: string): boolean {
+  return MONTHS[word.toLowerCase()] !== undefined;
+}
+
 export interface FoundDate {
   index: number;
   date: string;

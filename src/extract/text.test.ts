@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractText } from './text.ts';
+import { datelineDates, extractText } from './text.ts';
 
 const raw = (name: string) => ({ origin: `in/${name}`, name, bytes: new Uint8Array() });
 
@@ -53,4 +53,52 @@ test('cuts a text far longer than any article at a paragraph break and says so',
   assert.ok(doc.text.length > MAX_TEXT_CHARS / 2);
   assert.ok(doc.text.endsWith('bridge.'));
   assert.equal(doc.messages[0]?.code, 'TEXT_TRUNCATED');
+});
+
+test('reads a printed dateline below the headline as the publication date, and keeps it out of the text', () => {
+  const doc = extractText(
+    raw('e.txt'),
+    'Fire Closes Harbour Bridge\nPUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM\nUPDATED: TUESDAY, MARCH 12, 2013, 9: 36 AM\nA fire closed the bridge on Monday, officials said.\nIt reopened at dawn.',
+  );
+  assert.equal(doc.title, 'Fire Closes Harbour Bridge');
+  assert.equal(doc.publishedAt, '2013-03-11', 'the publication, not the update');
+  assert.equal(doc.dateSource, 'visible-text');
+  assert.equal(doc.text, 'A fire closed the bridge on Monday, officials said.\n\nIt reopened at dawn.');
+});
+
+test('reads a dateline above the headline, in day-month and numeric forms', () => {
+  const above = extractText(raw('f.txt'), '9 September 2013 Last updated at 14:39 GMT\nRobbers Ram Car Into Paris Jewellery Shop\nFour men drove a car through the window of a shop in central Paris.');
+  assert.equal(above.title, 'Robbers Ram Car Into Paris Jewellery Shop');
+  assert.equal(above.publishedAt, '2013-09-09');
+  const numeric = extractText(raw('g.txt'), 'Quake Hits Qeshm Island\nPosted 12 / 19 / 2005 3: 36 PM\nA strong earthquake hit the island on Sunday.');
+  assert.equal(numeric.publishedAt, '2005-12-19');
+});
+
+test('does not take a sentence that mentions a date, or a numeric date that reads both ways, for a dateline', () => {
+  const sentence = extractText(raw('h.txt'), 'Actress Enters Rehab\nReid checked herself in on Tuesday, December 9, 2008.\nHer spokesman confirmed it.');
+  assert.equal(sentence.publishedAt, undefined);
+  assert.match(sentence.text, /^Reid checked herself in on Tuesday, December 9, 2008\./);
+  const ambiguous = extractText(raw('i.txt'), 'Council Backs Tram\n05/04/2023\nThe council approved the tram line.');
+  assert.equal(ambiguous.publishedAt, undefined);
+  assert.equal(datelineDates('05/04/2023'), undefined);
+  assert.deepEqual(datelineDates('4: 31 pm January 5, 2011'), ['2011-01-05']);
+});
+
+test('a leading date line wins over a printed dateline; a headline with only a dateline under it stays as text', () => {
+  const both = extractText(raw('j.txt'), 'date 2023-11-05\nTalks Resume\nPublished: November 4, 2023\nThe talks resumed on Sunday.');
+  assert.equal(both.publishedAt, '2023-11-05');
+  assert.equal(both.dateSource, 'date-line');
+  const short = extractText(raw('k.txt'), 'June 06, 2013\nEsther Williams, swimming star, dies at 91');
+  assert.equal(short.publishedAt, '2013-06-06');
+  assert.equal(short.text, 'Esther Williams, swimming star, dies at 91');
+  assert.equal(short.title, undefined);
+});
+
+test('a headline first line is not joined with the sentence under it; a hard-wrapped first line still is', () => {
+  const headed = extractText(raw('l.txt'), 'Robbers Ram Car Into Paris Jewellery Shop\nFour men drove a car through the window of a shop in central Paris.');
+  assert.equal(headed.title, 'Robbers Ram Car Into Paris Jewellery Shop');
+  assert.equal(headed.text, 'Four men drove a car through the window of a shop in central Paris.');
+  const wrapped = extractText(raw('m.txt'), 'The mayor spoke with reporters on Monday about the flooding in the\nBrennock valley, where more rain is expected this week.');
+  assert.equal(wrapped.title, undefined);
+  assert.equal(wrapped.text, 'The mayor spoke with reporters on Monday about the flooding in the Brennock valley, where more rain is expected this week.');
 });

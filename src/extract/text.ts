@@ -1,7 +1,9 @@
 // Plain text and Markdown articles → Document: a headline first line becomes the title, a leading
-// `date YYYY-MM-DD` the publication date, embedded social posts become embeds, not article text.
+// `date YYYY-MM-DD` or a printed dateline above or below the headline ("Published: March 11, 2013,
+// 10:34 PM") the publication date, embedded social posts become embeds, not article text.
 // It does not guess dates from the body (annotation resolves those against the publication date).
-import type { Document, Embed, RawInput } from '../types.ts';
+import type { DateSource, Document, Embed, RawInput } from '../types.ts';
+import { findDates, isMonthName } from './date-parse.ts';
 import { buildDocument, joinParagraphs } from './document.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -36,11 +38,19 @@ export function extractText(raw: RawInput, source: string, options: Partial<Text
 
   const lines = body.split('\n');
   const { kept, embeds } = separateEmbeds(lines);
-  const blocks = toParagraphs(kept, markdown);
+  // A dateline above or below the headline is metadata, not text: its line is emptied (so that the
+  // headline is not joined with it as a wrapped line) and its earliest date is the publication date.
+  const printed = takeDatelines(kept);
+  if (publishedAt === undefined && printed !== undefined) {
+    publishedAt = printed;
+    dateSource = 'visible-text' satisfies DateSource;
+  }
+  const blocks = toParagraphs(kept, markdown, (line) => readsAsHeadline(line, markdown, opts));
 
   let title = raw.hints?.title;
   const first = blocks[0];
-  if (first !== undefined && readsAsHeadline(first, markdown, opts)) {
+  // A headline with nothing under it is the article's only text: kept as text, not taken as a title.
+  if (first !== undefined && blocks.length > 1 && readsAsHeadline(first, markdown, opts)) {
     title ??= stripMarkdown(first.replace(/^#+\s*/, ''));
     blocks.shift();
     // Some pages repeat the headline as the first line of the body.
@@ -53,6 +63,47 @@ export function extractText(raw: RawInput, source: string, options: Partial<Text
     dateSource,
     embeds,
   });
+}
+
+/** Non-empty lines at the top of an article searched for datelines (headline, byline, dateline, standfirst). */
+const DATELINE_LINES = 6;
+
+/** Empty the dateline lines among the first {@link DATELINE_LINES} non-empty lines; their earliest date. */
+function takeDatelines(lines: string[]): string | undefined {
+  const dates: string[] = [];
+  for (let i = 0, seen = 0; i < lines.length && seen < DATELINE_LINES; i++) {
+    if (lines[i]!.trim() === '') continue;
+    seen++;
+    const found = datelineDates(lines[i]!);
+    if (!found) continue;
+    dates.push(...found);
+    lines[i] = '';
+  }
+  return dates.sort()[0];
+}
+
+/** Words a dateline holds besides its date: labels, weekdays, times of day, time zones, ordinals. */
+const DATELINE_WORDS = new Set(
+  ('published posted updated last modified first date on at am pm a m p hrs h uhr gmt bst utc et est edt ct cst cdt mt mst mdt ' +
+    'pt pst pdt cet cest eet eest ist jst aest aedt st nd rd th monday tuesday wednesday thursday friday saturday sunday ' +
+    'mon tue tues wed thu thur thurs fri sat sun').split(' '),
+);
+
+/**
+ * The dates of a line that is only a dateline ("PUBLISHED: MONDAY, MARCH 11, 2013, 10: 34 PM",
+ * "9 September 2013 Last updated at 14:39 GMT", "04 / 04 / 2012"), else undefined. A sentence that
+ * mentions a date ("Reid checked in on Tuesday, December 9, 2008.") is not a dateline: every word
+ * beside the date must be a label, a weekday, a time or a time zone. Numeric dates that read both
+ * ways (05/04/2023) are not taken.
+ */
+export function datelineDates(text: string): string[] | undefined {
+  if (text.length > 100) return undefined;
+  const line = text.replace(/\s*([/:])\s*/g, '$1');
+  const dates = findDates(line).filter((d) => d.otherReading === undefined);
+  if (dates.length === 0) return undefined;
+  const words = line.toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (!words.every((w) => DATELINE_WORDS.has(w) || isMonthName(w))) return undefined;
+  return dates.map((d) => d.date);
 }
 
 function separateEmbeds(lines: string[]): { kept: string[]; embeds: Embed[] } {
@@ -87,9 +138,10 @@ function separateEmbeds(lines: string[]): { kept: string[]; embeds: Embed[] } {
 
 /**
  * Paragraphs of a text file. Blank lines separate paragraphs; inside a block, lines that look
- * hard-wrapped (short, not ending a sentence) are joined, other line breaks start a new paragraph.
+ * hard-wrapped (short, not ending a sentence) are joined, other line breaks start a new paragraph, and
+ * so does the line after a headline first line.
  */
-function toParagraphs(lines: string[], markdown: boolean): string[] {
+function toParagraphs(lines: string[], markdown: boolean, readsAsHeadline: (line: string) => boolean): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
@@ -103,13 +155,19 @@ function toParagraphs(lines: string[], markdown: boolean): string[] {
       continue;
     }
     const previous = current[current.length - 1];
-    const wrapped = previous !== undefined && previous.length >= 40 && previous.length <= 100 && !/[.!?:"”')\]]$/.test(previous) && !(markdown && /^([-*+]|\d+\.|#)\s/.test(line));
+    // The file's first line, read as a headline, is not wrapped into a next line that opens a sentence.
+    // (A hard-wrapped first line that stops on "the" or "of" is not a headline.)
+    const headline = paragraphs.length === 0 && current.length === 1 && /^[\p{Lu}\d"“‘']/u.test(line) && !OPEN_ENDING.test(previous!) && readsAsHeadline(previous!);
+    const wrapped = previous !== undefined && !headline && previous.length >= 40 && previous.length <= 100 && !/[.!?:"”')\]]$/.test(previous) && !(markdown && /^([-*+]|\d+\.|#)\s/.test(line));
     if (previous !== undefined && !wrapped) flush();
     current.push(line);
   }
   flush();
   return paragraphs;
 }
+
+/** A line ending on a word that needs a next one: a wrapped line, not a headline. */
+const OPEN_ENDING = /\b(?:a|an|the|of|in|on|at|to|for|and|or|with|by|from|that|as)$/i;
 
 function readsAsHeadline(line: string, markdown: boolean, opts: TextReadOptions): boolean {
   if (markdown && /^#\s/.test(line)) return true;
