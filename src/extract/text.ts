@@ -2,7 +2,7 @@
 // `date YYYY-MM-DD` or a printed dateline above or below the headline ("Published: March 11, 2013,
 // 10:34 PM") the publication date, embedded social posts become embeds, not article text.
 // It does not guess dates from the body (annotation resolves those against the publication date).
-import type { DateSource, Document, Embed, RawInput } from '../types.ts';
+import type { Document, Embed, RawInput } from '../types.ts';
 import { findDates, isMonthName } from './date-parse.ts';
 import { buildDocument, joinParagraphs } from './document.ts';
 
@@ -43,7 +43,7 @@ export function extractText(raw: RawInput, source: string, options: Partial<Text
   const printed = takeDatelines(kept);
   if (publishedAt === undefined && printed !== undefined) {
     publishedAt = printed;
-    dateSource = 'visible-text' satisfies DateSource;
+    dateSource = 'visible-text';
   }
   const blocks = toParagraphs(kept, markdown, (line) => readsAsHeadline(line, markdown, opts));
 
