@@ -117,9 +117,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   /**
    * A closed story made active again under its own id, for a late copy of one of its articles: a text
    * republished weeks later belongs with its original, and so do the articles that follow it. The
-   * profile starts from the copy (the copy says what the original said). Without `onClose` the closed
-   * record is taken back, so the story is listed once with all its articles; with `onClose` the story
-   * is handed over again when it closes again, listing the articles that joined after it reopened.
+   * profile starts from the copy (the copy says what the original said), unless the story's profile
+   * is still kept ({@link reopenFollowUp}).
    */
   function reopen(header: ClosedStoryHeader, doc: DocFeatures): StoryProfile {
     const kept = closedProfiles.take(header.id);
@@ -129,29 +128,32 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     story.titled = header.titled;
     if (header.firstDay !== undefined) story.firstDay = header.firstDay;
     if (header.lastDay !== undefined) story.lastDay = header.lastDay;
-    const record = closed.get(header.id);
-    if (record) {
-      story.documentIds = [...record.documentIds];
-      closed.delete(header.id);
-    }
+    takeBackRecord(story);
     return story;
   }
 
   /**
    * A closed story made active again from its kept profile, for a follow-up article (or a late copy)
-   * that fits it. The profile goes on from what the story was about when it closed; the article list
-   * follows the same rule as {@link reopen}.
+   * that fits it. The profile goes on from what the story was about when it closed.
    */
   function reopenFollowUp(kept: StoryProfile): StoryProfile {
     closedProfiles.take(kept.id);
-    const record = closed.get(kept.id);
-    if (record) {
-      kept.documentIds = [...record.documentIds];
-      closed.delete(kept.id);
-    }
+    takeBackRecord(kept);
     kept.checkedSize = kept.documentIds.length;
     index.post(kept, queryKeys(storyAsDoc(kept), 2));
     return kept;
+  }
+
+  /**
+   * Without `onClose`, a reopened story takes its closed record back, so it is listed once with all
+   * its articles; with `onClose` it starts with none and is handed over again when it closes again,
+   * listing the articles that joined after it reopened.
+   */
+  function takeBackRecord(story: StoryProfile): void {
+    const record = closed.get(story.id);
+    if (!record) return;
+    story.documentIds = [...record.documentIds];
+    closed.delete(story.id);
   }
 
   function touch(story: StoryProfile): void {
