@@ -4,7 +4,7 @@
 // new one. At most `capacity` stories, oldest closed out first, so memory stays bounded however long the
 // stream runs. It finds candidates only; scoring them and deciding to reopen is the stream's (stream.ts).
 import { StoryIndex } from './story-index.ts';
-import type { StoryProfile } from './story-profile.ts';
+import { strongestEntries, type StoryProfile } from './story-profile.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
 /** Entries kept per profile field of a closed story: about 10 KB a story. */
@@ -73,7 +73,5 @@ function compact(story: StoryProfile, vocab: Vocabulary): void {
  * its allocated table, and a new object carries no cached norm of the old one (score.ts caches by map).
  */
 function topOf(map: Map<string, number>, keep: number, idf: (key: string) => number): Map<string, number> {
-  if (map.size <= keep) return new Map(map);
-  const ranked = [...map].map(([k, v]) => [k, v, v * idf(k)] as const).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
-  return new Map(ranked.slice(0, keep).map(([k, v]) => [k, v]));
+  return map.size <= keep ? new Map(map) : new Map(strongestEntries(map, keep, idf));
 }

@@ -153,8 +153,15 @@ function addAll(into: Map<string, number>, from: Map<string, number>): void {
 }
 
 function pruneTop(map: Map<string, number>, keep: number, idf: (key: string) => number): void {
-  const ranked = [...map].map(([k, v]) => [k, v * idf(k)] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  for (const [k] of ranked.slice(keep)) map.delete(k);
+  if (map.size <= keep) return;
+  const kept = new Set(strongestEntries(map, keep, idf).map(([k]) => k));
+  for (const k of map.keys()) if (!kept.has(k)) map.delete(k);
+}
+
+/** The `keep` entries of highest weight × idf, strongest first (ties: key order). */
+export function strongestEntries(map: Map<string, number>, keep: number, idf: (key: string) => number): [string, number][] {
+  const ranked = [...map].map(([k, v]) => [k, v, v * idf(k)] as const).sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : 1));
+  return ranked.slice(0, keep).map(([k, v]) => [k, v]);
 }
 
 /** The public record of a story. */
