@@ -65,9 +65,9 @@ function lossBreakdown(docs: Labelled[], predicted: Map<string, string>, top: nu
   const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
   const topicOf = (label: string): string => label.split('/')[0]!;
   const siblings = mixed.filter((m) => new Set(m.parts.map((p) => topicOf(p.label))).size === 1);
-  const parts = (xs: { count: number }[], name: (x: never) => string): string => xs.map((x) => `${name(x as never)} ${x.count}`).join(', ');
+  const list = (parts: [string, number][]): string => parts.map(([name, count]) => `${name} ${count}`).join(', ');
   const lines = [
-    `Where the loss is (all 772, file order): ${mixed.length} stories mix events and cost ${pct(sum(mixed.map((m) => m.precisionLoss)))} of precision ` +
+    `Where the loss is (all ${docs.length}, file order): ${mixed.length} stories mix events and cost ${pct(sum(mixed.map((m) => m.precisionLoss)))} of precision ` +
       `(${siblings.length} of them mix only the two events of one topic, ${pct(sum(siblings.map((m) => m.precisionLoss)))}); ` +
       `${split.length} events are split over stories and cost ${pct(sum(split.map((s) => s.recallLoss)))} of recall. The costliest:`,
     '',
@@ -79,8 +79,8 @@ function lossBreakdown(docs: Labelled[], predicted: Map<string, string>, top: nu
     const s = split[i];
     if (!m && !s) break;
     lines.push(
-      `| ${m ? parts(m.parts, (p: { label: string }) => p.label) : ''} | ${m ? pct(m.precisionLoss) : ''} ` +
-        `| ${s ? `${s.label}: ${parts(s.parts, (p: { cluster: string }) => p.cluster)}` : ''} | ${s ? pct(s.recallLoss) : ''} |`,
+      `| ${m ? list(m.parts.map((p) => [p.label, p.count])) : ''} | ${m ? pct(m.precisionLoss) : ''} ` +
+        `| ${s ? `${s.label}: ${list(s.parts.map((p) => [p.cluster, p.count]))}` : ''} | ${s ? pct(s.recallLoss) : ''} |`,
     );
   }
   return lines;

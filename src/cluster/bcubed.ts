@@ -66,36 +66,41 @@ export function bcubedErrors<P, G>(predicted: Map<string, P>, gold: Map<string, 
   const byCluster = new Map<P, Map<G, number>>();
   const byGroup = new Map<G, Map<P, number>>();
   for (const id of ids) {
-    const p = predicted.get(id)!;
-    const g = gold.get(id)!;
-    const inCluster = byCluster.get(p) ?? new Map<G, number>();
-    inCluster.set(g, (inCluster.get(g) ?? 0) + 1);
-    byCluster.set(p, inCluster);
-    const inGroup = byGroup.get(g) ?? new Map<P, number>();
-    inGroup.set(p, (inGroup.get(p) ?? 0) + 1);
-    byGroup.set(g, inGroup);
+    tally(byCluster, predicted.get(id)!, gold.get(id)!);
+    tally(byGroup, gold.get(id)!, predicted.get(id)!);
   }
   const n = Math.max(1, ids.length);
-  // An item in a part of size k out of a whole of size m scores k / m; the part's loss is k · (1 − k / m).
-  const loss = (counts: number[]): number => {
-    const m = counts.reduce((a, b) => a + b, 0);
-    return counts.reduce((sum, k) => sum + k * (1 - k / m), 0) / n;
-  };
-  const mixed = [...byCluster]
-    .filter(([, parts]) => parts.size > 1)
-    .map(([cluster, parts]) => ({
-      cluster,
-      parts: [...parts].map(([label, count]) => ({ label, count })).sort((a, b) => b.count - a.count),
-      precisionLoss: loss([...parts.values()]),
-    }))
-    .sort((a, b) => b.precisionLoss - a.precisionLoss);
-  const split = [...byGroup]
-    .filter(([, parts]) => parts.size > 1)
-    .map(([label, parts]) => ({
-      label,
-      parts: [...parts].map(([cluster, count]) => ({ cluster, count })).sort((a, b) => b.count - a.count),
-      recallLoss: loss([...parts.values()]),
-    }))
-    .sort((a, b) => b.recallLoss - a.recallLoss);
+  const mixed = spread(byCluster, n).map(({ key, parts, loss }) => ({
+    cluster: key,
+    parts: parts.map(([label, count]) => ({ label, count })),
+    precisionLoss: loss,
+  }));
+  const split = spread(byGroup, n).map(({ key, parts, loss }) => ({
+    label: key,
+    parts: parts.map(([cluster, count]) => ({ cluster, count })),
+    recallLoss: loss,
+  }));
   return { mixed, split };
+}
+
+function tally<A, B>(outer: Map<A, Map<B, number>>, a: A, b: B): void {
+  const inner = outer.get(a) ?? new Map<B, number>();
+  inner.set(b, (inner.get(b) ?? 0) + 1);
+  outer.set(a, inner);
+}
+
+/**
+ * The entries of `outer` spread over more than one inner key, costliest first, with their parts
+ * largest first. An item in a part of size k out of a whole of size m scores k / m, so the part
+ * costs k · (1 − k / m) of the B³ sum over all `n` items.
+ */
+function spread<A, B>(outer: Map<A, Map<B, number>>, n: number): { key: A; parts: [B, number][]; loss: number }[] {
+  return [...outer]
+    .filter(([, inner]) => inner.size > 1)
+    .map(([key, inner]) => {
+      const m = [...inner.values()].reduce((x, y) => x + y, 0);
+      const loss = [...inner.values()].reduce((sum, k) => sum + k * (1 - k / m), 0) / n;
+      return { key, parts: [...inner].sort((x, y) => y[1] - x[1]), loss };
+    })
+    .sort((x, y) => y.loss - x.loss);
 }
