@@ -38,6 +38,18 @@ export interface ClusterOptions {
   splitSample: number;
   /** Each half of a split must hold at least this many articles. */
   minSplitPart: number;
+  /**
+   * A story splits when the normalized cut of the best bisection of its nearest-neighbour graph is
+   * below this (0: no links between the halves; spectral.ts). Two merge only when their union stays above it.
+   */
+  splitCut: number;
+  /** Nearest neighbours each article links to in the graph a split is decided on. */
+  splitNeighbours: number;
+  /**
+   * Articles whose estimated shingle Jaccard reaches this share passages and count as one lineage
+   * when a split is decided (0.2: no two articles of different ECB+ events reach 0.1).
+   */
+  lineageJaccard: number;
   /** MinHash signature length. */
   numPermutations: number;
   /** LSH bands × rows must equal numPermutations; 16 × 4 finds a pair of Jaccard 0.7 with p = 0.988, 0.8 with p = 0.9989. */
@@ -92,6 +104,9 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   consolidateEvery: 1000,
   splitSample: 150,
   minSplitPart: 3,
+  splitCut: 0.25,
+  splitNeighbours: 5,
+  lineageJaccard: 0.2,
   weights: { tfidf: 4.25, entities: 5.16, people: 2.82, numbers: 1.02, dates: 1.53, title: 0.5, time: 0.5, bias: -3.24 },
   numPermutations: 64,
   lshBands: 16,

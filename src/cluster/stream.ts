@@ -10,7 +10,7 @@ import { estimateJaccard, LshIndex } from './minhash.ts';
 import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
-import { bisect } from './split.ts';
+import { spectralBisect } from './spectral.ts';
 import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -21,7 +21,8 @@ export interface StoryClusterer {
   add(input: ClusterInput): StoryAssignment;
   /**
    * Revisit the stories changed since the last call: merge two that turned out to be one (their
-   * profiles score at least `mergeThreshold`), split one whose two halves score below it.
+   * profiles score at least `mergeThreshold` and their union would not split), split one whose
+   * articles form two groups (normalized cut below `splitCut`).
    */
   consolidate(): StoryChange[];
   /** Stories so far: closed ones (unless handed to `onClose`) then active ones, in creation order. */
@@ -210,19 +211,20 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   }
 
   /**
-   * Split `story` in two when its halves would not be merged again (they score below mergeThreshold).
-   * The split is decided on the story's latest `splitSample` articles (the ones with features): when
-   * they form two groups, one group moves out; older articles stay in the original story, whose
-   * profile is rebuilt from the sampled articles it keeps.
+   * Split `story` in two when its articles form two groups with few links between them (the
+   * normalized cut of its nearest-neighbour graph is below `splitCut`; spectral.ts). The split is
+   * decided on the story's latest `splitSample` articles (the ones with features): when they form two
+   * groups, one group moves out; older articles stay in the original story, whose profile is rebuilt
+   * from the sampled articles it keeps.
    */
   function trySplit(story: StoryProfile): StoryChange | undefined {
     const size = story.documentIds.length;
     if (active.get(story.id) !== story || size < nextSplitCheck(story.checkedSize, opts.splitSample)) return undefined;
     story.checkedSize = size;
     const sample = story.members.filter((m) => m.features !== undefined);
-    const halves = bisect(sample.map((m) => m.features!), vocab, opts.minSplitPart);
-    if (!halves) return undefined;
-    const inFirst = new Set(halves[0].map((d) => d.id));
+    const bisection = spectralBisect(sample.map((m) => m.features!), { neighbours: opts.splitNeighbours, minPart: opts.minSplitPart, lineageJaccard: opts.lineageJaccard });
+    if (!bisection) return undefined;
+    const inFirst = new Set(bisection.parts[0].map((d) => d.id));
     // The half holding the oldest sampled article keeps the story (and the older, unsampled ones).
     const oldest = sample.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
     const move = sample.filter((m) => inFirst.has(m.id) !== inFirst.has(oldest.id));
@@ -233,8 +235,10 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         ? rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms)
         : rebuildFromSample(story, keep, moved, vocab, opts.maxStoryTerms);
     const split = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
-    const score = storyPairScore(kept, split);
-    if (score >= opts.mergeThreshold) {
+    // With few lineages every one links to every other and the cut says nothing; the two sides are
+    // then judged as a join would judge them, by their profiles.
+    const apart = bisection.lineages >= MIN_GRAPH_LINEAGES ? bisection.cut < opts.splitCut : storyPairScore(kept, split) < opts.mergeThreshold;
+    if (!apart) {
       storySeq--;
       for (const m of story.members) m.story = story;
       return undefined;
@@ -261,7 +265,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         const score = storyPairScore(story, other);
         if (!best || score > best.score || (score === best.score && other.seq < best.story.seq)) best = { story: other, score };
       }
-      if (!best || best.score < opts.mergeThreshold) continue;
+      if (!best || best.score < opts.mergeThreshold || wouldSplit(story, best.story)) continue;
       const [into, from] = best.story.seq < story.seq ? [best.story, story] : [story, best.story];
       index.unpost(from);
       active.delete(from.id);
@@ -276,6 +280,19 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       onChange?.(change);
     }
     return merges;
+  }
+
+  /**
+   * Whether the union of two stories would be split again at once (its latest articles form two
+   * groups): such a merge is refused, so that merging and splitting never undo each other.
+   */
+  function wouldSplit(a: StoryProfile, b: StoryProfile): boolean {
+    const sample = [...a.members, ...b.members]
+      .flatMap((m) => (m.features ? [m.features] : []))
+      .sort((x, y) => y.seq - x.seq)
+      .slice(0, opts.splitSample);
+    const bisection = spectralBisect(sample, { neighbours: opts.splitNeighbours, minPart: opts.minSplitPart, lineageJaccard: opts.lineageJaccard });
+    return bisection !== undefined && bisection.cut < opts.splitCut;
   }
 
   function evictIdle(now: number): void {
@@ -395,6 +412,9 @@ const LSH_BUCKET_SIZE = 16;
 
 /** Articles per story kept in the near-duplicate index (the most recent). */
 const MAX_LSH_MEMBERS = 500;
+
+/** Lineages a story needs before the cut of its graph decides a split (below: its profiles do). */
+const MIN_GRAPH_LINEAGES = 6;
 
 /** A story is checked for a split again once it has grown by half: amortised O(1) checks per article. */
 const SPLIT_RECHECK_GROWTH = 1.5;

@@ -1,0 +1,93 @@
+// Spectral bisection: two events of one kind come apart along their own names, places and figures;
+// one event told in many ways, or by many copies of two texts, stays whole; lineages are never divided.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractFeatures, type DocFeatures } from './features.ts';
+import { clusterStories } from './index.ts';
+import { DEFAULT_CLUSTER_OPTIONS } from './options.ts';
+import { lineages, spectralBisect } from './spectral.ts';
+
+/** Facts both arrests share: the team, the city, the charge, the agencies. */
+const SHARED = ['the San Diego Chargers', 'arrested on suspicion of drunken driving', 'the California Highway Patrol', 'booked into county jail', 'the NFL personal conduct policy', 'released on bail'];
+
+/** Each arrest's own facts: the player, his position, the road, the day, the hour, the officer, the figures. */
+const JACKSON = ['wide receiver Vincent Jackson', 'state Route 52', 'early Tuesday', 'at 2:30 a.m.', 'near Clairemont', 'officer Brad Baehr', 'on probation since 2006', 'with 1,098 yards', 'before the Pittsburgh playoff game', 'coach Norv Turner'];
+const WILLIAMS = ['defensive tackle Jamal Williams', 'state Route 94', 'early Sunday', 'at 1:30 a.m.', 'near Home Avenue', 'officer Brian Pennings', 'in his 2008 Bentley', 'three Pro Bowl selections', 'the City Attorney office', 'a blood alcohol test'];
+
+/** Words between the facts, different in every article, so that no two articles share passages. */
+const FILLER = ['reported', 'said', 'according', 'officials', 'statement', 'later', 'police', 'news', 'update', 'sources', 'confirmed', 'earlier', 'local', 'spokesman', 'morning', 'night', 'week', 'season', 'league', 'fans', 'media', 'details', 'case', 'charges', 'court', 'investigation', 'authorities', 'witnesses', 'records', 'lawyer', 'agent', 'teammates', 'tonight', 'friday', 'radio', 'station'];
+
+/** Article `k` of an event: eight of its ten own facts and two shared ones, worded differently each time. */
+function article(own: string[], k: number): string {
+  const facts = [...Array.from({ length: 8 }, (_, i) => own[(k + i * 3) % own.length]!), ...Array.from({ length: 2 }, (_, i) => SHARED[(k + i) % SHARED.length]!)];
+  const filler = (i: number, j: number): string => FILLER[(k * 7 + i * 5 + j * 11) % FILLER.length]!;
+  const sentences = facts.map((fact, i) => `${filler(i, 0)} ${fact}`);
+  return sentences.map((x) => `${x[0]!.toUpperCase()}${x.slice(1)}.`).join(' ');
+}
+
+function features(texts: string[], prefix: string, from = 0): DocFeatures[] {
+  return texts.map((text, i) => extractFeatures({ id: `${prefix}-${i}`, text }, from + i, 64, 4));
+}
+
+const OPTIONS = { neighbours: DEFAULT_CLUSTER_OPTIONS.splitNeighbours, minPart: 3, lineageJaccard: DEFAULT_CLUSTER_OPTIONS.lineageJaccard };
+const CUT = DEFAULT_CLUSTER_OPTIONS.splitCut;
+
+const ids = (docs: DocFeatures[]): string[] => docs.map((d) => d.id).sort();
+
+test('two arrests of one kind split along their own names, roads and days, with a low cut', () => {
+  const jackson = features(Array.from({ length: 8 }, (_, k) => article(JACKSON, k)), 'jackson');
+  const williams = features(Array.from({ length: 8 }, (_, k) => article(WILLIAMS, k)), 'williams', 8);
+  const mixed = [...jackson, ...williams].sort((a, b) => (a.seq % 8) - (b.seq % 8) || a.seq - b.seq);
+  const bisection = spectralBisect(mixed, OPTIONS);
+  assert.ok(bisection, 'a bisection');
+  assert.ok(bisection.cut < CUT, `cut ${bisection.cut} is below ${CUT}`);
+  const sides = bisection.parts.map(ids).sort();
+  assert.deepEqual(sides, [ids(jackson), ids(williams)]);
+});
+
+test('one arrest told in many ways does not split', () => {
+  const jackson = features(Array.from({ length: 16 }, (_, k) => article(JACKSON, k)), 'jackson');
+  const bisection = spectralBisect(jackson, OPTIONS);
+  assert.ok(bisection, 'a bisection to judge');
+  assert.ok(bisection.cut >= CUT, `cut ${bisection.cut} stays at or above ${CUT}`);
+});
+
+test('many copies of two reports of one event are two lineages, not two events', () => {
+  const wire = article(JACKSON, 0);
+  const rewrite = article(JACKSON, 5);
+  const copies = [
+    ...Array.from({ length: 8 }, (_, k) => `${['Update:', 'From the wire:', 'Sports desk:', ''][k % 4]} ${wire}`),
+    ...Array.from({ length: 8 }, (_, k) => `${rewrite} ${['More soon.', 'Developing.', '', 'Corrected.'][k % 4]}`),
+  ];
+  const docs = features(copies, 'copy');
+  const groups = lineages(docs, OPTIONS.lineageJaccard);
+  assert.deepEqual(groups, [[0, 1, 2, 3, 4, 5, 6, 7], [8, 9, 10, 11, 12, 13, 14, 15]]);
+  const bisection = spectralBisect(docs, OPTIONS);
+  assert.ok(bisection, 'a bisection to judge');
+  assert.ok(bisection.cut >= CUT, `cut ${bisection.cut} stays at or above ${CUT}`);
+  // Copies of one text are never divided between the sides.
+  const sideOf = new Map(bisection.parts.flatMap((side, s) => side.map((d) => [d.id, s] as const)));
+  for (const group of groups) assert.equal(new Set(group.map((i) => sideOf.get(docs[i]!.id))).size, 1);
+});
+
+test('the same articles in the same order give the same bisection', () => {
+  const docs = [...features(Array.from({ length: 7 }, (_, k) => article(JACKSON, k)), 'j'), ...features(Array.from({ length: 7 }, (_, k) => article(WILLIAMS, k)), 'w', 7)];
+  const a = spectralBisect(docs, OPTIONS);
+  const b = spectralBisect(docs, OPTIONS);
+  assert.deepEqual(a?.parts.map(ids), b?.parts.map(ids));
+  assert.equal(a?.cut, b?.cut);
+});
+
+test('too few articles for two sides of minPart: no bisection', () => {
+  assert.equal(spectralBisect(features([article(JACKSON, 0), article(WILLIAMS, 0), article(JACKSON, 1)], 'few'), OPTIONS), undefined);
+});
+
+test('the clusterer ends with one story per arrest even when the articles arrive interleaved', () => {
+  const inputs = Array.from({ length: 8 }, (_, k) => [
+    { id: `jackson-${k}`, text: article(JACKSON, k) },
+    { id: `williams-${k}`, text: article(WILLIAMS, k) },
+  ]).flat();
+  const { stories } = clusterStories(inputs);
+  const groups = stories.map((s) => [...s.documentIds].sort()).sort();
+  assert.deepEqual(groups, [inputs.filter((d) => d.id.startsWith('jackson')).map((d) => d.id).sort(), inputs.filter((d) => d.id.startsWith('williams')).map((d) => d.id).sort()]);
+});
