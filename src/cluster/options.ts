@@ -50,6 +50,13 @@ export interface ClusterOptions {
    * when a split is decided (0.2: no two articles of different ECB+ events reach 0.1).
    */
   lineageJaccard: number;
+  /** Nearest articles that vote on where an article belongs when stories are consolidated. */
+  moveNeighbours: number;
+  /**
+   * An article moves to another story when its nearest articles' votes for that story exceed this
+   * many times their votes for its own story (0 turns moving off).
+   */
+  moveMargin: number;
   /** MinHash signature length. */
   numPermutations: number;
   /** LSH bands × rows must equal numPermutations; 16 × 4 finds a pair of Jaccard 0.7 with p = 0.988, 0.8 with p = 0.9989. */
@@ -107,6 +114,8 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   splitCut: 0.25,
   splitNeighbours: 5,
   lineageJaccard: 0.2,
+  moveNeighbours: 7,
+  moveMargin: 2,
   weights: { tfidf: 4.25, entities: 5.16, people: 2.82, numbers: 1.02, dates: 1.53, title: 0.5, time: 0.5, bias: -3.24 },
   numPermutations: 64,
   lshBands: 16,
@@ -157,7 +166,8 @@ export interface StreamOptions extends ClusterOptions {
 
 /** A consolidation step: `documentIds` moved from story `from` to story `into`. */
 export interface StoryChange {
-  kind: 'merge' | 'split';
+  /** merge: all of `from`; split: a group of `from` into a new story; move: articles whose nearest articles are in `into`. */
+  kind: 'merge' | 'split' | 'move';
   from: string;
   into: string;
   documentIds: string[];

@@ -89,6 +89,35 @@ export function addToStory(story: StoryProfile, doc: DocFeatures, vocab: Vocabul
   if (story.dates.size > maxTerms) pruneTop(story.dates, maxTerms, () => 1);
 }
 
+/**
+ * Take `doc` out of the story's profile (an article that moved to another story): its weights are
+ * subtracted, keys left at zero or below removed. The title and the time span stay as they were.
+ */
+export function removeFromStory(story: StoryProfile, doc: DocFeatures): void {
+  const at = story.documentIds.indexOf(doc.id);
+  if (at >= 0) story.documentIds.splice(at, 1);
+  forgetNorms(story);
+  subtract(story.terms, doc.terms);
+  subtract(story.names, doc.names);
+  subtract(story.people, doc.people);
+  for (const n of doc.numbers) decrement(story.numbers, n);
+  for (const d of doc.dates) decrement(story.dates, d);
+}
+
+function subtract(into: Map<string, number>, from: Map<string, number>): void {
+  for (const [k, w] of from) {
+    const left = (into.get(k) ?? 0) - w;
+    if (left > 1e-9) into.set(k, left);
+    else into.delete(k);
+  }
+}
+
+function decrement(counts: Map<string, number>, key: string): void {
+  const left = (counts.get(key) ?? 0) - 1;
+  if (left > 0) counts.set(key, left);
+  else counts.delete(key);
+}
+
 /** A story rebuilt from its members' features (after a split), keeping `id` and `seq`. */
 export function rebuildStory(id: string, seq: number, members: LshMember[], vocab: Vocabulary, maxTerms: number): StoryProfile {
   const docs = members.map((m) => m.features!);

@@ -11,7 +11,8 @@ import { resolveOptions, type StoryChange, type StreamOptions } from './options.
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
 import { spectralBisect } from './spectral.ts';
-import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
+import { ArticleVectors } from './nearest-articles.ts';
+import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { StreamOptions, StoryChange } from './options.ts';
@@ -47,6 +48,9 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   /** Active stories, least recently updated first (re-inserted on every update). */
   const active = new Map<string, StoryProfile>();
   const dirty = new Set<StoryProfile>();
+  /** Articles whose place is checked at the next consolidation: new ones, and those of split stories. */
+  const unchecked = new Set<LshMember>();
+  const vectors = new ArticleVectors(vocab);
   /** Closed stories by id (kept only when there is no onClose), in closing order. */
   const closed = new Map<string, Story>();
   const lateCopies = new LateCopyIndex(opts.lshBands, opts.lshRows, LSH_BUCKET_SIZE, opts.lateCopyMemory);
@@ -97,6 +101,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
     lsh.insert(keys, member);
     story.members.push(member);
+    // A near-copy goes where its original goes; the others' place is checked at the next consolidation.
+    if (!assignment.duplicateOf) unchecked.add(member);
     // A long-running story keeps only its latest articles findable as originals: memory per story is bounded.
     if (story.members.length > MAX_LSH_MEMBERS) {
       const oldest = story.members.shift()!;
@@ -207,7 +213,70 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       const change = trySplit(story);
       if (change) changes.push(change);
     }
+    changes.push(...moveStrays());
     return changes;
+  }
+
+  /**
+   * Move each unchecked article whose nearest articles (among its own story's and its candidate
+   * stories' sampled articles) vote for another story more than `moveMargin` times as much as for
+   * its own. All moves are decided first, then made, so the order of the articles does not matter.
+   */
+  function moveStrays(): StoryChange[] {
+    const members = [...unchecked].filter((m) => m.features !== undefined).sort((a, b) => a.features!.seq - b.features!.seq);
+    unchecked.clear();
+    if (opts.moveMargin <= 0) return [];
+    vectors.refresh();
+    const moves: { member: LshMember; to: StoryProfile }[] = [];
+    for (const member of members) {
+      const own = member.story;
+      const doc = member.features;
+      if (!doc || active.get(own.id) !== own) continue;
+      const stories = [own, ...index.candidates(queryKeys(doc), MOVE_CANDIDATES, own)];
+      const pool = stories.flatMap((story) =>
+        story.members
+          .filter((m) => m.features && m !== member)
+          .slice(-MOVE_POOL_PER_STORY)
+          .map((m) => ({ doc: m.features!, group: story })),
+      );
+      const votes = vectors.votes(doc, pool, opts.moveNeighbours);
+      let best: StoryProfile | undefined;
+      for (const [story, vote] of votes) if (story !== own && (!best || vote > votes.get(best)! || (vote === votes.get(best) && story.seq < best.seq))) best = story;
+      // It moves only where it could have joined: a lone article of a new event stays on its own.
+      if (best && votes.get(best)! > opts.moveMargin * (votes.get(own) ?? 0) && combine(storyFeatures(doc, best, vocab, opts), opts.weights) >= opts.threshold) {
+        moves.push({ member, to: best });
+      }
+    }
+    const changes = new Map<string, StoryChange>();
+    for (const { member, to } of moves) {
+      const from = member.story;
+      if (active.get(to.id) !== to) continue;
+      moveArticle(member, to);
+      const key = `${from.id}\u0000${to.id}`;
+      const change = changes.get(key) ?? { kind: 'move' as const, from: from.id, into: to.id, documentIds: [] };
+      change.documentIds.push(member.id);
+      changes.set(key, change);
+    }
+    for (const change of changes.values()) onChange?.(change);
+    return [...changes.values()];
+  }
+
+  /** Take a sampled article out of its story and into `to`; a story left empty leaves the active set. */
+  function moveArticle(member: LshMember, to: StoryProfile): void {
+    const from = member.story;
+    const doc = member.features!;
+    removeFromStory(from, doc);
+    from.members.splice(from.members.indexOf(member), 1);
+    if (from.documentIds.length === 0) {
+      index.unpost(from);
+      active.delete(from.id);
+      dirty.delete(from);
+    } else touch(from);
+    addToStory(to, doc, vocab, opts.maxStoryTerms);
+    member.story = to;
+    to.members.push(member);
+    index.post(to, queryKeys(doc));
+    touch(to);
   }
 
   /**
@@ -251,6 +320,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       index.post(s, queryKeys(storyAsDoc(s), 2));
       for (const m of s.members) if (m.features) index.post(s, queryKeys(m.features));
     }
+    for (const s of [kept, split]) for (const m of s.members) if (m.features) unchecked.add(m);
     const change: StoryChange = { kind: 'split', from: story.id, into: split.id, documentIds: move.map((m) => m.id) };
     onChange?.(change);
     return change;
@@ -412,6 +482,12 @@ const LSH_BUCKET_SIZE = 16;
 
 /** Articles per story kept in the near-duplicate index (the most recent). */
 const MAX_LSH_MEMBERS = 500;
+
+/** Candidate stories, besides its own, among whose articles an article's nearest are looked for. */
+const MOVE_CANDIDATES = 4;
+
+/** Latest sampled articles of each candidate story that take part in the vote (bounds its cost). */
+const MOVE_POOL_PER_STORY = 40;
 
 /** Lineages a story needs before the cut of its graph decides a split (below: its profiles do). */
 const MIN_GRAPH_LINEAGES = 6;

@@ -1,0 +1,32 @@
+// Story clustering measured on ECB+ dev (../shared/data/stories): 772 articles, 66 events, two events
+// of one kind in each topic. Guards the measured quality (docs/clustering.md) and that the two steps
+// that reach it, splitting by the graph's cut and moving strays, each add to it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { sharedPath, skipUnlessShared } from '../../test/shared-data.ts';
+import { bcubed } from './bcubed.ts';
+import { clusterStories, type ClusterOptions } from './index.ts';
+
+const skip = skipUnlessShared('data', 'stories', 'ecbplus-dev.jsonl');
+
+function f1(options: Partial<ClusterOptions> = {}): number {
+  const dir = sharedPath('data', 'stories');
+  const gold = JSON.parse(readFileSync(`${dir}/ecbplus-dev.gold.json`, 'utf8')) as Record<string, string>;
+  const docs = readFileSync(`${dir}/ecbplus-dev.jsonl`, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as { id: string; text: string });
+  const { assignments } = clusterStories(docs.map(({ id, text }) => ({ id, text })), options);
+  const predicted = new Map(assignments.map((a) => [a.documentId, a.storyId]));
+  return bcubed(predicted, new Map(docs.map((d) => [d.id, gold[d.id]!]))).f1;
+}
+
+test('ECB+ dev: B-cubed F1 of at least 0.96, and each of the split and the stray moves adds to it', { skip }, () => {
+  const full = f1();
+  assert.ok(full >= 0.96, `F1 ${full.toFixed(3)}`);
+  const withoutMoves = f1({ moveMargin: 0 });
+  assert.ok(withoutMoves < full, `without moving strays ${withoutMoves.toFixed(3)} < ${full.toFixed(3)}`);
+  const withoutCut = f1({ splitCut: 0 });
+  assert.ok(withoutCut < withoutMoves, `without splits by the cut ${withoutCut.toFixed(3)} < ${withoutMoves.toFixed(3)}`);
+});

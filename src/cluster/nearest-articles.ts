@@ -1,0 +1,105 @@
+// Which story an article's nearest articles are in: a vote of its k most similar articles among the
+// sampled articles of a few candidate stories. Used to move an article that ended in the wrong story
+// (it joined before its own story existed, or a split put it on the wrong side). It does not move
+// anything itself (stream.ts does).
+//
+// Why articles, not profiles: a story's profile is a sum, dominated by what most of its articles say,
+// so an article of a second, smaller event inside it still scores well against it. Its own nearest
+// articles, weighted by corpus-wide IDF, are the other reports of its event.
+import type { DocFeatures } from './features.ts';
+import type { Vocabulary } from './vocabulary.ts';
+
+/** Weights of terms, names, and figures with dates in the article-to-article similarity (as in spectral.ts). */
+const FAMILY_WEIGHTS = { terms: 1, names: 1, figures: 0.5 } as const;
+const WEIGHT_SUM = FAMILY_WEIGHTS.terms + FAMILY_WEIGHTS.names + FAMILY_WEIGHTS.figures;
+
+/** Keys in the table before it is rebuilt (bounds its memory on a long stream). */
+const MAX_KEYS = 500_000;
+
+/** An article as one sparse vector over integer keys: each family unit-length, scaled by √(its weight / sum). */
+interface ArticleVector {
+  keys: Int32Array;
+  values: Float64Array;
+}
+
+/**
+ * Articles' similarity vectors, built once each with the IDF of the moment, so that a vote costs one
+ * typed-array read per key of each pooled article. Built vectors are reused until the article count
+ * grows by 5 % (IDFs then move by at most ln 1.05) or the key table passes {@link MAX_KEYS}.
+ */
+export class ArticleVectors {
+  private keyIndex = new Map<string, number>();
+  private cache = new WeakMap<DocFeatures, ArticleVector>();
+  private dense = new Float64Array(1024);
+  private builtAt = 0;
+
+  constructor(private readonly vocab: Vocabulary) {}
+
+  /** Forget the built vectors when the IDFs they were weighted with have moved. */
+  refresh(): void {
+    if (this.vocab.docs <= this.builtAt * 1.05 + 1 && this.keyIndex.size <= MAX_KEYS) return;
+    this.keyIndex = new Map();
+    this.cache = new WeakMap();
+    this.builtAt = this.vocab.docs;
+  }
+
+  /** Similarity of two articles in [0, 1]: the weighted mean of the IDF-weighted cosines of terms and names and the cosine of figures and dates. */
+  similarity(a: DocFeatures, b: DocFeatures): number {
+    return this.votes(a, [{ doc: b, group: 0 }], 1).get(0) ?? 0;
+  }
+
+  /**
+   * Votes of the `k` articles of `pool` most similar to `doc` (ties: earlier in the pool), summed by
+   * the group each belongs to.
+   */
+  votes<G>(doc: DocFeatures, pool: { doc: DocFeatures; group: G }[], k: number): Map<G, number> {
+    const query = this.vector(doc);
+    if (this.dense.length < this.keyIndex.size) this.dense = new Float64Array(this.keyIndex.size * 2);
+    for (let i = 0; i < query.keys.length; i++) this.dense[query.keys[i]!] = query.values[i]!;
+    const scored = pool.map((p, i) => {
+      const v = this.vector(p.doc);
+      let dot = 0;
+      for (let j = 0; j < v.keys.length; j++) {
+        const at = v.keys[j]!;
+        if (at < this.dense.length) dot += v.values[j]! * this.dense[at]!;
+      }
+      return { group: p.group, similarity: Math.min(1, dot), i };
+    });
+    for (let i = 0; i < query.keys.length; i++) this.dense[query.keys[i]!] = 0;
+    scored.sort((a, b) => b.similarity - a.similarity || a.i - b.i);
+    const votes = new Map<G, number>();
+    for (const { group, similarity } of scored.slice(0, k)) {
+      if (similarity <= 0) break;
+      votes.set(group, (votes.get(group) ?? 0) + similarity);
+    }
+    return votes;
+  }
+
+  private vector(doc: DocFeatures): ArticleVector {
+    const cached = this.cache.get(doc);
+    if (cached) return cached;
+    const keys: number[] = [];
+    const values: number[] = [];
+    const add = (family: string, entries: Iterable<[string, number]>, weight: number): void => {
+      const from = keys.length;
+      let sum = 0;
+      for (const [key, w] of entries) {
+        const full = `${family}${key}`;
+        let at = this.keyIndex.get(full);
+        if (at === undefined) this.keyIndex.set(full, (at = this.keyIndex.size));
+        keys.push(at);
+        values.push(w);
+        sum += w * w;
+      }
+      const scale = sum > 0 ? Math.sqrt(weight / WEIGHT_SUM) / Math.sqrt(sum) : 0;
+      for (let i = from; i < values.length; i++) values[i]! *= scale;
+    };
+    const { idf, nameIdf } = this.vocab;
+    add('t', [...doc.terms].map(([k, w]) => [k, w * idf(k)] as [string, number]), FAMILY_WEIGHTS.terms);
+    add('n', [...doc.names].map(([k, w]) => [k, w * nameIdf(k)] as [string, number]), FAMILY_WEIGHTS.names);
+    add('f', [...[...doc.numbers].map((x) => [`#${x}`, 1] as [string, number]), ...[...doc.dates].map((x) => [x, 1] as [string, number])], FAMILY_WEIGHTS.figures);
+    const vector = { keys: Int32Array.from(keys), values: Float64Array.from(values) };
+    this.cache.set(doc, vector);
+    return vector;
+  }
+}
