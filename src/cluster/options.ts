@@ -50,6 +50,11 @@ export interface ClusterOptions {
    * when a split is decided (0.2: no two articles of different ECB+ events reach 0.1).
    */
   lineageJaccard: number;
+  /**
+   * Two stories are divided anew when a bisection of their articles cuts at least this much lower
+   * than the line between them now (and below `splitCut`); Infinity turns it off.
+   */
+  regroupMargin: number;
   /** Nearest articles that vote on where an article belongs when stories are consolidated. */
   moveNeighbours: number;
   /**
@@ -114,6 +119,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   splitCut: 0.25,
   splitNeighbours: 5,
   lineageJaccard: 0.2,
+  regroupMargin: 0.05,
   moveNeighbours: 7,
   moveMargin: 2,
   weights: { tfidf: 4.25, entities: 5.16, people: 2.82, numbers: 1.02, dates: 1.53, title: 0.5, time: 0.5, bias: -3.24 },

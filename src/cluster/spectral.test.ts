@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { extractFeatures, type DocFeatures } from './features.ts';
 import { clusterStories } from './index.ts';
 import { DEFAULT_CLUSTER_OPTIONS } from './options.ts';
-import { lineages, spectralBisect } from './spectral.ts';
+import { bisectAgainst, lineages, spectralBisect } from './spectral.ts';
 import { article, JACKSON, WILLIAMS } from './arrests.test-data.ts';
 
 function features(texts: string[], prefix: string, from = 0): DocFeatures[] {
@@ -59,6 +59,19 @@ test('the same articles in the same order give the same bisection', () => {
   const b = spectralBisect(docs, OPTIONS);
   assert.deepEqual(a?.parts.map(ids), b?.parts.map(ids));
   assert.equal(a?.cut, b?.cut);
+});
+
+test('two stories that each hold half of both arrests are better divided by player: the new cut is far below the current line', () => {
+  const jackson = features(Array.from({ length: 8 }, (_, k) => article(JACKSON, k)), 'jackson');
+  const williams = features(Array.from({ length: 8 }, (_, k) => article(WILLIAMS, k)), 'williams', 8);
+  const storyA = new Set([...jackson.slice(0, 4), ...williams.slice(0, 4)].map((d) => d.id));
+  const { best, currentCut } = bisectAgainst([...jackson, ...williams], storyA, OPTIONS);
+  assert.ok(best, 'a bisection');
+  assert.ok(best.cut < CUT && best.cut < currentCut - 0.5, `best ${best.cut} against current ${currentCut}`);
+  assert.deepEqual(best.parts.map(ids).sort(), [ids(jackson), ids(williams)]);
+  // The line between the two arrests is already the best one: nothing to gain.
+  const byPlayer = bisectAgainst([...jackson, ...williams], new Set(jackson.map((d) => d.id)), OPTIONS);
+  assert.ok(Math.abs(byPlayer.currentCut - byPlayer.best!.cut) < 1e-9);
 });
 
 test('too few articles for two sides of minPart: no bisection', () => {

@@ -47,25 +47,64 @@ const TOLERANCE = 1e-10;
  * event), or undefined when the story has too few lineages for two sides of `minPart`. Deterministic.
  */
 export function spectralBisect(docs: DocFeatures[], options: SpectralOptions): Bisection | undefined {
-  const n = docs.length;
-  if (n < 2 * options.minPart) return undefined;
+  if (docs.length < 2 * options.minPart) return undefined;
+  return bestBisection(storyGraph(docs, options), options.minPart);
+}
+
+/**
+ * The best bisection of `docs` (as {@link spectralBisect}) beside the normalized cut of the partition
+ * they are in now (`first` against the rest), in the same graph: whether two stories are better
+ * divided another way.
+ */
+export function bisectAgainst(docs: DocFeatures[], first: ReadonlySet<string>, options: SpectralOptions): { best?: Bisection; currentCut: number } {
+  const story = storyGraph(docs, options);
+  const inFirst = Uint8Array.from(docs, (d) => (first.has(d.id) ? 1 : 0));
+  return { best: docs.length < 2 * options.minPart ? undefined : bestBisection(story, options.minPart), currentCut: partitionCut(story.graph, inFirst) };
+}
+
+interface StoryGraph {
+  docs: DocFeatures[];
+  groups: number[][];
+  graph: Graph;
+}
+
+function storyGraph(docs: DocFeatures[], options: SpectralOptions): StoryGraph {
   const groups = lineages(docs, options.lineageJaccard);
-  const lineageOf = new Int32Array(n);
+  const lineageOf = new Int32Array(docs.length);
   groups.forEach((members, g) => members.forEach((i) => (lineageOf[i] = g)));
-  const similarity = localSimilarity(docs);
-  const graph = nearestNeighbourGraph(similarity, n, options.neighbours, lineageOf);
+  const graph = nearestNeighbourGraph(localSimilarity(docs), docs.length, options.neighbours, lineageOf);
+  return { docs, groups, graph };
+}
+
+function bestBisection({ docs, groups, graph }: StoryGraph, minPart: number): Bisection | undefined {
   const vector = fiedlerVector(graph);
   // Lineages are never divided: they are ordered by their articles' mean value and swept whole.
   const mean = groups.map((members) => members.reduce((sum, i) => sum + vector[i]!, 0) / members.length);
   const order = groups.map((_, g) => g).sort((a, b) => mean[a]! - mean[b]! || a - b);
-  const best = bestSweep(graph, order.map((g) => groups[g]!), options.minPart);
+  const best = bestSweep(graph, order.map((g) => groups[g]!), minPart);
   if (!best) return undefined;
-  const inFirst = new Uint8Array(n);
+  const inFirst = new Uint8Array(docs.length);
   for (let p = 0; p < best.size; p++) for (const i of groups[order[p]!]!) inFirst[i] = 1;
   const first: DocFeatures[] = [];
   const second: DocFeatures[] = [];
   docs.forEach((doc, i) => (inFirst[i] ? first : second).push(doc));
   return { parts: [first, second], cut: best.cut, lineages: groups.length };
+}
+
+/** Normalized cut of the partition `inFirst` (1: first side) of the graph; 2 when a side has no links. */
+function partitionCut(g: Graph, inFirst: Uint8Array): number {
+  let cut = 0;
+  let volA = 0;
+  let volB = 0;
+  for (let i = 0; i < g.n; i++) {
+    if (inFirst[i]) volA += g.degree[i]!;
+    else volB += g.degree[i]!;
+    if (!inFirst[i]) continue;
+    const nb = g.neighbours[i]!;
+    const w = g.weights[i]!;
+    for (let j = 0; j < nb.length; j++) if (!inFirst[nb[j]!]) cut += w[j]!;
+  }
+  return volA > 0 && volB > 0 ? cut / volA + cut / volB : 2;
 }
 
 /**

@@ -10,7 +10,7 @@ import { estimateJaccard, LshIndex } from './minhash.ts';
 import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
-import { spectralBisect } from './spectral.ts';
+import { bisectAgainst, spectralBisect } from './spectral.ts';
 import { ArticleVectors } from './nearest-articles.ts';
 import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -210,8 +210,10 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const changes = mergeAll(queue);
     const merged = changes.map((c) => active.get(c.into)).filter((x): x is StoryProfile => x !== undefined);
     for (const story of [...new Set([...queue, ...merged])].sort((a, b) => a.seq - b.seq)) {
+      const checked = story.checkedSize;
       const change = trySplit(story);
       if (change) changes.push(change);
+      else if (story.checkedSize !== checked) changes.push(...tryRegroup(story));
     }
     changes.push(...moveStrays());
     return changes;
@@ -324,6 +326,64 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const change: StoryChange = { kind: 'split', from: story.id, into: split.id, documentIds: move.map((m) => m.id) };
     onChange?.(change);
     return change;
+  }
+
+  /**
+   * Divide `story` and its closest other story differently when the graph of their articles has a
+   * bisection that cuts below `splitCut` and well below the line between them now (by
+   * `regroupMargin`): an event torn in two, one half stuck with the other event of its kind,
+   * comes together again. Only stories whose every article is sampled take part (so nothing unsampled
+   * moves), and only when the pair could be joined (their profiles score at least `threshold`).
+   */
+  function tryRegroup(story: StoryProfile): StoryChange[] {
+    if (active.get(story.id) !== story || !fullySampled(story)) return [];
+    let other: { story: StoryProfile; score: number } | undefined;
+    for (const candidate of index.candidates(queryKeys(storyAsDoc(story), 2), opts.maxCandidates, story)) {
+      if (!fullySampled(candidate) || candidate.documentIds.length + story.documentIds.length > opts.splitSample) continue;
+      const score = storyPairScore(story, candidate);
+      if (!other || score > other.score || (score === other.score && candidate.seq < other.story.seq)) other = { story: candidate, score };
+    }
+    if (!other || other.score < opts.threshold) return [];
+    const pair = [story, other.story];
+    const members = pair.flatMap((s) => s.members).sort((a, b) => a.features!.seq - b.features!.seq);
+    const { best, currentCut } = bisectAgainst(members.map((m) => m.features!), new Set(story.documentIds), spectralOptions());
+    if (!best || best.lineages < MIN_GRAPH_LINEAGES || best.cut >= opts.splitCut || best.cut > currentCut - opts.regroupMargin) return [];
+    // Each story keeps its id on the side that holds its oldest article (the other side when both do).
+    const inFirst = new Set(best.parts[0].map((d) => d.id));
+    const oldest = (s: StoryProfile): LshMember => s.members.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
+    const storyFirst = inFirst.has(oldest(story).id);
+    const sides = storyFirst ? [best.parts[0], best.parts[1]] : [best.parts[1], best.parts[0]];
+    const byId = new Map(members.map((m) => [m.id, m]));
+    const before = new Map(members.map((m) => [m.id, m.story.id]));
+    const rebuilt = pair.map((s, i) => rebuildStory(s.id, s.seq, sides[i]!.map((d) => byId.get(d.id)!), vocab, opts.maxStoryTerms));
+    for (const s of pair) {
+      index.unpost(s);
+      active.delete(s.id);
+      dirty.delete(s);
+    }
+    const changes: StoryChange[] = [];
+    rebuilt.forEach((s, i) => {
+      s.checkedSize = s.documentIds.length;
+      active.set(s.id, s);
+      dirty.add(s);
+      index.post(s, queryKeys(storyAsDoc(s), 2));
+      for (const m of s.members) {
+        index.post(s, queryKeys(m.features!));
+        unchecked.add(m);
+      }
+      const moved = s.members.filter((m) => before.get(m.id) !== s.id).map((m) => m.id);
+      if (moved.length > 0) changes.push({ kind: 'move', from: pair[1 - i]!.id, into: s.id, documentIds: moved });
+    });
+    for (const change of changes) onChange?.(change);
+    return changes;
+  }
+
+  function fullySampled(story: StoryProfile): boolean {
+    return story.members.length === story.documentIds.length && story.members.every((m) => m.features !== undefined);
+  }
+
+  function spectralOptions(): { neighbours: number; minPart: number; lineageJaccard: number } {
+    return { neighbours: opts.splitNeighbours, minPart: opts.minSplitPart, lineageJaccard: opts.lineageJaccard };
   }
 
   function mergeAll(queue: StoryProfile[]): StoryChange[] {
