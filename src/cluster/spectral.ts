@@ -33,6 +33,8 @@ export interface Bisection {
   cut: number;
   /** Nodes of the graph: lineages of articles that share passages. */
   lineages: number;
+  /** The articles of the largest lineage (the first of the largest), which the graph cannot cut off: it is one node. */
+  largestLineage: DocFeatures[];
 }
 
 /** Weights of the three kinds of keys in the story-local similarity (terms and names 1, figures and dates 0.5). */
@@ -88,7 +90,8 @@ function bestBisection({ docs, groups, graph }: StoryGraph, minPart: number): Bi
   const first: DocFeatures[] = [];
   const second: DocFeatures[] = [];
   docs.forEach((doc, i) => (inFirst[i] ? first : second).push(doc));
-  return { parts: [first, second], cut: best.cut, lineages: groups.length };
+  const largest = groups.reduce((a, b) => (b.length > a.length ? b : a));
+  return { parts: [first, second], cut: best.cut, lineages: groups.length, largestLineage: largest.map((i) => docs[i]!) };
 }
 
 /** Normalized cut of the partition `inFirst` (1: first side) of the graph; 2 when a side has no links. */

@@ -293,39 +293,57 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     if (active.get(story.id) !== story || size < nextSplitCheck(story.checkedSize, opts.splitSample)) return undefined;
     story.checkedSize = size;
     const sample = story.members.filter((m) => m.features !== undefined);
-    const bisection = spectralBisect(sample.map((m) => m.features!), { neighbours: opts.splitNeighbours, minPart: opts.minSplitPart, lineageJaccard: opts.lineageJaccard });
+    const bisection = spectralBisect(sample.map((m) => m.features!), spectralOptions());
     if (!bisection) return undefined;
-    const inFirst = new Set(bisection.parts[0].map((d) => d.id));
-    // The half holding the oldest sampled article keeps the story (and the older, unsampled ones).
-    const oldest = sample.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
-    const move = sample.filter((m) => inFirst.has(m.id) !== inFirst.has(oldest.id));
-    const moved = new Set(move.map((m) => m.id));
-    const keep = story.members.filter((m) => !moved.has(m.id));
-    const kept =
-      sample.length === size
-        ? rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms)
-        : rebuildFromSample(story, keep, moved, vocab, opts.maxStoryTerms);
-    const split = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
     // With few lineages every one links to every other and the cut says nothing; the two sides are
     // then judged as a join would judge them, by their profiles.
-    const apart = bisection.lineages >= MIN_GRAPH_LINEAGES ? bisection.cut < opts.splitCut : storyPairScore(kept, split) < opts.mergeThreshold;
-    if (!apart) {
-      storySeq--;
-      for (const m of story.members) m.story = story;
-      return undefined;
-    }
+    const graphDecides = bisection.lineages >= MIN_GRAPH_LINEAGES;
+    const split =
+      divide(story, sample, new Set(bisection.parts[0].map((d) => d.id)), (kept, out) => (graphDecides ? bisection.cut < opts.splitCut : storyPairScore(kept, out) < opts.mergeThreshold)) ??
+      // A large lineage (many copies of one text) is one node the graph cannot cut off; judged by its profile.
+      (graphDecides && bisection.largestLineage.length >= opts.minSplitPart && sample.length - bisection.largestLineage.length >= opts.minSplitPart
+        ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), (kept, out) => storyPairScore(kept, out) < opts.mergeThreshold)
+        : undefined);
+    if (!split) return undefined;
+    const { kept, out, move } = split;
     index.unpost(story);
     active.delete(story.id);
-    for (const s of [kept, split]) {
+    for (const s of [kept, out]) {
       active.set(s.id, s);
       dirty.add(s);
       index.post(s, queryKeys(storyAsDoc(s), 2));
       for (const m of s.members) if (m.features) index.post(s, queryKeys(m.features));
     }
-    for (const s of [kept, split]) for (const m of s.members) if (m.features) unchecked.add(m);
-    const change: StoryChange = { kind: 'split', from: story.id, into: split.id, documentIds: move.map((m) => m.id) };
+    for (const s of [kept, out]) for (const m of s.members) if (m.features) unchecked.add(m);
+    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id) };
     onChange?.(change);
     return change;
+  }
+
+  /**
+   * The two stories `story` would become if the sampled articles in `first` and the others went
+   * apart, or undefined (and `story` left as it was) when `apart` says they belong together. The
+   * side holding the oldest sampled article keeps the story, and the older, unsampled articles.
+   */
+  function divide(
+    story: StoryProfile,
+    sample: LshMember[],
+    first: ReadonlySet<string>,
+    apart: (kept: StoryProfile, out: StoryProfile) => boolean,
+  ): { kept: StoryProfile; out: StoryProfile; move: LshMember[] } | undefined {
+    const oldest = sample.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
+    const move = sample.filter((m) => first.has(m.id) !== first.has(oldest.id));
+    const moved = new Set(move.map((m) => m.id));
+    const keep = story.members.filter((m) => !moved.has(m.id));
+    const kept =
+      sample.length === story.documentIds.length
+        ? rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms)
+        : rebuildFromSample(story, keep, moved, vocab, opts.maxStoryTerms);
+    const out = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
+    if (apart(kept, out)) return { kept, out, move };
+    storySeq--;
+    for (const m of story.members) m.story = story;
+    return undefined;
   }
 
   /**
@@ -363,7 +381,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     }
     const changes: StoryChange[] = [];
     rebuilt.forEach((s, i) => {
-      s.checkedSize = s.documentIds.length;
+      s.checkedSize = 0;
       active.set(s.id, s);
       dirty.add(s);
       index.post(s, queryKeys(storyAsDoc(s), 2));
@@ -421,7 +439,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       .flatMap((m) => (m.features ? [m.features] : []))
       .sort((x, y) => y.seq - x.seq)
       .slice(0, opts.splitSample);
-    const bisection = spectralBisect(sample, { neighbours: opts.splitNeighbours, minPart: opts.minSplitPart, lineageJaccard: opts.lineageJaccard });
+    const bisection = spectralBisect(sample, spectralOptions());
     return bisection !== undefined && bisection.cut < opts.splitCut;
   }
 
