@@ -107,6 +107,17 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
   };
 }
 
+/**
+ * When the article places its events: the dates it narrates, and the year and month it was published
+ * (a dateline read into `publishedAt` is no longer in the text, and still says when), keyed as
+ * narrated dates are.
+ */
+export function whenKeys(doc: Pick<DocFeatures, 'dates' | 'day'>): Set<string> {
+  if (doc.day === undefined) return doc.dates;
+  const iso = new Date(doc.day * 86_400_000).toISOString();
+  return new Set([...doc.dates, `y:${iso.slice(0, 4)}`, `ym:${iso.slice(0, 7)}`]);
+}
+
 function sublinear(counts: Map<string, number>): void {
   for (const [k, n] of counts) counts.set(k, 1 + Math.log(n));
 }

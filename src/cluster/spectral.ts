@@ -15,7 +15,7 @@
 //   halves' profiles could not.
 // Written here: nothing on npm computes a sparse graph's Fiedler vector without a numeric stack, and
 // a story's sample is small (≤ 150 articles), so power iteration is enough.
-import type { DocFeatures } from './features.ts';
+import { whenKeys, type DocFeatures } from './features.ts';
 import { estimateJaccard } from './minhash.ts';
 
 export interface SpectralOptions {
@@ -139,27 +139,8 @@ export function lineages(docs: DocFeatures[], threshold: number): number[][] {
   return [...groups.values()];
 }
 
-/** What the similarity reads of an article, or of a lineage pooled into one. */
-export type SimilarityKeys = Pick<DocFeatures, 'terms' | 'names' | 'numbers' | 'dates'>;
-
-/** A lineage's keys pooled: summed term and name weights, the union of its figures and dates. */
-function pooled(members: DocFeatures[]): SimilarityKeys {
-  if (members.length === 1) return members[0]!;
-  const terms = new Map<string, number>();
-  const names = new Map<string, number>();
-  const numbers = new Set<string>();
-  const dates = new Set<string>();
-  for (const m of members) {
-    for (const [k, w] of m.terms) terms.set(k, (terms.get(k) ?? 0) + w);
-    for (const [k, w] of m.names) names.set(k, (names.get(k) ?? 0) + w);
-    for (const x of m.numbers) numbers.add(x);
-    for (const x of m.dates) dates.add(x);
-  }
-  return { terms, names, numbers, dates };
-}
-
 /** Pairwise similarity (row-major n × n) of the articles, weighted by the story's own document frequencies. */
-export function localSimilarity(docs: SimilarityKeys[]): Float64Array {
+export function localSimilarity(docs: DocFeatures[]): Float64Array {
   const n = docs.length;
   const total = new Float64Array(n * n);
   const families: [readonly Map<string, number>[], number][] = [
@@ -172,10 +153,10 @@ export function localSimilarity(docs: SimilarityKeys[]): Float64Array {
   return total;
 }
 
-function figuresAndDates(doc: SimilarityKeys): Map<string, number> {
+function figuresAndDates(doc: DocFeatures): Map<string, number> {
   const keys = new Map<string, number>();
   for (const x of doc.numbers) keys.set(`#${x}`, 1);
-  for (const x of doc.dates) keys.set(x, 1);
+  for (const x of whenKeys(doc)) keys.set(x, 1);
   return keys;
 }
 
