@@ -1,5 +1,6 @@
 // Does a story hold one event or two? Spectral bisection of the story's own similarity graph, scored by
-// its normalized cut. It does not decide what to do with the answer (stream.ts splits or refuses a merge).
+// its normalized cut. It does not decide what to do with the answer (stream.ts splits, regroups, or
+// refuses a merge).
 //
 // Why this shape (measured on ECB+ dev, docs/clustering.md): two events of one kind share most of their
 // vocabulary, so corpus-wide weights make them look alike, and one event told by several lineages of
@@ -10,9 +11,11 @@
 // - each article links only to its few nearest neighbours, so a lineage of copies cannot outweigh the
 //   rest, and two events fall into two groups with few links between them;
 // - the normalized cut of the best sweep over the graph's Fiedler vector (cut / volume of each side)
-//   is low for two events (median 0.02 over the 35 ECB+ topics) and high for one event told many ways
-//   (median 0.5 over its 66 events), which a threshold can tell apart where a score between the two
-//   halves' profiles could not.
+//   is low for two events (median 0.02 over 33 ECB+ topics) and high for one event told many ways
+//   (median 0.67 over its 66 events), which a threshold can tell apart where a score between the two
+//   halves' profiles could not;
+// - copies and rewrites of one text (a lineage) are not linked to each other and are never divided,
+//   so that many copies of two wire texts cannot pass for two events.
 // Written here: nothing on npm computes a sparse graph's Fiedler vector without a numeric stack, and
 // a story's sample is small (≤ 150 articles), so power iteration is enough.
 import { whenKeys, type DocFeatures } from './features.ts';
@@ -45,8 +48,8 @@ const TOLERANCE = 1e-10;
 
 /**
  * The bisection of `docs` with the lowest normalized cut over the story-local nearest-neighbour graph
- * of their lineages (copies and rewrites of one text are one node, so they cannot pass for a second
- * event), or undefined when the story has too few lineages for two sides of `minPart`. Deterministic.
+ * (lineages swept whole), or undefined when there are too few articles for two sides of `minPart`
+ * or no links at all. Deterministic.
  */
 export function spectralBisect(docs: DocFeatures[], options: SpectralOptions): Bisection | undefined {
   if (docs.length < 2 * options.minPart) return undefined;
@@ -112,8 +115,8 @@ function partitionCut(g: Graph, inFirst: Uint8Array): number {
 
 /**
  * Articles grouped into lineages: two articles whose estimated shingle Jaccard reaches `threshold`
- * share passages (a copy, a rewrite, a recombination of one text) and are one node of the graph,
- * linked transitively. Groups list article indexes, in order of their first article.
+ * share passages (a copy, a rewrite, a recombination of one text), linked transitively. Groups list
+ * article indexes, in order of their first article.
  */
 export function lineages(docs: DocFeatures[], threshold: number): number[][] {
   const parent = docs.map((_, i) => i);

@@ -102,9 +102,15 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     index.post(story, docKeys);
     const member: LshMember = { id: doc.id, story, signature: doc.signature, keys, features: doc };
     lsh.insert(keys, member);
-    story.members.push(member);
+    admit(story, member);
     // A near-copy goes where its original goes; the others' place is checked at the next consolidation.
     if (!assignment.duplicateOf) unchecked.add(member);
+    return assignment;
+  }
+
+  /** Append `member` to the story's members, keeping the bounds on what a story keeps. */
+  function admit(story: StoryProfile, member: LshMember): void {
+    story.members.push(member);
     // A long-running story keeps only its latest articles findable as originals: memory per story is bounded.
     if (story.members.length > MAX_LSH_MEMBERS) {
       const oldest = story.members.shift()!;
@@ -113,7 +119,6 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     // Only the latest splitSample articles keep their features (arrival order: the one that fell out).
     const unsampled = story.members[story.members.length - opts.splitSample - 1];
     if (unsampled) delete unsampled.features;
-    return assignment;
   }
 
   /** The assignment of a near-copy of `originalId`, placed in `storyId`. */
@@ -278,7 +283,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     } else touch(from);
     addToStory(to, doc, vocab, opts.maxStoryTerms);
     member.story = to;
-    to.members.push(member);
+    admit(to, member);
     index.post(to, queryKeys(doc));
     touch(to);
   }
@@ -310,13 +315,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const { kept, out, move } = split;
     index.unpost(story);
     active.delete(story.id);
-    for (const s of [kept, out]) {
-      active.set(s.id, s);
-      dirty.add(s);
-      index.post(s, queryKeys(storyAsDoc(s), 2));
-      for (const m of s.members) if (m.features) index.post(s, queryKeys(m.features));
-    }
-    for (const s of [kept, out]) for (const m of s.members) if (m.features) unchecked.add(m);
+    install(kept);
+    install(out);
     const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id) };
     onChange?.(change);
     return change;
@@ -368,7 +368,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const members = pair.flatMap((s) => s.members).sort((a, b) => a.features!.seq - b.features!.seq);
     const { best, currentCut } = bisectAgainst(members.map((m) => m.features!), new Set(story.documentIds), spectralOptions());
     if (!best || best.lineages < MIN_GRAPH_LINEAGES || best.cut >= opts.splitCut || best.cut > currentCut - opts.regroupMargin) return [];
-    // Each story keeps its id on the side that holds its oldest article (the other side when both do).
+    // `story` keeps its id on the side that holds its oldest article; the other story takes the other side.
     const inFirst = new Set(best.parts[0].map((d) => d.id));
     const oldest = (s: StoryProfile): LshMember => s.members.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
     const storyFirst = inFirst.has(oldest(story).id);
@@ -383,19 +383,27 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     }
     const changes: StoryChange[] = [];
     rebuilt.forEach((s, i) => {
-      s.checkedSize = 0;
-      active.set(s.id, s);
-      dirty.add(s);
-      index.post(s, queryKeys(storyAsDoc(s), 2));
-      for (const m of s.members) {
-        index.post(s, queryKeys(m.features!));
-        unchecked.add(m);
-      }
+      install(s);
       const moved = s.members.filter((m) => before.get(m.id) !== s.id).map((m) => m.id);
       if (moved.length > 0) changes.push({ kind: 'move', from: pair[1 - i]!.id, into: s.id, documentIds: moved });
     });
     for (const change of changes) onChange?.(change);
     return changes;
+  }
+
+  /**
+   * Make a story rebuilt by a split or a regroup active: findable under its keys and its sampled
+   * articles' keys, checked for a split at the next pass, its sampled articles' places checked again.
+   */
+  function install(story: StoryProfile): void {
+    active.set(story.id, story);
+    dirty.add(story);
+    index.post(story, queryKeys(storyAsDoc(story), 2));
+    for (const m of story.members) {
+      if (!m.features) continue;
+      index.post(story, queryKeys(m.features));
+      unchecked.add(m);
+    }
   }
 
   function fullySampled(story: StoryProfile): boolean {
