@@ -2,7 +2,7 @@
 // streaming clusterer, so batch and stream share one engine. Re-exports the module's public API.
 import type { Story, StoryAssignment } from '../types.ts';
 import type { ClusterInput } from './features.ts';
-import type { ClusterOptions } from './options.ts';
+import type { ClusterOptions, StoryChange } from './options.ts';
 import { createStoryClusterer } from './stream.ts';
 
 export { createStoryClusterer, type StoryClusterer } from './stream.ts';
@@ -27,7 +27,15 @@ export interface ClusterResult {
 export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOptions> = {}): ClusterResult {
   // Everything is in memory already, so no story is closed for idleness: an article republished
   // weeks later still joins its story (as a near-duplicate, and stale for the analysis).
-  const clusterer = createStoryClusterer({ idleDays: Infinity, idleArticles: Infinity, ...options });
+  const lastChange = new Map<string, StoryChange['kind']>();
+  const clusterer = createStoryClusterer({
+    idleDays: Infinity,
+    idleArticles: Infinity,
+    ...options,
+    onChange: (change) => {
+      for (const id of change.documentIds) lastChange.set(id, change.kind);
+    },
+  });
   const order = docs.map((doc, index) => ({ doc, index, key: publicationKey(doc.publishedAt) }));
   order.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.index - b.index));
   const assignments: StoryAssignment[] = new Array(docs.length);
@@ -39,12 +47,19 @@ export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOpt
   for (const a of assignments) {
     const final = storyOf.get(a.documentId);
     if (final && final !== a.storyId) {
-      a.reasons.push({ feature: 'consolidated', value: 1, detail: `moved from ${a.storyId} when stories were merged or split` });
+      a.reasons.push({ feature: 'consolidated', value: 1, detail: `moved from ${a.storyId}: ${CHANGE_DETAIL[lastChange.get(a.documentId) ?? 'merge']}` });
       a.storyId = final;
     }
   }
   return { stories, assignments };
 }
+
+/** Why an article ended in another story than the one it joined, by the last change that moved it. */
+const CHANGE_DETAIL: Record<StoryChange['kind'], string> = {
+  merge: 'its story merged with another',
+  split: 'its story was split in two',
+  move: 'its nearest articles are in this story',
+};
 
 function publicationKey(iso: string | undefined): string {
   if (!iso) return '';

@@ -257,3 +257,21 @@ test('a stream that resumes after a pause closes its stale stories from its seco
   c.add(quakeChile('chile-2', '2026-03-20', 'Chile counts its dead.'));
   assert.deepEqual(closed.map((s) => s.documentIds), [['iran-1', 'iran-2']]);
 });
+
+test('in a batch, an article that ends in another story than it joined says why', () => {
+  // Everything joins at first (threshold −100; a shared agency footer makes the story a candidate).
+  const footer = '\nQuakewatch Agency seismology desk, Geneva; compiled by Quakewatch editors.';
+  const inputs = Array.from({ length: 6 }, (_, i) => [
+    { ...quakeIran(`iran-${i}`, '2026-03-01', `Report ${i} from the island.`), text: quakeIran('', '', `Report ${i} from the island.`).text + footer },
+    { ...quakeChile(`chile-${i}`, '2026-03-01', `Update ${i} from the south.`), text: quakeChile('', '', `Update ${i} from the south.`).text + footer },
+  ]).flat();
+  const { stories, assignments } = clusterStories(inputs, { threshold: -100 });
+  assert.equal(stories.length, 2);
+  const moved = assignments.filter((a) => a.reasons.some((r) => r.feature === 'consolidated'));
+  assert.ok(moved.length > 0, 'some articles moved');
+  for (const a of moved) {
+    const reason = a.reasons.find((r) => r.feature === 'consolidated')!;
+    assert.match(reason.detail ?? '', /^moved from story-\d+: its story was split in two$/);
+    assert.ok(stories.find((s) => s.id === a.storyId)?.documentIds.includes(a.documentId));
+  }
+});
