@@ -12,8 +12,8 @@
 //   rest, and two events fall into two groups with few links between them;
 // - the normalized cut of the best sweep over the graph's Fiedler vector (cut / volume of each side)
 //   is low for two events (median 0.02 over 33 ECB+ topics) and high for one event told many ways
-//   (median 0.67 over its 66 events), which a threshold can tell apart where a score between the two
-//   halves' profiles could not;
+//   (median 0.66 over its 62 events of six or more articles), which a threshold can tell apart where
+//   a score between the two halves' profiles could not;
 // - copies and rewrites of one text (a lineage) are not linked to each other and are never divided,
 //   so that many copies of two wire texts cannot pass for two events.
 // Written here: nothing on npm computes a sparse graph's Fiedler vector without a numeric stack, and
