@@ -108,14 +108,26 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
 }
 
 /**
- * When the article places its events: the dates it narrates, and the year and month it was published
- * (a dateline read into `publishedAt` is no longer in the text, and still says when), keyed as
- * narrated dates are.
+ * Weights of the three kinds of keys in article-to-article similarity, shared by the split graph
+ * (spectral.ts) and the stray votes (nearest-articles.ts): terms and names 1, figures with dates ½.
  */
-export function whenKeys(doc: Pick<DocFeatures, 'dates' | 'day'>): Set<string> {
-  if (doc.day === undefined) return doc.dates;
-  const iso = new Date(doc.day * 86_400_000).toISOString();
-  return new Set([...doc.dates, `y:${iso.slice(0, 4)}`, `ym:${iso.slice(0, 7)}`]);
+export const SIMILARITY_FAMILY_WEIGHTS = { terms: 1, names: 1, figures: 0.5 } as const;
+
+/**
+ * The figures and dates family of an article, each key of weight 1: its figures, the dates it
+ * narrates, and the year and month it was published (a dateline read into `publishedAt` is no longer
+ * in the text, and still says when), keyed as narrated dates are.
+ */
+export function figureAndDateKeys(doc: Pick<DocFeatures, 'numbers' | 'dates' | 'day'>): Map<string, number> {
+  const keys = new Map<string, number>();
+  for (const x of doc.numbers) keys.set(`#${x}`, 1);
+  for (const x of doc.dates) keys.set(x, 1);
+  if (doc.day !== undefined) {
+    const iso = new Date(doc.day * 86_400_000).toISOString();
+    keys.set(`y:${iso.slice(0, 4)}`, 1);
+    keys.set(`ym:${iso.slice(0, 7)}`, 1);
+  }
+  return keys;
 }
 
 function sublinear(counts: Map<string, number>): void {

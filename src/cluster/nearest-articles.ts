@@ -6,11 +6,9 @@
 // Why articles, not profiles: a story's profile is a sum, dominated by what most of its articles say,
 // so an article of a second, smaller event inside it still scores well against it. Its own nearest
 // articles, weighted by corpus-wide IDF, are the other reports of its event.
-import { whenKeys, type DocFeatures } from './features.ts';
+import { figureAndDateKeys, SIMILARITY_FAMILY_WEIGHTS as FAMILY_WEIGHTS, type DocFeatures } from './features.ts';
 import type { Vocabulary } from './vocabulary.ts';
 
-/** Weights of terms, names, and figures with dates in the article-to-article similarity (as in spectral.ts). */
-const FAMILY_WEIGHTS = { terms: 1, names: 1, figures: 0.5 } as const;
 const WEIGHT_SUM = FAMILY_WEIGHTS.terms + FAMILY_WEIGHTS.names + FAMILY_WEIGHTS.figures;
 
 /** Keys in the table before it is rebuilt (bounds its memory on a long stream). */
@@ -97,7 +95,7 @@ export class ArticleVectors {
     const { idf, nameIdf } = this.vocab;
     add('t', [...doc.terms].map(([k, w]) => [k, w * idf(k)] as [string, number]), FAMILY_WEIGHTS.terms);
     add('n', [...doc.names].map(([k, w]) => [k, w * nameIdf(k)] as [string, number]), FAMILY_WEIGHTS.names);
-    add('f', [...[...doc.numbers].map((x) => [`#${x}`, 1] as [string, number]), ...[...whenKeys(doc)].map((x) => [x, 1] as [string, number])], FAMILY_WEIGHTS.figures);
+    add('f', figureAndDateKeys(doc), FAMILY_WEIGHTS.figures);
     const vector = { keys: Int32Array.from(keys), values: Float64Array.from(values) };
     this.cache.set(doc, vector);
     return vector;

@@ -152,6 +152,17 @@ export function resolveOptions(options: Partial<ClusterOptions> = {}): ClusterOp
   if (!(merged.closedStoryMemory >= 0)) {
     throw new RangeError(`closedStoryMemory must be a number of stories, 0 or more (got ${merged.closedStoryMemory})`);
   }
+  for (const [name, value, what] of [
+    ['splitCut', merged.splitCut, 'a normalized cut, 0 to 2'],
+    ['lineageJaccard', merged.lineageJaccard, 'a Jaccard similarity, 0 to 1'],
+    ['regroupMargin', merged.regroupMargin, 'a margin of normalized cut, 0 or more (Infinity: off)'],
+    ['moveMargin', merged.moveMargin, 'a ratio of votes, 0 or more (0: off)'],
+  ] as const) {
+    if (!(value >= 0)) throw new RangeError(`${name} must be ${what} (got ${value})`);
+  }
+  for (const [name, value] of [['splitNeighbours', merged.splitNeighbours], ['moveNeighbours', merged.moveNeighbours]] as const) {
+    if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`${name} must be a whole number of articles, 1 or more (got ${value})`);
+  }
   if (merged.lshBands * merged.lshRows !== merged.numPermutations) {
     throw new RangeError(`lshBands × lshRows (${merged.lshBands} × ${merged.lshRows}) must equal numPermutations (${merged.numPermutations})`);
   }

@@ -18,7 +18,7 @@
 //   so that many copies of two wire texts cannot pass for two events.
 // Written here: nothing on npm computes a sparse graph's Fiedler vector without a numeric stack, and
 // a story's sample is small (≤ 150 articles), so power iteration is enough.
-import { whenKeys, type DocFeatures } from './features.ts';
+import { figureAndDateKeys, SIMILARITY_FAMILY_WEIGHTS, type DocFeatures } from './features.ts';
 import { estimateJaccard } from './minhash.ts';
 
 export interface SpectralOptions {
@@ -26,7 +26,7 @@ export interface SpectralOptions {
   neighbours: number;
   /** Each side of the bisection must hold at least this many articles. */
   minPart: number;
-  /** Articles whose estimated shingle Jaccard reaches this are one lineage, one node of the graph. */
+  /** Articles whose estimated shingle Jaccard reaches this are one lineage: not linked to each other, never divided. */
   lineageJaccard: number;
 }
 
@@ -34,14 +34,11 @@ export interface Bisection {
   parts: [DocFeatures[], DocFeatures[]];
   /** Normalized cut of the bisection: cut/vol(A) + cut/vol(B), 0 (no links between the sides) to 2 (2 also when a side is one lineage with no other link). */
   cut: number;
-  /** Nodes of the graph: lineages of articles that share passages. */
+  /** Lineages among the articles (groups that share passages, each swept whole). */
   lineages: number;
-  /** The articles of the largest lineage (the first of the largest), which the graph cannot cut off: it is one node. */
+  /** The articles of the largest lineage (the first of the largest): linked only outside itself, the cut cannot part it from the rest. */
   largestLineage: DocFeatures[];
 }
-
-/** Weights of the three kinds of keys in the story-local similarity (terms and names 1, figures and dates 0.5). */
-const FAMILY_WEIGHTS = { terms: 1, names: 1, figures: 0.5 } as const;
 
 const MAX_ITERATIONS = 2000;
 const TOLERANCE = 1e-10;
@@ -146,21 +143,15 @@ export function lineages(docs: DocFeatures[], threshold: number): number[][] {
 export function localSimilarity(docs: DocFeatures[]): Float64Array {
   const n = docs.length;
   const total = new Float64Array(n * n);
+  const w = SIMILARITY_FAMILY_WEIGHTS;
   const families: [readonly Map<string, number>[], number][] = [
-    [docs.map((d) => d.terms), FAMILY_WEIGHTS.terms],
-    [docs.map((d) => d.names), FAMILY_WEIGHTS.names],
-    [docs.map((d) => figuresAndDates(d)), FAMILY_WEIGHTS.figures],
+    [docs.map((d) => d.terms), w.terms],
+    [docs.map((d) => d.names), w.names],
+    [docs.map((d) => figureAndDateKeys(d)), w.figures],
   ];
-  const weightSum = FAMILY_WEIGHTS.terms + FAMILY_WEIGHTS.names + FAMILY_WEIGHTS.figures;
+  const weightSum = w.terms + w.names + w.figures;
   for (const [vectors, weight] of families) addCosines(vectors, weight / weightSum, total);
   return total;
-}
-
-function figuresAndDates(doc: DocFeatures): Map<string, number> {
-  const keys = new Map<string, number>();
-  for (const x of doc.numbers) keys.set(`#${x}`, 1);
-  for (const x of whenKeys(doc)) keys.set(x, 1);
-  return keys;
 }
 
 /** Adds weight × cosine of every pair of `vectors` (idf = ln((n + 1) / (df + 0.5)) over these n) into `total`. */

@@ -220,6 +220,15 @@ test('splits a story that mixed two events after it grew past the split sample, 
   assert.equal(new Set(stories.flatMap((s) => s.documentIds)).size, 60);
 });
 
+test('refuses split and move settings that are not numbers of their kind, naming the setting', () => {
+  assert.throws(() => createStoryClusterer({ splitCut: Number.NaN }), /splitCut must be a normalized cut/);
+  assert.throws(() => createStoryClusterer({ lineageJaccard: -0.1 }), /lineageJaccard must be a Jaccard similarity/);
+  assert.throws(() => createStoryClusterer({ moveMargin: -1 }), /moveMargin must be a ratio of votes/);
+  assert.throws(() => createStoryClusterer({ splitNeighbours: 2.5 }), /splitNeighbours must be a whole number of articles/);
+  assert.throws(() => createStoryClusterer({ moveNeighbours: 0 }), RangeError);
+  assert.doesNotThrow(() => createStoryClusterer({ regroupMargin: Infinity, moveMargin: 0 }));
+});
+
 test('refuses a lateCopyMemory that is not a number of articles', () => {
   assert.throws(() => createStoryClusterer({ lateCopyMemory: Number.NaN }), /lateCopyMemory must be a number of articles/);
   assert.throws(() => createStoryClusterer({ lateCopyMemory: -1 }), RangeError);

@@ -307,7 +307,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const graphDecides = bisection.lineages >= MIN_GRAPH_LINEAGES;
     const split =
       divide(story, sample, new Set(bisection.parts[0].map((d) => d.id)), (kept, out) => (graphDecides ? bisection.cut < opts.splitCut : storyPairScore(kept, out) < opts.mergeThreshold)) ??
-      // A large lineage (many copies of one text) is one node the graph cannot cut off; judged by its profile.
+      // A large lineage (many copies of one text) links only outside itself, so the cut cannot part it; judged by its profile.
       (graphDecides && bisection.largestLineage.length >= opts.minSplitPart && sample.length - bisection.largestLineage.length >= opts.minSplitPart
         ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), (kept, out) => storyPairScore(kept, out) < opts.mergeThreshold)
         : undefined);
