@@ -28,6 +28,8 @@ export interface RawInput {
   url?: string;
   /** When the bytes were captured (WARC date, fetch time), ISO. Not a publication date. */
   capturedAt?: string;
+  /** For a batch of a JSON Lines stream: the line of the whole input its first line is, so records keep their line numbers. */
+  firstLine?: number;
   /** Fields already known from a container (feed item title/date, JSON record) that extraction may use. */
   hints?: Partial<Pick<Document, 'id' | 'title' | 'publishedAt' | 'dateSource' | 'author' | 'outlet' | 'url'>>;
 }

@@ -15,15 +15,19 @@ export interface JsonReadResult {
 /** Read a `.json` (object or array) or `.jsonl` input; `html` turns an HTML body into text. */
 export function extractJson(raw: RawInput, source: string, html: (raw: RawInput, body: string) => Document): JsonReadResult {
   const lines = /\.(jsonl|ndjson)(\.gz)?$/i.test(raw.name);
-  const records: { value: unknown; where: string }[] = [];
+  /** `number`: the record's line in a JSON Lines input, or its place in an array (1-based). */
+  const records: { value: unknown; number: number }[] = [];
   const errors: InputError[] = [];
   if (lines) {
+    // A batch of a longer stream (ingest/json-lines.ts) says which line of the whole input it starts at.
+    const firstLine = raw.firstLine ?? 1;
     source.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
+      const number = firstLine + i;
       try {
-        records.push({ value: JSON.parse(line), where: `line ${i + 1}` });
+        records.push({ value: JSON.parse(line), number });
       } catch (error) {
-        errors.push(toInputError(`${raw.origin}:${i + 1}`, createError('INPUT_JSON_INVALID', `${raw.origin}:${i + 1}`, (error as Error).message)));
+        errors.push(toInputError(`${raw.origin}:${number}`, createError('INPUT_JSON_INVALID', `${raw.origin}:${number}`, (error as Error).message)));
       }
     });
   } else {
@@ -33,20 +37,20 @@ export function extractJson(raw: RawInput, source: string, html: (raw: RawInput,
     } catch (error) {
       throw createError('INPUT_JSON_INVALID', raw.origin, `${(error as Error).message}; check that the file is complete`);
     }
-    if (Array.isArray(value)) value.forEach((v, i) => records.push({ value: v, where: `item ${i + 1}` }));
-    else records.push({ value, where: '' });
+    if (Array.isArray(value)) value.forEach((v, i) => records.push({ value: v, number: value.length > 1 ? i + 1 : 0 }));
+    else records.push({ value, number: 0 });
   }
 
   const documents: Document[] = [];
-  const many = records.length > 1 || lines;
-  records.forEach(({ value, where }, i) => {
-    const origin = where ? `${raw.origin}#${i + 1}` : raw.origin;
+  for (const { value, number } of records) {
+    // A record of many is `name#n` (n: its line in JSON Lines, its place in an array); a lone object is the input itself.
+    const origin = number > 0 ? `${raw.origin}#${number}` : raw.origin;
     try {
-      documents.push(recordToDocument(raw, value, origin, many ? `${idFromName(raw.name)}-${i + 1}` : idFromName(raw.name), html));
+      documents.push(recordToDocument(raw, value, origin, number > 0 ? `${idFromName(raw.name)}-${number}` : idFromName(raw.name), html));
     } catch (error) {
       errors.push(toInputError(origin, error));
     }
-  });
+  }
   return { documents, errors };
 }
 

@@ -131,3 +131,32 @@ test('reads JSON Lines records, keeps unknown fields and reports a bad line with
   assert.equal(errors[0]!.code, 'INPUT_JSON_INVALID');
   assert.match(errors[0]!.origin, /feed\.jsonl:2$/);
 });
+
+test('a JSON Lines file larger than the size limit is read record by record, gzipped or not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bigjsonl-'));
+  const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `r${i + 1}`, text: `Report ${i + 1}: the river rose by ${i + 1} centimetres on Monday, the water board said.` }));
+  writeFileSync(join(dir, 'wire.jsonl'), lines.join('\n'));
+  writeFileSync(join(dir, 'wire-copy.ndjson.gz'), gzipSync(lines.join('\n')));
+  const { documents, errors } = await collectAll([join(dir, 'wire.jsonl'), join(dir, 'wire-copy.ndjson.gz')], { maxBytes: 4_000 });
+  assert.deepEqual(errors, []);
+  assert.equal(documents.length, 600);
+  assert.equal(documents[299]!.id, 'r300');
+  assert.match(documents[599]!.text, /^Report 300: the river rose by 300 centimetres/);
+});
+
+test('JSON Lines piped to standard input is read record by record, even with a first line longer than the sniff', async () => {
+  const long = JSON.stringify({ id: 'long', text: `A long wire report. ${'The storm moved north overnight. '.repeat(300)}` });
+  const short = JSON.stringify({ id: 'short', text: 'The storm reached the coast on Friday.' });
+  const { documents, errors } = await collectAll(['-'], { readStdin: () => stream(long.slice(0, 3000), `${long.slice(3000)}\n`, `${short}\n`) });
+  assert.deepEqual(errors, []);
+  assert.deepEqual(documents.map((d) => [d.id, d.origin]), [['long', '-#1'], ['short', '-#2']]);
+});
+
+test('an empty or binary JSON Lines file is one named error, not silence or an error per line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-badjsonl-'));
+  writeFileSync(join(dir, 'empty.jsonl'), '\n\n');
+  writeFileSync(join(dir, 'binary.jsonl'), Buffer.concat([Buffer.from([0x00, 0x01, 0x02, 0x0a]), Buffer.alloc(5000, 0x0a)]));
+  const { documents, errors } = await collectAll([dir]);
+  assert.equal(documents.length, 0);
+  assert.deepEqual(errors.map((e) => [e.code, e.origin.split('/').pop()]), [['INPUT_BINARY', 'binary.jsonl'], ['INPUT_EMPTY', 'empty.jsonl']]);
+});

@@ -1,11 +1,13 @@
 // Reads what the user named — files, folders (recursively), `-` for standard input, gzip — into
 // RawInputs, rejecting empty, binary, oversized and missing inputs with named errors. It does not
 // interpret the bytes (see extract/); each bad input is reported and the others are still read.
-import { gunzipSync } from 'node:zlib';
+import { createReadStream } from 'node:fs';
+import { createGunzip, gunzipSync } from 'node:zlib';
 import { open, readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { createError, toInputError } from '../errors.ts';
 import type { InputError, RawInput } from '../types.ts';
+import { JSON_LINES_BATCH_BYTES, looksLikeJsonLines, readJsonLines } from './json-lines.ts';
 import { expandFeed, readUrl, readWarcFile, sourceFetcher, type SourceOptions } from './sources.ts';
 import { isUrlArgument } from './url.ts';
 import { isWarc, WARC_SNIFF_BYTES } from './warc.ts';
@@ -26,6 +28,8 @@ export const READ_DEFAULTS: ReadOptions = {
 export const ARTICLE_FILE = /\.(txt|text|md|markdown|html?|xhtml|json|jsonl|ndjson|rss|atom|warc)(\.gz)?$/i;
 /** A folder's own documentation, not articles: skipped in folder walks (still read when named). */
 export const FOLDER_DOCS = /^(readme|license|licence|changelog|contributing|notice|authors)(\.|$)/i;
+/** JSON Lines files, read as a stream of batches of lines whatever their size (ingest/json-lines.ts). */
+const JSON_LINES_FILE = /\.(jsonl|ndjson)(\.gz)?$/i;
 
 export type ReadResult = { ok: true; input: RawInput } | { ok: false; error: InputError };
 
@@ -84,7 +88,8 @@ async function* walk(dir: string): AsyncGenerator<string> {
 }
 
 /**
- * Standard input: a web archive (recognised by its first bytes) is streamed record by record;
+ * Standard input: a web archive (recognised by its first bytes) is streamed record by record, and so
+ * is JSON Lines (a first line that is a whole JSON object, and more after it), in batches of lines;
  * anything else is read whole, up to `maxBytes`.
  */
 async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
@@ -92,15 +97,25 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
   const head: Uint8Array[] = [];
   let headBytes = 0;
   let done = false;
-  try {
-    while (headBytes < WARC_SNIFF_BYTES) {
-      const next = await iterator.next();
-      if (next.done) {
-        done = true;
-        break;
-      }
+  const readMore = async (): Promise<void> => {
+    const next = await iterator.next();
+    if (next.done) done = true;
+    else {
       head.push(next.value);
       headBytes += next.value.length;
+    }
+  };
+  let warc = false;
+  let jsonLines: boolean | undefined;
+  try {
+    while (!done && headBytes < WARC_SNIFF_BYTES) await readMore();
+    warc = isWarc('stdin', Buffer.concat(head));
+    if (!warc) {
+      // The first line of JSON Lines can be longer than the sniff: read on to its end (at most maxBytes).
+      for (jsonLines = looksLikeJsonLines(Buffer.concat(head)); jsonLines === undefined && !done && headBytes <= opts.maxBytes; ) {
+        await readMore();
+        jsonLines = looksLikeJsonLines(Buffer.concat(head));
+      }
     }
   } catch {
     yield fail('-', createError('INPUT_UNREADABLE', '-'));
@@ -110,11 +125,51 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
     yield* head;
     if (!done) for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  if (isWarc('stdin', Buffer.concat(head))) {
+  if (warc) {
     yield* readWarcFile('-', opts, rest());
     return;
   }
+  if (jsonLines) {
+    yield* checkedJsonLines('-', 'stdin.jsonl', rest(), opts);
+    return;
+  }
   yield await guard('-', async () => checkBytes({ origin: '-', name: 'stdin', bytes: await readCapped(rest(), opts.maxBytes, '-') }, opts));
+}
+
+/** A JSON Lines file, gzipped or not, as a stream of batches of lines. */
+async function* readJsonLinesFile(path: string, opts: ReadOptions): AsyncGenerator<ReadResult> {
+  const head = await fileHead(path);
+  const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  const file = createReadStream(path);
+  const source = gzipped ? file.pipe(createGunzip()) : file;
+  // A failed read of the file reaches the reader through the gunzip stream too.
+  if (gzipped) file.on('error', (error) => source.destroy(error));
+  yield* checkedJsonLines(path, basename(path).replace(/\.gz$/i, ''), source, opts);
+}
+
+/**
+ * JSON Lines batches with the checks a whole file gets: binary content is refused once (not line by
+ * line), and an input with no line of content is INPUT_EMPTY.
+ */
+async function* checkedJsonLines(origin: string, name: string, source: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<ReadResult> {
+  let batches = 0;
+  let errors = 0;
+  for await (const result of readJsonLines(origin, name, source, { maxBytes: opts.maxBytes, batchBytes: JSON_LINES_BATCH_BYTES })) {
+    if (!result.ok) {
+      errors++;
+      yield result;
+      continue;
+    }
+    if (batches++ === 0) {
+      const kind = binaryKind(result.input.bytes);
+      if (kind) {
+        yield fail(origin, createError('INPUT_BINARY', origin, kind));
+        return;
+      }
+    }
+    yield result;
+  }
+  if (batches === 0 && errors === 0) yield fail(origin, createError('INPUT_EMPTY', origin));
 }
 
 /** All of a stream's bytes, or INPUT_TOO_LARGE as soon as they pass `maxBytes`. */
@@ -145,10 +200,14 @@ async function fileHead(path: string): Promise<Uint8Array> {
 }
 
 /**
- * A web archive (by name or first bytes) is streamed record by record; a feed is expanded with
- * --fetch; any other file is read whole.
+ * A web archive (by name or first bytes) is streamed record by record, a JSON Lines file (by name)
+ * batch by batch; a feed is expanded with --fetch; any other file is read whole.
  */
 async function* readFileOrContainer(path: string, opts: ReadOptions, fetcher: ReturnType<typeof sourceFetcher>, check: (input: RawInput) => RawInput): AsyncGenerator<ReadResult> {
+  if (JSON_LINES_FILE.test(path)) {
+    yield* readJsonLinesFile(path, opts);
+    return;
+  }
   if (isWarc(path) || isWarc(path, await fileHead(path))) {
     yield* readWarcFile(path, opts);
     return;

@@ -3,13 +3,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, copyFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../test/shared-data.ts';
 
 function crosscheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'crosscheck.js'), ...args], { encoding: 'utf8', cwd: REPO_ROOT });
+  return crosscheckWithInput(undefined, ...args);
+}
+
+function crosscheckWithInput(input: string | undefined, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'crosscheck.js'), ...args], { encoding: 'utf8', cwd: REPO_ROOT, input });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -29,6 +33,19 @@ test('streams one JSON line per article with its reasons under --explain', () =>
   const articles = lines.filter((l) => l.id);
   assert.equal(articles.length, 8);
   assert.equal(articles.find((l) => l.id === 'valley-news')?.reasons?.some((x) => x.feature === 'entities'), true);
+});
+
+test('clusters JSON Lines piped to standard input, one assignment per line, and names a bad line by its number', () => {
+  const articles = readdirSync(join(REPO_ROOT, 'examples'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => JSON.stringify({ id: f.replace(/\.txt$/, ''), text: readFileSync(join(REPO_ROOT, 'examples', f), 'utf8') }));
+  const r = crosscheckWithInput([...articles.slice(0, 3), '{"id": "broken", "text": ', ...articles.slice(3)].join('\n'), 'cluster', '-', '--format', 'jsonl');
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^-:4: is not valid JSON/m);
+  const assigned = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; story?: string }).filter((l) => l.id);
+  assert.equal(assigned.length, 8);
+  assert.equal(new Set(assigned.map((a) => a.story)).size, 2);
 });
 
 test('exits 1 and names an empty input, still clustering the rest', () => {
