@@ -22,3 +22,7 @@ test('stems plural, past and -ing forms to one key', () => {
   assert.equal(stem('shooting'), stem('shoot'));
   assert.equal(stem('injuries'), 'injury');
 });
+
+test('keeps a dot inside abbreviations and decimals, and splits a month from its day at a dot', () => {
+  assert.deepEqual(tokenizeFast('U.S. quake of 5.6 on Dec.14').map((t) => t.raw), ['U.S', 'quake', 'of', '5.6', 'on', 'Dec', '14']);
+});

@@ -13,8 +13,10 @@ export interface FastToken {
 
 /**
  * Words of `text`, in order, with sentence starts marked. Punctuation is dropped; hyphens split words
- * ("15-year-old" = "15 - year - old", so sources that space them differently agree); an apostrophe or
- * a dot between letters stays inside ("O'Brien", "U.S"). A hand-written scanner: a regex costs twice.
+ * ("15-year-old" = "15 - year - old", so sources that space them differently agree); an apostrophe
+ * between letters stays inside ("O'Brien"), and so does a dot between two letters or two digits ("U.S",
+ * "5.6"), but not between a letter and a digit ("Dec.14" is a month and a day). A hand-written
+ * scanner: a regex costs twice.
  * @example tokenizeFast('He left. Police came.')[2] → { raw: 'Police', lower: 'police', sentenceStart: true }
  */
 export function tokenizeFast(text: string): FastToken[] {
@@ -34,7 +36,8 @@ export function tokenizeFast(text: string): FastToken[] {
     while (i < n) {
       const d = text.charCodeAt(i);
       if (isWordChar(d, text, i)) i++;
-      else if ((d === 39 || d === 0x2019 || d === 46) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text, i + 1)) i += 2;
+      else if ((d === 39 || d === 0x2019) && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text, i + 1)) i += 2;
+      else if (d === 46 && i + 1 < n && isWordChar(text.charCodeAt(i + 1), text, i + 1) && isDigit(text.charCodeAt(i - 1)) === isDigit(text.charCodeAt(i + 1))) i += 2;
       else break;
     }
     let raw = text.slice(from, i);
@@ -46,6 +49,10 @@ export function tokenizeFast(text: string): FastToken[] {
     start = false;
   }
   return out;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
