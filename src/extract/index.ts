@@ -33,8 +33,13 @@ export function detectKind(raw: RawInput, head: string): InputKind {
   return 'text';
 }
 
+export interface ExtractOptions {
+  /** Detect each document's language (and flag non-English ones); off where nothing reads it, as in `crosscheck cluster`. */
+  detectLanguage: boolean;
+}
+
 /** Extract the documents of one input. Throws a CrosscheckError when nothing can be read. */
-export function extractDocuments(raw: RawInput): ExtractResult {
+export function extractDocuments(raw: RawInput, options: Partial<ExtractOptions> = {}): ExtractResult {
   const source = decodeBytes(raw.bytes, raw.origin, raw.contentType);
   if (source.trim() === '') throw createError('INPUT_EMPTY', raw.origin);
   const kind = detectKind(raw, source.slice(0, 1000));
@@ -58,6 +63,6 @@ export function extractDocuments(raw: RawInput): ExtractResult {
       break;
   }
   for (const doc of result.documents) if (doc.text.trim() === '') throw createError('INPUT_NO_TEXT', doc.origin);
-  for (const doc of result.documents) markLanguage(doc);
+  if (options.detectLanguage ?? true) for (const doc of result.documents) markLanguage(doc);
   return result;
 }

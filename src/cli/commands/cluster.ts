@@ -43,7 +43,8 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
       continue;
     }
     try {
-      const extracted = extractDocuments(result.input);
+      // Clustering does not read the language; detecting it would cost a fifth of the time here.
+      const extracted = extractDocuments(result.input, { detectLanguage: false });
       extracted.errors.forEach(report);
       for (const doc of extracted.documents) {
         if (stream) write(JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
