@@ -17,10 +17,12 @@ const SIZES = [10_000, 100_000, 1_000_000];
 const NODE_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=1536'];
 const QUALITY_MAX = 100_000;
 const POLL_MS = 200;
+const PROGRESS_EVERY = 100_000;
 /** Clock ticks per second in /proc/<pid>/stat (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
 interface ProcessSample {
+  rssKb: number;
   peakRssKb: number;
   cpuSeconds: number;
 }
@@ -33,10 +35,23 @@ function sample(pid: number): ProcessSample | undefined {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     // After the command name: state is field 3, utime 14 and stime 15 (1-based), here 0-based from state.
     const cpuTicks = Number(fields[11]) + Number(fields[12]);
-    return { peakRssKb: Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0), cpuSeconds: cpuTicks / TICKS_PER_SECOND };
+    const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+    return { rssKb: kb('VmRSS'), peakRssKb: kb('VmHWM'), cpuSeconds: cpuTicks / TICKS_PER_SECOND };
   } catch {
     return undefined;
   }
+}
+
+/** /proc counts kibibytes; reported in MB of 10^6 bytes, as cluster.bench.ts does. */
+const mb = (kib: number): string => `${((kib * 1024) / 1e6).toFixed(0)} MB`;
+
+/** A line on stderr while a long run goes on: cumulative cost per article and the RSS now. */
+function progress(sent: number, assigned: number, wallSeconds: number, now: ProcessSample | undefined): void {
+  const cost = (seconds: number): string => `${((seconds * 1e6) / assigned).toFixed(0)} µs/article`;
+  process.stderr.write(
+    `  … ${sent.toLocaleString('en-US')} sent, ${assigned.toLocaleString('en-US')} assigned: ${cost(wallSeconds)} wall` +
+      (now ? `, ${cost(now.cpuSeconds)} CPU, RSS ${mb(now.rssKb)} (peak ${mb(now.peakRssKb)})\n` : '\n'),
+  );
 }
 
 async function runSize(n: number, events: BaseEvent[]): Promise<string> {
@@ -67,6 +82,7 @@ async function runSize(n: number, events: BaseEvent[]): Promise<string> {
     sent++;
     if (quality) gold.set(input.id, label.split('@')[0]!);
     if (!child.stdin.write(`${JSON.stringify({ id: input.id, text: input.text, publishedAt: input.publishedAt })}\n`)) await once(child.stdin, 'drain');
+    if (sent % PROGRESS_EVERY === 0 && sent < n) progress(sent, assigned, (performance.now() - t0) / 1000, sample(child.pid!));
   }
   child.stdin.end();
   const [code] = (await exited) as [number | null];
@@ -78,7 +94,7 @@ async function runSize(n: number, events: BaseEvent[]): Promise<string> {
     `${n.toLocaleString('en-US').padStart(9)} articles (${n - sent} with no text left after the edits not sent)`,
     `${(wallSeconds).toFixed(1)} s wall (${((wallSeconds * 1e6) / n).toFixed(0)} µs/article)`,
     last ? `${last.cpuSeconds.toFixed(1)} s CPU (${((last.cpuSeconds * 1e6) / n).toFixed(0)} µs/article)` : 'CPU not measured (no /proc)',
-    last ? `peak RSS ${(last.peakRssKb / 1024).toFixed(0)} MB` : 'peak RSS not measured',
+    last ? `peak RSS ${mb(last.peakRssKb)}` : 'peak RSS not measured',
     `${duplicates} near-duplicates`,
     b ? `B³ against the generating event P ${b.precision.toFixed(3)} R ${b.recall.toFixed(3)} F1 ${b.f1.toFixed(3)}` : `B³ not measured (> ${QUALITY_MAX.toLocaleString('en-US')})`,
   ].join(' · ');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -59,4 +59,14 @@ test('prints a readable text block per article with --format text, and refuses a
   assert.equal(status, 0);
   assert.match(stdout, /^# Geneva talks\norigin: .*a\.html\nlanguage: en\n\nNegotiators from both sides/);
   assert.equal(run([join(dir, 'a.html'), '--format', 'yaml']).status, 2);
+});
+
+test('stops quietly when the reader of its output closes the pipe early', async () => {
+  const child = spawn(process.execPath, [BIN, 'extract', ...Array(40).fill(resolve('examples')), '--format', 'jsonl']);
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.once('data', () => child.stdout.destroy());
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  assert.equal(stderr, '');
+  assert.equal(status, 0);
 });
