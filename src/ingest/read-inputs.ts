@@ -219,7 +219,11 @@ async function* readFileOrContainer(path: string, opts: ReadOptions, fetcher: Re
 
 async function readFileInput(path: string, opts: ReadOptions): Promise<RawInput> {
   const info = await stat(path);
-  if (info.size > opts.maxBytes) throw createError('INPUT_TOO_LARGE', path, `${formatBytes(info.size)} > ${formatBytes(opts.maxBytes)}`);
+  if (info.size > opts.maxBytes) {
+    // A big collection is best given as JSON Lines, which is read line by line whatever its size.
+    const hint = /\.json(\.gz)?$/i.test(path) ? '; or write it as JSON Lines (.jsonl, one article per line), read whatever its size' : '';
+    throw createError('INPUT_TOO_LARGE', path, `${formatBytes(info.size)} > ${formatBytes(opts.maxBytes)}${hint}`);
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(path);

@@ -57,3 +57,16 @@ test('exits 1 and names an empty input, still clustering the rest', () => {
   assert.match(r.stderr, /empty\.txt/);
   assert.deepEqual((JSON.parse(r.stdout) as { stories: { documentIds: string[] }[] }).stories.map((s) => s.documentIds), [['saltmere-post']]);
 });
+
+test('a JSON array over --max-bytes is refused with the way out, the same articles as JSON Lines are read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-cluster-size-'));
+  const articles = Array.from({ length: 40 }, (_, i) => ({ id: `a${i + 1}`, text: `The council approved the tram extension on Monday, report ${i + 1} said. `.repeat(5) }));
+  writeFileSync(join(dir, 'all.json'), JSON.stringify(articles));
+  writeFileSync(join(dir, 'all.jsonl'), articles.map((a) => JSON.stringify(a)).join('\n'));
+  const refused = crosscheck('cluster', join(dir, 'all.json'), '--max-bytes', '8KB', '--format', 'json');
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /all\.json: is larger than the size limit.*write it as JSON Lines/);
+  const read = crosscheck('cluster', join(dir, 'all.jsonl'), '--max-bytes', '8KB', '--format', 'json');
+  assert.equal(read.status, 0, read.stderr);
+  assert.equal((JSON.parse(read.stdout) as { assignments: unknown[] }).assignments.length, 40);
+});

@@ -4,7 +4,8 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { clusterStories, createStoryClusterer, toClusterInput, type ClusterInput, type StoryChange } from '../../cluster/index.ts';
 import { toInputError } from '../../errors.ts';
 import { extractDocuments } from '../../extract/index.ts';
-import { readInputs } from '../../ingest/read-inputs.ts';
+import { READ_DEFAULTS, readInputs } from '../../ingest/read-inputs.ts';
+import { parseByteSize } from '../output.ts';
 import type { InputError, StoryAssignment } from '../../types.ts';
 import type { SetExit } from './index.ts';
 
@@ -14,6 +15,7 @@ interface ClusterCommandOptions {
   format: Format;
   explain: boolean;
   idleDays?: number;
+  maxBytes: number;
 }
 
 export function registerCluster(program: Command, setExit: SetExit): void {
@@ -24,6 +26,7 @@ export function registerCluster(program: Command, setExit: SetExit): void {
     .option('--format <format>', 'json: one object, articles taken in date order; jsonl: streaming, one line per assignment or story change as articles arrive', parseFormat, 'json')
     .option('--explain', 'include the features that decided each assignment', false)
     .option('--idle-days <days>', 'days without a new article after which a story is closed', parsePositive)
+    .option('--max-bytes <size>', 'largest input accepted, and longest line of JSON Lines (e.g. 32MB); JSON Lines files are read line by line whatever their size', parseSize, READ_DEFAULTS.maxBytes)
     .action(async (inputs: string[], options: ClusterCommandOptions) => {
       setExit(await runCluster(inputs, options));
     });
@@ -37,7 +40,7 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   const tuning = { explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) };
   // jsonl streams: each article is placed as it arrives (memory stays bounded); json sorts by date first.
   const stream = options.format === 'jsonl' ? createStoryClusterer({ ...tuning, onChange: writeChange }) : undefined;
-  for await (const result of readInputs(inputs)) {
+  for await (const result of readInputs(inputs, { maxBytes: options.maxBytes })) {
     if (!result.ok) {
       report(result.error);
       continue;
@@ -88,5 +91,11 @@ function parseFormat(value: string): Format {
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+function parseSize(value: string): number {
+  const n = parseByteSize(value);
+  if (n === undefined) throw new InvalidArgumentError('expected a size such as 32MB');
   return n;
 }
