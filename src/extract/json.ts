@@ -12,6 +12,9 @@ export interface JsonReadResult {
   errors: InputError[];
 }
 
+/** Bad lines reported one by one in a batch that has no good line; more become one error. */
+const MAX_LINE_ERRORS = 10;
+
 /** Read a `.json` (object or array) or `.jsonl` input; `html` turns an HTML body into text. */
 export function extractJson(raw: RawInput, source: string, html: (raw: RawInput, body: string) => Document): JsonReadResult {
   const lines = /\.(jsonl|ndjson)(\.gz)?$/i.test(raw.name);
@@ -30,6 +33,14 @@ export function extractJson(raw: RawInput, source: string, html: (raw: RawInput,
         errors.push(toInputError(`${raw.origin}:${number}`, createError('INPUT_JSON_INVALID', `${raw.origin}:${number}`, (error as Error).message)));
       }
     });
+    // Lines of which none is JSON are one error, not one per line: a large file that is not JSON Lines
+    // at all would otherwise bury the report (and the memory) in errors.
+    if (records.length === 0 && errors.length > MAX_LINE_ERRORS) {
+      const first = errors[0]!.origin.slice(raw.origin.length + 1);
+      const last = errors[errors.length - 1]!.origin.slice(raw.origin.length + 1);
+      const where = `${raw.origin}:${first}-${last}`;
+      errors.splice(0, errors.length, toInputError(where, createError('INPUT_JSON_INVALID', where, `none of these ${errors.length} lines is a JSON record; is it JSON Lines?`)));
+    }
   } else {
     let value: unknown;
     try {

@@ -160,3 +160,16 @@ test('an empty or binary JSON Lines file is one named error, not silence or an e
   assert.equal(documents.length, 0);
   assert.deepEqual(errors.map((e) => [e.code, e.origin.split('/').pop()]), [['INPUT_BINARY', 'binary.jsonl'], ['INPUT_EMPTY', 'empty.jsonl']]);
 });
+
+test('a .jsonl file that is not JSON Lines gives a few named errors, not one per line', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-notjsonl-'));
+  writeFileSync(join(dir, 'prose.jsonl'), 'The council met on Monday.\n'.repeat(5000));
+  writeFileSync(join(dir, 'one-line.jsonl'), `{"text": "${'word '.repeat(3000)}`);
+  const prose = await collectAll([join(dir, 'prose.jsonl')], { maxBytes: 10_000 });
+  assert.equal(prose.documents.length, 0);
+  assert.ok(prose.errors.length >= 1 && prose.errors.length <= 2, `${prose.errors.length} errors`);
+  assert.match(prose.errors[0]!.origin, /prose\.jsonl:1-\d+$/);
+  assert.match(prose.errors[0]!.message, /none of these \d+ lines is a JSON record/);
+  const long = await collectAll([join(dir, 'one-line.jsonl')], { maxBytes: 10_000 });
+  assert.deepEqual(long.errors.map((e) => [e.code, e.origin.split('/').pop()]), [['INPUT_TOO_LARGE', 'one-line.jsonl:1']]);
+});

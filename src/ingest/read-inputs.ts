@@ -149,7 +149,8 @@ async function* readJsonLinesFile(path: string, opts: ReadOptions): AsyncGenerat
 
 /**
  * JSON Lines batches with the checks a whole file gets: binary content is refused once (not line by
- * line), and an input with no line of content is INPUT_EMPTY.
+ * line), a first line over the limit ends the reading, and an input with no line of content is
+ * INPUT_EMPTY.
  */
 async function* checkedJsonLines(origin: string, name: string, source: AsyncIterable<Uint8Array>, opts: ReadOptions): AsyncGenerator<ReadResult> {
   let batches = 0;
@@ -158,6 +159,8 @@ async function* checkedJsonLines(origin: string, name: string, source: AsyncIter
     if (!result.ok) {
       errors++;
       yield result;
+      // A first line over the limit: this is not JSON Lines (or not one article a line); read no further.
+      if (batches === 0 && errors === 1 && result.error.code === 'INPUT_TOO_LARGE') return;
       continue;
     }
     if (batches++ === 0) {
