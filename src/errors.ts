@@ -37,6 +37,8 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export class CrosscheckError extends Error {
   readonly code: ErrorCode;
   readonly origin: string | undefined;
+  /** What the message adds to the code's text, when anything. */
+  readonly detail: string | undefined;
 
   constructor(code: ErrorCode, origin?: string, detail?: string) {
     const base = ERROR_CODES[code];
@@ -45,6 +47,7 @@ export class CrosscheckError extends Error {
     this.name = 'CrosscheckError';
     this.code = code;
     this.origin = origin;
+    this.detail = detail;
   }
 }
 

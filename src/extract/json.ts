@@ -24,22 +24,22 @@ export function extractJson(raw: RawInput, source: string, html: (raw: RawInput,
   if (lines) {
     // A batch of a longer stream (ingest/json-lines.ts) says which line of the whole input it starts at.
     const firstLine = raw.firstLine ?? 1;
+    const badLines: number[] = [];
     source.split('\n').forEach((line, i) => {
       if (line.trim() === '') return;
       const number = firstLine + i;
       try {
         records.push({ value: JSON.parse(line), number });
       } catch (error) {
+        badLines.push(number);
         errors.push(toInputError(`${raw.origin}:${number}`, createError('INPUT_JSON_INVALID', `${raw.origin}:${number}`, (error as Error).message)));
       }
     });
     // Lines of which none is JSON are one error, not one per line: a large file that is not JSON Lines
     // at all would otherwise bury the report (and the memory) in errors.
-    if (records.length === 0 && errors.length > MAX_LINE_ERRORS) {
-      const first = errors[0]!.origin.slice(raw.origin.length + 1);
-      const last = errors[errors.length - 1]!.origin.slice(raw.origin.length + 1);
-      const where = `${raw.origin}:${first}-${last}`;
-      errors.splice(0, errors.length, toInputError(where, createError('INPUT_JSON_INVALID', where, `none of these ${errors.length} lines is a JSON record; is it JSON Lines?`)));
+    if (records.length === 0 && badLines.length > MAX_LINE_ERRORS) {
+      const where = `${raw.origin}:${badLines[0]}-${badLines[badLines.length - 1]}`;
+      errors.splice(0, errors.length, toInputError(where, createError('INPUT_JSON_INVALID', where, `none of these ${badLines.length} lines is a JSON record; is it JSON Lines?`)));
     }
   } else {
     let value: unknown;

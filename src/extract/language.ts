@@ -48,8 +48,9 @@ const ENGLISH_SHARE = 0.06;
 const ENGLISH_MIN_WORDS = 20;
 
 /**
- * A shortcut for the common case, about 100 times cheaper than franc's trigram distances to every
- * language (half the CPU of `crosscheck cluster` before it): a sample whose words are English function
+ * A shortcut for the common case, about 50 times cheaper than franc's trigram distances to every
+ * language (30 against 1,500 µs on a generated article; franc was half the CPU of `crosscheck cluster`
+ * before it): a sample whose words are English function
  * words often enough is English. Anything else goes to franc.
  */
 function plainlyEnglish(sample: string): boolean {

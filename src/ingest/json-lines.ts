@@ -3,7 +3,7 @@
 // that records and errors keep the line numbers of the whole input. It does not parse the records
 // (extract/json.ts does). Written here: the stream only has to be cut at newlines, which in UTF-8 never
 // occur inside a character, and a line-splitting library would give up the byte limits below.
-import { createError, toInputError } from '../errors.ts';
+import { createError, isCrosscheckError, toInputError } from '../errors.ts';
 import type { RawInput } from '../types.ts';
 import type { ReadResult } from './read-inputs.ts';
 
@@ -21,7 +21,8 @@ const NEWLINE = 0x0a;
 /**
  * Batches of whole lines of `source`. `origin` and `name` are those of the whole input (the name
  * keeps its `.jsonl`, so extraction reads each batch as JSON Lines); each batch carries `firstLine`.
- * A line over `maxBytes` yields INPUT_TOO_LARGE for `origin:line` and reading goes on after it.
+ * A line over `maxBytes` yields INPUT_TOO_LARGE for `origin:line` and reading goes on after it; a
+ * source that fails ends the reading with its CrosscheckError's code, else INPUT_UNREADABLE.
  * @example for await (const r of readJsonLines('big.jsonl', 'big.jsonl', createReadStream('big.jsonl'), opts)) ...
  */
 export async function* readJsonLines(origin: string, name: string, source: AsyncIterable<Uint8Array>, options: JsonLinesOptions): AsyncGenerator<ReadResult> {
@@ -93,7 +94,10 @@ export async function* readJsonLines(origin: string, name: string, source: Async
   } catch (error) {
     const done = flush();
     if (done) yield done;
-    yield { ok: false, error: toInputError(origin, createError('INPUT_UNREADABLE', origin, `stopped at line ${line}: ${(error as Error).message}`)) };
+    // The source may name what went wrong (a damaged gzip stream); anything else is a failed read.
+    const code = isCrosscheckError(error) ? error.code : 'INPUT_UNREADABLE';
+    const reason = isCrosscheckError(error) ? error.detail : (error as Error).message;
+    yield { ok: false, error: toInputError(origin, createError(code, origin, `${reason ? `${reason}; ` : ''}stopped at line ${line}`)) };
     return;
   }
   if (!skipping && partialBytes > 0) addLine();

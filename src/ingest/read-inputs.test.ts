@@ -173,3 +173,15 @@ test('a .jsonl file that is not JSON Lines gives a few named errors, not one per
   const long = await collectAll([join(dir, 'one-line.jsonl')], { maxBytes: 10_000 });
   assert.deepEqual(long.errors.map((e) => [e.code, e.origin.split('/').pop()]), [['INPUT_TOO_LARGE', 'one-line.jsonl:1']]);
 });
+
+test('a cut-off gzipped JSON Lines file is named as damaged, with where the reading stopped', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-badgz-'));
+  const lines = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ id: `r${i + 1}`, text: `Report ${i + 1} ${Math.sin(i)}: the river rose on Monday, the water board said.` }));
+  const gz = gzipSync(lines.join('\n'));
+  writeFileSync(join(dir, 'wire.jsonl.gz'), gz.subarray(0, Math.floor(gz.length / 2)));
+  const { documents, errors } = await collectAll([join(dir, 'wire.jsonl.gz')]);
+  assert.ok(documents.length > 0, 'the lines before the damage are read');
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.code, 'INPUT_BINARY');
+  assert.match(errors[0]!.message, /wire\.jsonl\.gz: .*\(damaged gzip data; stopped at line \d+\)/);
+});

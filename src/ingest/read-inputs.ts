@@ -111,10 +111,13 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
     while (!done && headBytes < WARC_SNIFF_BYTES) await readMore();
     warc = isWarc('stdin', Buffer.concat(head));
     if (!warc) {
-      // The first line of JSON Lines can be longer than the sniff: read on to its end (at most maxBytes).
+      // The first line of JSON Lines can be longer than the sniff: read on to its end (at most maxBytes),
+      // asking again only once a chunk has brought a newline, so a long line is not copied over and over.
+      let newline = head.some((chunk) => chunk.includes(0x0a));
       for (jsonLines = looksLikeJsonLines(Buffer.concat(head)); jsonLines === undefined && !done && headBytes <= opts.maxBytes; ) {
         await readMore();
-        jsonLines = looksLikeJsonLines(Buffer.concat(head));
+        if (!done) newline ||= head[head.length - 1]!.includes(0x0a);
+        if (newline || done) jsonLines = looksLikeJsonLines(Buffer.concat(head));
       }
     }
   } catch {
@@ -140,11 +143,23 @@ async function* readStdin(opts: ReadOptions): AsyncGenerator<ReadResult> {
 async function* readJsonLinesFile(path: string, opts: ReadOptions): AsyncGenerator<ReadResult> {
   const head = await fileHead(path);
   const gzipped = head[0] === 0x1f && head[1] === 0x8b;
+  yield* checkedJsonLines(path, basename(path).replace(/\.gz$/i, ''), gzipped ? gunzipStream(path) : createReadStream(path), opts);
+}
+
+/** A gzipped file's bytes, decompressed as they are read; damaged data is INPUT_BINARY, as checkBytes names it. */
+async function* gunzipStream(path: string): AsyncGenerator<Uint8Array> {
   const file = createReadStream(path);
-  const source = gzipped ? file.pipe(createGunzip()) : file;
+  const gunzip = file.pipe(createGunzip());
   // A failed read of the file reaches the reader through the gunzip stream too.
-  if (gzipped) file.on('error', (error) => source.destroy(error));
-  yield* checkedJsonLines(path, basename(path).replace(/\.gz$/i, ''), source, opts);
+  file.on('error', (error) => gunzip.destroy(error));
+  try {
+    for await (const chunk of gunzip) yield chunk as Uint8Array;
+  } catch (error) {
+    if (/^Z_/.test((error as NodeJS.ErrnoException).code ?? '')) throw createError('INPUT_BINARY', path, 'damaged gzip data');
+    throw error;
+  } finally {
+    file.destroy();
+  }
 }
 
 /**
