@@ -26,6 +26,27 @@ test('prints the two example stories and one assignment per article as JSON', ()
   assert.equal(out.assignments.find((a) => a.id === 'lakeshore-herald')?.duplicateOf, 'county-courier');
 });
 
+test('json: the same stories whatever order the inputs are named in; --orders sets how many orders are tried', () => {
+  const names = readdirSync(join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.txt'));
+  const stories = (...args: string[]): { stories: unknown; ordering: { tried: number; agreement: number } } => {
+    const r = crosscheck('cluster', ...args, '--format', 'json');
+    assert.equal(r.status, 0, r.stderr);
+    return JSON.parse(r.stdout);
+  };
+  const forward = stories(...names.map((n) => join('examples', n)));
+  const backward = stories(...[...names].reverse().map((n) => join('examples', n)));
+  assert.deepEqual(backward.stories, forward.stories);
+  assert.equal(forward.ordering.tried, 1, 'one order by default');
+  const several = stories('examples', '--orders', '5');
+  assert.ok(several.ordering.tried > 1 && several.ordering.tried <= 5, `tried ${several.ordering.tried}: the examples have same-day articles to reorder`);
+  const refused = crosscheck('cluster', 'examples', '--orders', '0');
+  assert.equal(refused.status, 2, 'a usage error');
+  assert.match(refused.stderr, /--orders.*expected a whole number, 1 or more/);
+  const streamed = crosscheck('cluster', 'examples', '--orders', '3', '--format', 'jsonl');
+  assert.equal(streamed.status, 2);
+  assert.match(streamed.stderr, /--orders applies to --format json/);
+});
+
 test('streams one JSON line per article with its reasons under --explain', () => {
   const r = crosscheck('cluster', 'examples', '--format', 'jsonl', '--explain');
   assert.equal(r.status, 0);

@@ -15,6 +15,7 @@ interface ClusterCommandOptions {
   format: Format;
   explain: boolean;
   idleDays?: number;
+  orders?: number;
   maxBytes: number;
 }
 
@@ -25,6 +26,7 @@ export function registerCluster(program: Command, setExit: SetExit): void {
     .argument('<inputs...>', 'files, folders or - for standard input')
     .option('--format <format>', 'json: one object, articles taken in date order; jsonl: streaming, one line per assignment or story change as articles arrive', parseFormat, 'json')
     .option('--explain', 'include the features that decided each assignment', false)
+    .option('--orders <n>', 'json: orders of same-day articles to cluster in, keeping the stories the others agree with most (default 1: one canonical order; each order costs a full run)', parseWhole)
     .option('--idle-days <days>', 'days without a new article after which a story is closed', parsePositive)
     .option('--max-bytes <size>', 'largest input accepted, and longest line of JSON Lines (e.g. 32MB); JSON Lines files are read line by line whatever their size', parseSize, READ_DEFAULTS.maxBytes)
     .action(async (inputs: string[], options: ClusterCommandOptions) => {
@@ -33,6 +35,10 @@ export function registerCluster(program: Command, setExit: SetExit): void {
 }
 
 async function runCluster(inputs: string[], options: ClusterCommandOptions): Promise<number> {
+  if (options.orders !== undefined && options.format === 'jsonl') {
+    process.stderr.write('error: --orders applies to --format json; a stream (jsonl) takes the articles in the order they arrive\n');
+    return 2;
+  }
   const errors: InputError[] = [];
   const inputsRead: ClusterInput[] = [];
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -59,9 +65,10 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   }
   if (stream) stream.consolidate();
   else {
-    const { stories, assignments } = clusterStories(inputsRead, tuning);
+    const { stories, assignments, ordering } = clusterStories(inputsRead, { ...tuning, ...(options.orders ? { orders: options.orders } : {}) });
     const output = {
       version: 1,
+      ordering,
       stories,
       assignments: assignments.map((a) => present(a, options.explain)),
       errors: errors.map(({ origin, message }) => ({ origin, message })),
@@ -91,6 +98,12 @@ function parseFormat(value: string): Format {
 function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number');
+  return n;
+}
+
+function parseWhole(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
   return n;
 }
 
