@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { bcubed, bcubedErrors, type BCubed } from '../src/cluster/bcubed.ts';
 import { fitWeights, type LabelledInput } from '../src/cluster/fit-weights.ts';
-import { clusterStories, createStoryClusterer, DEFAULT_CLUSTER_OPTIONS, toClusterInput, type BatchOptions, type ClusterInput, type ClusterOptions } from '../src/cluster/index.ts';
+import { clusterStories, createStoryClusterer, DEFAULT_CLUSTER_OPTIONS, fromAnnotated, toClusterInput, type BatchOptions, type ClusterInput, type ClusterOptions } from '../src/cluster/index.ts';
+import { annotateDocument } from '../src/annotate/index.ts';
 import { extractDocuments } from '../src/extract/index.ts';
 import { extractFeatures } from '../src/cluster/features.ts';
 import { spectralBisect } from '../src/cluster/spectral.ts';
@@ -116,6 +117,13 @@ function scoreStreamWithGaps(docs: Labelled[], options: Partial<ClusterOptions>)
 function readAsTextFile(input: ClusterInput): ClusterInput {
   const doc = extractDocuments({ origin: `${input.id}.txt`, name: `${input.id}.txt`, bytes: Buffer.from(input.text) }).documents[0]!;
   return { ...toClusterInput(doc), id: input.id };
+}
+
+/** The articles as `analyze` gives them to clustering: extracted, annotated, then `fromAnnotated`. */
+function readAsAnalyzeDoes(docs: Labelled[]): Labelled[] {
+  const bytes = Buffer.from(docs.map((d) => JSON.stringify({ id: d.input.id, text: d.input.text })).join('\n'));
+  const labelOf = new Map(docs.map((d) => [d.input.id, d]));
+  return extractDocuments({ origin: 'ecbplus-dev.jsonl', name: 'ecbplus-dev.jsonl', bytes }).documents.map((doc) => ({ ...labelOf.get(doc.id)!, input: fromAnnotated(annotateDocument(doc)) }));
 }
 
 function mulberry32(seed: number): () => number {
@@ -254,6 +262,8 @@ function main(): void {
   const asFiles = dev.map((d) => ({ ...d, input: readAsTextFile(d.input) }));
   const dated = asFiles.filter((d) => d.input.publishedAt !== undefined).length;
   say(row(`ECB+ dev read as .txt files (titles, and datelines giving ${dated} articles a date)`, asFiles.length, score(asFiles, options)));
+  const annotated = readAsAnalyzeDoes(dev);
+  say(row("ECB+ dev as `analyze` reads it (annotation's names where capitals give none, its resolved dates)", annotated.length, score(annotated, options)));
   say();
   for (const line of lossBreakdown(dev, all.predicted, 8)) say(line);
   say();
