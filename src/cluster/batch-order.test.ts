@@ -67,3 +67,14 @@ test('refuses a number of orders that is not a whole number of 1 or more, naming
     assert.throws(() => clusterStories(ARRESTS, { orders }), /orders must be a whole number, 1 or more/);
   }
 });
+
+test('tells how far it is, every 100 articles placed over all orders, ending at articles × orders', () => {
+  const many: ClusterInput[] = Array.from({ length: 60 }, (_, k) => [
+    { id: `jackson-${k}`, publishedAt: '2026-02-03', text: article(JACKSON, k) },
+    { id: `williams-${k}`, publishedAt: '2026-02-03', text: article(WILLIAMS, k) },
+  ]).flat();
+  const calls: [number, number][] = [];
+  const { ordering } = clusterStories(many, { orders: 2, onProgress: (done, total) => calls.push([done, total]) });
+  assert.equal(ordering.tried, 2);
+  assert.deepEqual(calls, [[100, 240], [220, 240], [240, 240]]);
+});

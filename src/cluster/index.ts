@@ -33,6 +33,8 @@ export interface BatchOptions {
   orders: number;
   /** Seed of the reshuffles; another seed tries other orders (to measure how much the choice moves the result). */
   orderSeed: number;
+  /** Told every 100 articles placed (over all orders) and at the end: (articles placed, articles × orders). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -65,23 +67,23 @@ export interface ClusterResult {
  * const { stories } = clusterStories(documents.map(toClusterInput));
  */
 export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOptions & BatchOptions> = {}): ClusterResult {
-  const { orders = DEFAULT_ORDERS, orderSeed = 0, ...clusterOptions } = options;
+  const { orders = DEFAULT_ORDERS, orderSeed = 0, onProgress, ...clusterOptions } = options;
   if (!(Number.isInteger(orders) && orders >= 1)) throw new RangeError(`orders must be a whole number, 1 or more (got ${orders})`);
-  const runs: { order: number[]; result: Omit<ClusterResult, 'ordering'> }[] = [];
-  for (const order of candidateOrders(docs, orders, orderSeed)) {
-    if (runs.some((run) => sameOrder(run.order, order))) continue;
-    runs.push({ order, result: clusterInOrder(docs, order, clusterOptions) });
-  }
-  const partitions = runs.map(({ result }) => new Map(result.assignments.map((a) => [a.documentId, a.storyId] as const)));
+  // Orders that come out the same (no ties to reshuffle) are run once.
+  const distinct = candidateOrders(docs, orders, orderSeed).filter((order, i, all) => all.findIndex((other) => sameOrder(other, order)) === i);
+  const total = docs.length * distinct.length;
+  const runs = distinct.map((order, r) => clusterInOrder(docs, order, clusterOptions, onProgress && ((done) => onProgress(docs.length * r + done, total))));
+  onProgress?.(total, total);
+  const partitions = runs.map((run) => new Map(run.assignments.map((a) => [a.documentId, a.storyId] as const)));
   const agreement = partitions.map((p, i) => partitions.reduce((sum, q, j) => (i === j ? sum : sum + bcubed(p, q).f1), 0));
   let kept = 0;
   for (let i = 1; i < runs.length; i++) if (agreement[i]! > agreement[kept]! + 1e-12) kept = i;
   const others = runs.length - 1;
-  return { ...runs[kept]!.result, ordering: { tried: runs.length, agreement: others > 0 ? agreement[kept]! / others : 1 } };
+  return { ...runs[kept]!, ordering: { tried: runs.length, agreement: others > 0 ? agreement[kept]! / others : 1 } };
 }
 
 /** One run of the stream over `docs` taken in `order` (indexes), then consolidated until nothing changes. */
-function clusterInOrder(docs: ClusterInput[], order: number[], options: Partial<ClusterOptions>): Omit<ClusterResult, 'ordering'> {
+function clusterInOrder(docs: ClusterInput[], order: number[], options: Partial<ClusterOptions>, onPlaced?: (done: number) => void): Omit<ClusterResult, 'ordering'> {
   // Everything is in memory already, so no story is closed for idleness: an article republished
   // weeks later still joins its story (as a near-duplicate, and stale for the analysis).
   const lastChange = new Map<string, StoryChange['kind']>();
@@ -94,7 +96,10 @@ function clusterInOrder(docs: ClusterInput[], order: number[], options: Partial<
     },
   });
   const assignments: StoryAssignment[] = new Array(docs.length);
-  for (const index of order) assignments[index] = clusterer.add(docs[index]!);
+  order.forEach((index, i) => {
+    assignments[index] = clusterer.add(docs[index]!);
+    if (onPlaced && (i + 1) % 100 === 0) onPlaced(i + 1);
+  });
   // Consolidate until nothing changes: a split's halves may split again, or merge elsewhere.
   for (let round = 0; round < MAX_CONSOLIDATION_ROUNDS && clusterer.consolidate().length > 0; round++);
   const stories = clusterer.stories();

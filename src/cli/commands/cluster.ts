@@ -8,6 +8,7 @@ import { READ_DEFAULTS, readInputs } from '../../ingest/read-inputs.ts';
 import { parseByteSize } from '../output.ts';
 import type { InputError, StoryAssignment } from '../../types.ts';
 import type { SetExit } from './index.ts';
+import { progressBar } from './store-common.ts';
 
 type Format = 'json' | 'jsonl';
 
@@ -46,6 +47,9 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   const tuning = { explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) };
   // jsonl streams: each article is placed as it arrives (memory stays bounded); json sorts by date first.
   const stream = options.format === 'jsonl' ? createStoryClusterer({ ...tuning, onChange: writeChange }) : undefined;
+  // On a terminal only: a count of the articles read (and placed, when streaming).
+  const counter = progressBar(stream ? 'clustering' : 'reading', false);
+  let count = 0;
   for await (const result of readInputs(inputs, { maxBytes: options.maxBytes })) {
     if (!result.ok) {
       report(result.error);
@@ -58,14 +62,19 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
       for (const doc of extracted.documents) {
         if (stream) write(JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
         else inputsRead.push(toClusterInput(doc));
+        if (++count % 200 === 0) counter.update(count);
       }
     } catch (error) {
       report(toInputError(result.input.origin, error));
     }
   }
+  counter.stop();
   if (stream) stream.consolidate();
   else {
-    const { stories, assignments, ordering } = clusterStories(inputsRead, { ...tuning, ...(options.orders ? { orders: options.orders } : {}) });
+    const bar = progressBar('clustering');
+    const onProgress = (done: number, total: number): void => bar.update(done, total);
+    const { stories, assignments, ordering } = clusterStories(inputsRead, { ...tuning, onProgress, ...(options.orders ? { orders: options.orders } : {}) });
+    bar.stop();
     const output = {
       version: 1,
       ordering,
