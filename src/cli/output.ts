@@ -1,4 +1,6 @@
-// Terminal helpers shared by the commands: colour decision (NO_COLOR, TTY), sizes, error lines.
+// Terminal helpers shared by the commands: colour decision (NO_COLOR, TTY), sizes, error lines, and a
+// progress bar on stderr that appears only on a terminal.
+import cliProgress from 'cli-progress';
 import type { InputError } from '../types.ts';
 
 /** Colour only on a terminal and only when NO_COLOR is unset or empty. */
@@ -19,4 +21,35 @@ export function parseByteSize(text: string): number | undefined {
 export function reportErrors(errors: InputError[]): void {
   for (const e of errors) process.stderr.write(`crosscheck: ${e.message} [${e.code}]\n`);
   if (errors.length) process.stderr.write(`crosscheck: ${errors.length} input${errors.length === 1 ? '' : 's'} rejected; the others were processed\n`);
+}
+
+export interface Progress {
+  update(done: number, total?: number, note?: string): void;
+  stop(): void;
+}
+
+/** A progress bar on stderr when it is a terminal (a plain counter when the total is unknown); silent otherwise. */
+export function progressBar(label: string, totalKnown = true): Progress {
+  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+  const format = totalKnown ? `${label} [{bar}] {value}/{total} {note}` : `${label} {value} articles, {rate}/s {note}`;
+  const startedAt = Date.now();
+  const bar = new cliProgress.SingleBar(
+    { format, stream: process.stderr, hideCursor: true, clearOnComplete: true, barsize: 24 },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total, note = '') {
+      const rate = (done / Math.max(0.001, (Date.now() - startedAt) / 1000)).toFixed(1);
+      if (!started) {
+        bar.start(total ?? 0, done, { note, rate });
+        started = true;
+      }
+      if (total !== undefined) bar.setTotal(total);
+      bar.update(done, { note, rate });
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
 }

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { JACKSON, WILLIAMS, article } from './arrests.test-data.ts';
-import { clusterStories, type ClusterInput } from './index.ts';
+import { clusterStories, MAX_ORDERS, type ClusterInput } from './index.ts';
 
 /** Two arrests of one kind, eight articles each, all published the same day: every article ties with every other. */
 const ARRESTS: ClusterInput[] = Array.from({ length: 8 }, (_, k) => [
@@ -63,7 +63,7 @@ test('another order seed tries other orders and may keep other stories, still co
 });
 
 test('refuses a number of orders that is not a whole number of 1 or more, naming the setting', () => {
-  for (const orders of [0, 1.5, Number.NaN]) {
+  for (const orders of [0, 1.5, Number.NaN, MAX_ORDERS + 1]) {
     assert.throws(() => clusterStories(ARRESTS, { orders }), /orders must be a whole number, 1 or more/);
   }
 });

@@ -28,7 +28,7 @@ export interface BatchOptions {
    * Orders the articles are clustered in: the canonical one and `orders` − 1 seeded reshuffles of
    * its ties (same date, or undated); the stories the other runs agree with most are kept. Each
    * order costs one clustering run. 1: the canonical order only. Orders that come out the same (no
-   * ties) are run once. Default: 1 ({@link DEFAULT_ORDERS}).
+   * ties) are run once. Default: 1 ({@link DEFAULT_ORDERS}); at most {@link MAX_ORDERS}.
    */
   orders: number;
   /** Seed of the reshuffles; another seed tries other orders (to measure how much the choice moves the result). */
@@ -44,6 +44,9 @@ export interface BatchOptions {
  * (tuning +0.001, held-out −0.001), at 4–5× the clustering time. Not worth it by default.
  */
 export const DEFAULT_ORDERS = 1;
+
+/** Most orders one batch may ask for: each costs a full run and keeps its result until the choice is made. */
+export const MAX_ORDERS = 64;
 
 export interface ClusterResult {
   stories: Story[];
@@ -68,7 +71,7 @@ export interface ClusterResult {
  */
 export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOptions & BatchOptions> = {}): ClusterResult {
   const { orders = DEFAULT_ORDERS, orderSeed = 0, onProgress, ...clusterOptions } = options;
-  if (!(Number.isInteger(orders) && orders >= 1)) throw new RangeError(`orders must be a whole number, 1 or more (got ${orders})`);
+  if (!(Number.isInteger(orders) && orders >= 1 && orders <= MAX_ORDERS)) throw new RangeError(`orders must be a whole number, 1 or more and at most ${MAX_ORDERS} (got ${orders})`);
   // Orders that come out the same (no ties to reshuffle) are run once.
   const distinct = candidateOrders(docs, orders, orderSeed).filter((order, i, all) => all.findIndex((other) => sameOrder(other, order)) === i);
   const total = docs.length * distinct.length;

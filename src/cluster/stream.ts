@@ -333,7 +333,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     first: ReadonlySet<string>,
     apart: (kept: StoryProfile, out: StoryProfile) => boolean,
   ): { kept: StoryProfile; out: StoryProfile; move: LshMember[] } | undefined {
-    const oldest = sample.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
+    const oldest = oldestMember(sample);
     const move = sample.filter((m) => first.has(m.id) !== first.has(oldest.id));
     const moved = new Set(move.map((m) => m.id));
     const keep = story.members.filter((m) => !moved.has(m.id));
@@ -370,8 +370,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     if (!best || best.lineages < MIN_GRAPH_LINEAGES || best.cut >= opts.splitCut || best.cut > currentCut - opts.regroupMargin) return [];
     // `story` keeps its id on the side that holds its oldest article; the other story takes the other side.
     const inFirst = new Set(best.parts[0].map((d) => d.id));
-    const oldest = (s: StoryProfile): LshMember => s.members.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
-    const storyFirst = inFirst.has(oldest(story).id);
+    const storyFirst = inFirst.has(oldestMember(story.members).id);
     const sides = storyFirst ? [best.parts[0], best.parts[1]] : [best.parts[1], best.parts[0]];
     const byId = new Map(members.map((m) => [m.id, m]));
     const before = new Map(members.map((m) => [m.id, m.story.id]));
@@ -570,6 +569,11 @@ const LSH_BUCKET_SIZE = 16;
 
 /** Articles per story kept in the near-duplicate index (the most recent). */
 const MAX_LSH_MEMBERS = 500;
+
+/** The member that arrived first, among members that all keep their features. */
+function oldestMember(members: LshMember[]): LshMember {
+  return members.reduce((a, b) => (b.features!.seq < a.features!.seq ? b : a));
+}
 
 /** Candidate stories, besides its own, among whose articles an article's nearest are looked for. */
 const MOVE_CANDIDATES = 4;

@@ -7,8 +7,7 @@ import { collectAll } from '../../ingest/collect.ts';
 import { renderReport, REPORT_FORMATS, type ReportFormat } from '../../report/index.ts';
 import { EXIT_OK, EXIT_SOME_INPUTS_REJECTED, EXIT_USAGE } from '../exit-codes.ts';
 import type { SetExit } from './index.ts';
-import { parseByteSize, reportErrors, useColor } from '../output.ts';
-import { progressBar } from './store-common.ts';
+import { parseByteSize, progressBar, reportErrors, useColor } from '../output.ts';
 
 export function registerAnalyze(program: Command, setExit: SetExit): void {
   program

@@ -1,14 +1,13 @@
 // `crosscheck cluster <inputs>...`: reads articles and prints story assignments only (id, story,
 // score, duplicate, and with --explain the deciding features). No clustering logic of its own.
 import { InvalidArgumentError, type Command } from 'commander';
-import { clusterStories, createStoryClusterer, toClusterInput, type ClusterInput, type StoryChange } from '../../cluster/index.ts';
+import { clusterStories, createStoryClusterer, MAX_ORDERS, toClusterInput, type ClusterInput, type StoryChange } from '../../cluster/index.ts';
 import { toInputError } from '../../errors.ts';
 import { extractDocuments } from '../../extract/index.ts';
 import { READ_DEFAULTS, readInputs } from '../../ingest/read-inputs.ts';
-import { parseByteSize } from '../output.ts';
+import { parseByteSize, progressBar } from '../output.ts';
 import type { InputError, StoryAssignment } from '../../types.ts';
 import type { SetExit } from './index.ts';
-import { progressBar } from './store-common.ts';
 
 type Format = 'json' | 'jsonl';
 
@@ -27,7 +26,7 @@ export function registerCluster(program: Command, setExit: SetExit): void {
     .argument('<inputs...>', 'files, folders or - for standard input')
     .option('--format <format>', 'json: one object, articles taken in date order; jsonl: streaming, one line per assignment or story change as articles arrive', parseFormat, 'json')
     .option('--explain', 'include the features that decided each assignment', false)
-    .option('--orders <n>', 'json: orders of same-day articles to cluster in, keeping the stories the others agree with most (default 1: one canonical order; each order costs a full run)', parseWhole)
+    .option('--orders <n>', 'json: orders of same-day articles to cluster in, keeping the stories the others agree with most (default 1: one canonical order; each order costs a full run)', parseOrders)
     .option('--idle-days <days>', 'days without a new article after which a story is closed', parsePositive)
     .option('--max-bytes <size>', 'largest input accepted, and longest line of JSON Lines (e.g. 32MB); JSON Lines files are read line by line whatever their size', parseSize, READ_DEFAULTS.maxBytes)
     .action(async (inputs: string[], options: ClusterCommandOptions) => {
@@ -110,9 +109,9 @@ function parsePositive(value: string): number {
   return n;
 }
 
-function parseWhole(value: string): number {
+function parseOrders(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number, 1 or more');
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ORDERS) throw new InvalidArgumentError(`expected a whole number, 1 or more and at most ${MAX_ORDERS}`);
   return n;
 }
 

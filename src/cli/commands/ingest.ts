@@ -7,9 +7,9 @@ import { describeStore } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
 import type { InputError } from '../../types.ts';
 import { EXIT_OK, EXIT_SOME_INPUTS_REJECTED, EXIT_USAGE } from '../exit-codes.ts';
-import { parseByteSize, reportErrors } from '../output.ts';
+import { parseByteSize, progressBar, reportErrors } from '../output.ts';
 import type { SetExit } from './index.ts';
-import { openStoreOrReport, progressBar, withDbOption } from './store-common.ts';
+import { openStoreOrReport, withDbOption } from './store-common.ts';
 
 export interface IngestCounts {
   added: number;
