@@ -13,7 +13,7 @@ import { resolveOptions, type StoryChange, type StreamOptions } from './options.
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
 import { bisectAgainst, spectralBisect } from './spectral.ts';
-import { ArticleVectors } from './nearest-articles.ts';
+import { ArticleVectors, strayMoves, type PlacedArticle } from './nearest-articles.ts';
 import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -229,33 +229,35 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   /**
    * Move each unchecked article whose nearest articles (among its own story's and its candidate
    * stories' sampled articles) vote for another story more than `moveMargin` times as much as for
-   * its own. All moves are decided first, then made, so the order of the articles does not matter.
+   * its own, the articles of its own story that lean to the same story counted for it
+   * (nearest-articles.ts). All moves are decided first, then made, so the order of the articles does
+   * not matter.
    */
   function moveStrays(): StoryChange[] {
     const members = [...unchecked].filter((m) => m.features !== undefined).sort((a, b) => a.features!.seq - b.features!.seq);
     unchecked.clear();
     if (opts.moveMargin <= 0) return [];
     vectors.refresh();
-    const moves: { member: LshMember; to: StoryProfile }[] = [];
-    for (const member of members) {
-      const own = member.story;
-      const doc = member.features;
-      if (!doc || active.get(own.id) !== own) continue;
-      const stories = [own, ...index.candidates(queryKeys(doc), MOVE_CANDIDATES, own)];
-      const pool = stories.flatMap((story) =>
-        story.members
-          .filter((m) => m.features && m !== member)
-          .slice(-MOVE_POOL_PER_STORY)
-          .map((m) => ({ doc: m.features!, group: story })),
-      );
-      const votes = vectors.votes(doc, pool, opts.moveNeighbours);
-      let best: StoryProfile | undefined;
-      for (const [story, vote] of votes) if (story !== own && (!best || vote > votes.get(best)! || (vote === votes.get(best) && story.seq < best.seq))) best = story;
-      // It moves only where it could have joined: a lone article of a new event stays on its own.
-      if (best && votes.get(best)! > opts.moveMargin * (votes.get(own) ?? 0) && combine(storyFeatures(doc, best, vocab, opts), opts.weights) >= opts.threshold) {
-        moves.push({ member, to: best });
+    // Built one at a time: strayMoves keeps the pools of the few articles that lean elsewhere only.
+    function* placed(): Generator<PlacedArticle<StoryProfile, LshMember>> {
+      for (const member of members) {
+        const own = member.story;
+        const doc = member.features;
+        if (!doc || active.get(own.id) !== own) continue;
+        const stories = [own, ...index.candidates(queryKeys(doc), MOVE_CANDIDATES, own)];
+        const pool = stories.flatMap((story) =>
+          story.members
+            .filter((m) => m.features && m !== member)
+            .slice(-MOVE_POOL_PER_STORY)
+            .map((m) => ({ article: m, doc: m.features!, story })),
+        );
+        yield { article: member, doc, own, pool };
       }
     }
+    const moves = strayMoves(vectors, placed(), opts.moveNeighbours, opts.moveMargin)
+      // It moves only where it could have joined: a lone article of a new event stays on its own.
+      .filter(({ placed: p, to }) => combine(storyFeatures(p.doc, to, vocab, opts), opts.weights) >= opts.threshold)
+      .map(({ placed: p, to }) => ({ member: p.article, to }));
     const changes = new Map<string, StoryChange>();
     for (const { member, to } of moves) {
       const from = member.story;
