@@ -53,8 +53,8 @@ interface TestStory {
 
 /** Every article of `stories` placed in its story, with all the others as its pool. */
 function placeAll(stories: [TestStory, DocFeatures[]][]): PlacedArticle<TestStory, string>[] {
-  const all = stories.flatMap(([story, docs]) => docs.map((doc) => ({ article: doc.id, doc, story })));
-  return all.map(({ article, doc, story }) => ({ article, doc, own: story, pool: all.filter((q) => q.article !== article) }));
+  const all = stories.flatMap(([story, docs]) => docs.map((doc) => ({ article: doc.id, doc, group: story })));
+  return all.map(({ article, doc, group }) => ({ article, doc, own: group, pool: all.filter((q) => q.article !== article) }));
 }
 
 const moved = (moves: { placed: PlacedArticle<TestStory, string>; to: TestStory }[]): string[] => moves.map((m) => `${m.placed.article}>${m.to.id}`).sort();
@@ -78,7 +78,7 @@ test('three Williams reports stuck in the Jackson story move to the Williams sto
   // With 5 voting, the plain vote alone would keep each stray where it is.
   for (const stray of strays) {
     const p = placed.find((x) => x.article === stray.id)!;
-    const votes = vectors.votes(p.doc, p.pool.map((q) => ({ doc: q.doc, group: q.story })), 5);
+    const votes = vectors.votes(p.doc, p.pool, 5);
     assert.ok(votes.get(williamsStory)! < 2 * votes.get(jacksonStory)!, `${stray.id}: ${JSON.stringify([...votes].map(([story, v]) => [story.id, v]))}`);
   }
   assert.deepEqual(moved(strayMoves(vectors, placed, 5, 2)), ['stray-0>williams-story', 'stray-1>williams-story', 'stray-2>williams-story']);

@@ -107,8 +107,8 @@ export interface PlacedArticle<S, A> {
   article: A;
   doc: DocFeatures;
   own: S;
-  /** The articles that may vote, each with its story; the article itself is not among them. */
-  pool: { article: A; doc: DocFeatures; story: S }[];
+  /** The articles that may vote, each with its story (`group`, as {@link ArticleVectors.votes} takes it); the article itself is not among them. */
+  pool: { article: A; doc: DocFeatures; group: S }[];
 }
 
 /**
@@ -132,7 +132,7 @@ export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors
   const leaning: { placed: PlacedArticle<S, A>; to: S }[] = [];
   const leansTo = new Map<A, S>();
   for (const p of placed) {
-    const votes = vectors.votes(p.doc, p.pool.map((q) => ({ doc: q.doc, group: q.story })), k);
+    const votes = vectors.votes(p.doc, p.pool, k);
     const best = bestOther(votes, p.own);
     if (best === undefined || votes.get(best)! <= Math.min(margin, 1) * (votes.get(p.own) ?? 0)) continue;
     leaning.push({ placed: p, to: best });
@@ -141,9 +141,9 @@ export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors
   return leaning.filter(({ placed: p, to }) => {
     const regrouped = p.pool.map((q) => {
       const lean = leansTo.get(q.article);
-      if (q.story === p.own && lean === to) return { doc: q.doc, group: to };
-      if (q.story === to && lean === p.own) return { doc: q.doc, group: p.own };
-      return { doc: q.doc, group: q.story };
+      if (q.group === p.own && lean === to) return { doc: q.doc, group: to };
+      if (q.group === to && lean === p.own) return { doc: q.doc, group: p.own };
+      return q;
     });
     const votes = vectors.votes(p.doc, regrouped, k);
     return (votes.get(to) ?? 0) > margin * (votes.get(p.own) ?? 0);

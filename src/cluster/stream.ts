@@ -249,7 +249,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
           story.members
             .filter((m) => m.features && m !== member)
             .slice(-MOVE_POOL_PER_STORY)
-            .map((m) => ({ article: m, doc: m.features!, story })),
+            .map((m) => ({ article: m, doc: m.features!, group: story })),
         );
         yield { article: member, doc, own, pool };
       }
