@@ -13,8 +13,11 @@ import { REPO_ROOT, skipUnlessShared } from '../test/shared-data.ts';
 import { generate, loadEvents, PER_DAY, type BaseEvent } from './generated-stream.ts';
 
 const SIZES = [10_000, 100_000, 1_000_000];
-/** As docs/clustering.md advises for long streams: V8 otherwise lets uncollected garbage grow past 2 GB. */
-const NODE_FLAGS = ['--max-semi-space-size=32', '--max-old-space-size=1536'];
+/**
+ * Node flags for the command's process: none by default, as a user runs it. NODE_FLAGS (space-separated)
+ * tries others, e.g. NODE_FLAGS='--max-old-space-size=1536'.
+ */
+const NODE_FLAGS = (process.env.NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const QUALITY_MAX = 100_000;
 const POLL_MS = 200;
 const PROGRESS_EVERY = 100_000;
