@@ -111,7 +111,7 @@ async function main(): Promise<void> {
   }
   const maxArg = process.argv.indexOf('--max');
   const max = Number(maxArg >= 0 ? process.argv[maxArg + 1] : (process.env.CLUSTER_BENCH_MAX ?? 1_000_000));
-  console.log(`crosscheck cluster - --format jsonl, fed ${PER_DAY} generated articles a day as JSON Lines on stdin, node ${NODE_FLAGS.join(' ')} (max ${max.toLocaleString('en-US')})`);
+  console.log(`crosscheck cluster - --format jsonl, fed ${PER_DAY} generated articles a day as JSON Lines on stdin, node ${NODE_FLAGS.length ? NODE_FLAGS.join(' ') : 'without flags'} (max ${max.toLocaleString('en-US')})`);
   const events = loadEvents();
   for (const n of SIZES.filter((s) => s <= max)) console.log(await runSize(n, events));
 }
