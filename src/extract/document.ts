@@ -28,6 +28,43 @@ export function paragraphSpans(text: string): Span[] {
   return spans;
 }
 
+/**
+ * A line or paragraph that is wire furniture, not article text: a copyright or rights notice, a
+ * Reuters-style credit in parentheses, a feed's "The post … appeared first on …". Deliberately
+ * narrower than HTML extraction's boilerplate rules: a plain text has no markup to confirm that a
+ * short last line such as "Published reports said the mayor would resign." is not the article's.
+ */
+const TEXT_FURNITURE = new RegExp(
+  [
+    '^(?:©|\\(c\\)\\s)',
+    '^copyright\\s*(?:©|\\(c\\))?\\s*\\d{4}\\b',
+    '\\ball rights reserved\\b',
+    '\\bthis (?:material|article|content|story) may not be (?:published|reproduced|redistributed|rewritten)\\b',
+    '^\\((?:additional )?(?:reporting|writing|editing) by\\b[^()]*\\)$',
+    '^the post .{1,300} appeared first on\\b',
+  ].join('|'),
+  'iu',
+);
+/** Longest line or paragraph read as furniture (an agency footer with its rights notice fits). */
+const MAX_FURNITURE_CHARS = 400;
+
+/**
+ * The paragraphs (or lines) of a text without the wire furniture at its two ends, such as "Copyright
+ * 2009 The Associated Press. All rights reserved. This material may not be published…". A footer is
+ * not the article's text, and in a pile of briefs from one agency it makes every brief look like
+ * every other: the same year read as a date, the same name, the same passage. Only the ends are
+ * trimmed (blank lines there too); the paragraphs between stay, whatever they say. A text that is
+ * nothing but furniture is returned whole.
+ */
+export function trimFurnitureAtEnds(paragraphs: string[]): string[] {
+  const furniture = (p: string): boolean => p.trim() === '' || (p.length <= MAX_FURNITURE_CHARS && TEXT_FURNITURE.test(p.trim()));
+  let start = 0;
+  let end = paragraphs.length;
+  while (start < end && furniture(paragraphs[start]!)) start++;
+  while (end > start && furniture(paragraphs[end - 1]!)) end--;
+  return start < end ? paragraphs.slice(start, end) : paragraphs;
+}
+
 /** Paragraph strings → document text with blank lines between paragraphs. */
 export function joinParagraphs(paragraphs: string[]): string {
   return paragraphs.map((p) => p.replace(/[ \t]+/g, ' ').trim()).filter(Boolean).join('\n\n');

@@ -1,9 +1,10 @@
 // JSON (one object or an array) and JSON Lines articles → Documents. Reads the fields `id`, `title`,
 // `text`|`body`|`content`, `url`, `publishedAt`|`date`, `outlet`|`source`; keeps unknown fields in `extra`.
+// A plain-text body loses the wire or page furniture on its first and last lines (a copyright footer).
 // A bad record is reported with its position and the other records are still read.
 import { createError, toInputError } from '../errors.ts';
 import type { Document, InputError, RawInput } from '../types.ts';
-import { buildDocument, idFromName } from './document.ts';
+import { buildDocument, idFromName, trimFurnitureAtEnds } from './document.ts';
 
 const KNOWN = new Set(['id', 'title', 'headline', 'text', 'body', 'content', 'articleBody', 'url', 'link', 'publishedAt', 'published_at', 'date', 'datePublished', 'outlet', 'source', 'site', 'author', 'language', 'lang']);
 
@@ -87,7 +88,7 @@ function recordToDocument(raw: RawInput, value: unknown, origin: string, fallbac
   const item: RawInput = { ...raw, origin, hints: { ...raw.hints, ...Object.fromEntries(Object.entries(hints).filter(([, v]) => v !== undefined)) } };
   const extra = Object.fromEntries(Object.entries(rec).filter(([k]) => !KNOWN.has(k)));
   const looksHtml = /^\s*</.test(body) && /<\/(p|div|article|body)>/i.test(body);
-  const doc = looksHtml ? html(item, body) : buildDocument(item, body, {});
+  const doc = looksHtml ? html(item, body) : buildDocument(item, trimFurnitureAtEnds(body.split('\n')).join('\n'), {});
   return {
     ...doc,
     id,

@@ -102,3 +102,13 @@ test('a headline first line is not joined with the sentence under it; a hard-wra
   assert.equal(wrapped.title, undefined);
   assert.equal(wrapped.text, 'The mayor spoke with reporters on Monday about the flooding in the Brennock valley, where more rain is expected this week.');
 });
+
+test('drops a wire footer and a credit line at the end, keeps a last paragraph that only mentions copyright', () => {
+  const body = 'Fire Closes Harbour Bridge\n\nA fire closed the bridge on Tuesday, officials said.\n\nCopyright law was not at issue, the mayor added.';
+  const footer = '\n\n(Reporting by Jane Doe; Editing by John Roe)\n\nCopyright 2009 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.';
+  const doc = extractText(raw('f.txt'), body + footer);
+  assert.equal(doc.text, 'A fire closed the bridge on Tuesday, officials said.\n\nCopyright law was not at issue, the mayor added.');
+  assert.equal(doc.title, 'Fire Closes Harbour Bridge');
+  // A text that is nothing but a notice is kept as it is: there is nothing else to read.
+  assert.equal(extractText(raw('g.txt'), '© 2023 Reuters. All rights reserved.').text, '© 2023 Reuters. All rights reserved.');
+});

@@ -1,10 +1,11 @@
 // Plain text and Markdown articles → Document: a headline first line becomes the title, a leading
 // `date YYYY-MM-DD` or a printed dateline above or below the headline ("Published: March 11, 2013,
-// 10:34 PM") the publication date, embedded social posts become embeds, not article text.
+// 10:34 PM") the publication date, embedded social posts become embeds, not article text, and wire
+// or page furniture at either end (a copyright footer, a byline) is dropped.
 // It does not guess dates from the body (annotation resolves those against the publication date).
 import type { Document, Embed, RawInput } from '../types.ts';
 import { findDates, isMonthName } from './date-parse.ts';
-import { buildDocument, joinParagraphs } from './document.ts';
+import { buildDocument, joinParagraphs, trimFurnitureAtEnds } from './document.ts';
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
@@ -57,7 +58,7 @@ export function extractText(raw: RawInput, source: string, options: Partial<Text
     while (blocks[0] !== undefined && normalise(stripMarkdown(blocks[0].replace(/^#+\s*/, ''))) === normalise(title)) blocks.shift();
   }
 
-  return buildDocument(raw, joinParagraphs(blocks.map((b) => (markdown ? stripMarkdown(b) : b))), {
+  return buildDocument(raw, joinParagraphs(trimFurnitureAtEnds(blocks).map((b) => (markdown ? stripMarkdown(b) : b))), {
     title,
     publishedAt,
     dateSource,

@@ -7,6 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../test/shared-data.ts';
+import { article, JACKSON, WILLIAMS } from '../../cluster/arrests.test-data.ts';
 
 function crosscheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   return crosscheckWithInput(undefined, ...args);
@@ -90,4 +91,29 @@ test('a JSON array over --max-bytes is refused with the way out, the same articl
   const read = crosscheck('cluster', join(dir, 'all.jsonl'), '--max-bytes', '8KB', '--format', 'json');
   assert.equal(read.status, 0, read.stderr);
   assert.equal((JSON.parse(read.stdout) as { assignments: unknown[] }).assignments.length, 40);
+});
+
+test('briefs on two arrests that end in the same agency footer form two stories, as text files and as JSON Lines', () => {
+  // Short briefs (six of each arrest's facts) under a footer nearly as long as they are: read with the
+  // footer, every brief shared its passage, its name and its year ("2009"), and all twelve were one story.
+  const footer = '\n\nCopyright 2009 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.';
+  const brief = (own: string[], k: number): string => `${article(own, k).split('. ').slice(0, 6).join('. ')}.${footer}`;
+  const briefs = Array.from({ length: 6 }, (_, k) => [
+    { id: `jackson-${k}`, text: brief(JACKSON, k) },
+    { id: `williams-${k}`, text: brief(WILLIAMS, k) },
+  ]).flat();
+  const storiesOf = (stdout: string): string[][] =>
+    (JSON.parse(stdout) as { stories: { documentIds: string[] }[] }).stories.map((s) => [...s.documentIds].sort()).sort((a, b) => a[0]!.localeCompare(b[0]!));
+  const expected = [briefs.filter((b) => b.id.startsWith('jackson')).map((b) => b.id).sort(), briefs.filter((b) => b.id.startsWith('williams')).map((b) => b.id).sort()];
+
+  const dir = mkdtempSync(join(tmpdir(), 'crosscheck-briefs-'));
+  for (const b of briefs) writeFileSync(join(dir, `${b.id}.txt`), b.text);
+  const fromFiles = crosscheck('cluster', dir, '--format', 'json');
+  assert.equal(fromFiles.status, 0, fromFiles.stderr);
+  assert.deepEqual(storiesOf(fromFiles.stdout), expected);
+
+  const lines = briefs.map((b) => JSON.stringify(b)).join('\n');
+  const fromLines = crosscheckWithInput(lines, 'cluster', '-', '--format', 'json');
+  assert.equal(fromLines.status, 0, fromLines.stderr);
+  assert.deepEqual(storiesOf(fromLines.stdout), expected);
 });
