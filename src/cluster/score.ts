@@ -29,7 +29,7 @@ export function storyFeatures(doc: DocFeatures, story: StoryProfile, vocab: Voca
   // Both name people: agreement is evidence for, disagreement against; otherwise no evidence.
   const peopleValue = doc.people.size > 0 && story.people.size > 0 ? people.value - 0.5 : 0;
   const numbers = overlapShare(doc.numbers, story.numbers);
-  const dates = dateAgreement(doc.dates, story.dates);
+  const dates = dateAgreement(doc.dates, story.dates, doc.day);
   const title = overlapShare(doc.titleTerms, story.titleTerms, story.titleTerms.size > 0);
   const time = timeCloseness(doc.day, story.firstDay, story.lastDay, options.timeScaleDays);
   return {
@@ -158,16 +158,27 @@ function overlapShare(doc: Set<string>, story: Map<string, number> | Set<string>
   return { value: shared.length / doc.size, shared };
 }
 
-/** +share of the article's dates the story narrates; −1 when both name years and none is shared. */
-function dateAgreement(doc: Set<string>, story: Map<string, number>): { value: number; shared: string[] } {
+/**
+ * +share of the article's dates the story narrates; −1 when both name years and none is shared. The
+ * year and the month the article was published in (`day`) count for nothing: every report of that
+ * week names them ("in 2019"), so sharing them says nothing about which event it reports
+ * (docs/clustering.md, Method).
+ */
+function dateAgreement(doc: Set<string>, story: Map<string, number>, day?: number): { value: number; shared: string[] } {
   if (doc.size === 0 || story.size === 0) return { value: 0, shared: [] };
-  const shared = [...doc].filter((d) => story.has(d)).sort();
   const docYears = [...doc].filter((d) => d.startsWith('y:'));
   const storyHasYears = [...story.keys()].some((d) => d.startsWith('y:'));
   if (docYears.length > 0 && storyHasYears && !docYears.some((y) => story.has(y))) {
     return { value: -1, shared: [`no shared year (${docYears.map((y) => y.slice(2)).join(', ')})`] };
   }
-  return { value: shared.length / doc.size, shared };
+  let informative = [...doc];
+  if (day !== undefined) {
+    const iso = new Date(day * 86_400_000).toISOString();
+    informative = informative.filter((d) => d !== `y:${iso.slice(0, 4)}` && d !== `ym:${iso.slice(0, 7)}`);
+  }
+  if (informative.length === 0) return { value: 0, shared: [] };
+  const shared = informative.filter((d) => story.has(d)).sort();
+  return { value: shared.length / informative.length, shared };
 }
 
 /** In (−1, 1]: 1 inside the story's span, falling with distance; 0 when either date is unknown. */
