@@ -16,7 +16,7 @@ export interface ClusterWeights {
   dates: number;
   /** Jaccard of title words (0 when either has no title). */
   title: number;
-  /** Publication-time closeness in [-1, 1] (0 when either has no date). */
+  /** Publication-time distance from the story's span, in (−1, 0] (0 when close, or when either has no date). */
   time: number;
   /** Constant term. */
   bias: number;

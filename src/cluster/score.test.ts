@@ -1,10 +1,10 @@
 // How an article's dates score against a story: narrated dates are evidence, the year it was
-// published in is not.
+// published in is not; being far in time from a story is evidence against, being close is none.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractFeatures } from './features.ts';
 import { DEFAULT_CLUSTER_OPTIONS as options } from './options.ts';
-import { storyFeatures } from './score.ts';
+import { storyFeatures, timeCloseness } from './score.ts';
 import { addToStory, openStory } from './story-profile.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -27,4 +27,14 @@ test('the year an article was published in is no evidence for a story; a narrate
   assert.equal(dates('undated', 'The best deals of 2019 start early this year, shops said.').value, 1);
   // Years named on both sides and none shared: against.
   assert.equal(dates('other', 'The plant closed in 2012 after a fire, workers said.', '2019-11-19').value, -1);
+});
+
+test('publication time: far from the story counts against it, close to it counts neither way', () => {
+  const day = 18_000;
+  assert.equal(timeCloseness(day, day, day, options.timeScaleDays), 0, 'same day: no bonus');
+  assert.equal(timeCloseness(day + 1, day - 3, day, options.timeScaleDays), 0, 'a day after the story\'s last article: no bonus');
+  assert.equal(timeCloseness(day - 2, day, day + 5, options.timeScaleDays), 0, 'inside the reach of its first day: none');
+  assert.ok(timeCloseness(day + 10, day - 3, day, options.timeScaleDays) < -0.8, 'ten days later: strongly against');
+  assert.ok(timeCloseness(day + 4, day, day, options.timeScaleDays) < 0, 'four days later: against');
+  assert.equal(timeCloseness(undefined, day, day, options.timeScaleDays), 0, 'undated: no evidence');
 });

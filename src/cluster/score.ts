@@ -181,9 +181,15 @@ function dateAgreement(doc: Set<string>, story: Map<string, number>, day?: numbe
   return { value: shared.length / informative.length, shared };
 }
 
-/** In (−1, 1]: 1 inside the story's span, falling with distance; 0 when either date is unknown. */
+/**
+ * In (−1, 0]: evidence against a story the article is far in time from, none for one it is close to.
+ * 2·exp(−distance / scale) − 1 from the story's date span, capped at 0 (reached within scale·ln 2 days,
+ * two days at the default); 0 when either date is unknown. Closeness is not evidence for: in a
+ * stream nearly every candidate story is of the same days, so a bonus for it only lowered the bar
+ * for every concurrent event alike (docs/clustering.md, Method).
+ */
 export function timeCloseness(day: number | undefined, first: number | undefined, last: number | undefined, scale: number): number {
   if (day === undefined || first === undefined) return 0;
   const distance = day < first ? first - day : day > (last ?? first) ? day - (last ?? first) : 0;
-  return 2 * Math.exp(-distance / scale) - 1;
+  return Math.min(0, 2 * Math.exp(-distance / scale) - 1);
 }
