@@ -61,7 +61,12 @@ async function runSize(n: number, events: BaseEvent[]): Promise<string> {
   const quality = n <= QUALITY_MAX;
   const child = spawn(process.execPath, [...NODE_FLAGS, join(REPO_ROOT, 'bin', 'crosscheck.js'), 'cluster', '-', '--format', 'jsonl'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let last: ProcessSample | undefined;
-  const timer = setInterval(() => (last = sample(child.pid!) ?? last), POLL_MS);
+  // A process that has exited but not yet been reaped (a zombie) still has a /proc entry with its CPU
+  // times but without its memory lines: its CPU is kept, its peak of 0 is not.
+  const timer = setInterval(() => {
+    const now = sample(child.pid!);
+    if (now) last = { ...now, peakRssKb: Math.max(now.peakRssKb, last?.peakRssKb ?? 0) };
+  }, POLL_MS);
   const storyOf = new Map<string, string>();
   const gold = new Map<string, string>();
   let assigned = 0;
