@@ -1,21 +1,11 @@
-// Terminal helpers shared by the commands: colour decision (NO_COLOR, TTY), sizes, error lines, a
-// progress bar on stderr that appears only on a terminal, and line output that waits for a slow reader.
-import { once } from 'node:events';
+// Terminal helpers shared by the commands: colour decision (NO_COLOR, TTY), sizes, error lines, and a
+// progress bar on stderr that appears only on a terminal.
 import cliProgress from 'cli-progress';
 import type { InputError } from '../types.ts';
 
 /** Colour only on a terminal and only when NO_COLOR is unset or empty. */
 export function useColor(stream: NodeJS.WriteStream): boolean {
   return Boolean(stream.isTTY) && !process.env.NO_COLOR;
-}
-
-/**
- * Write one line and, when the stream's buffer is full, wait until the reader has taken it: a command
- * that streams (`cluster --format jsonl`) then goes no faster than whoever reads its output, instead of
- * queueing lines in memory that no window bounds.
- */
-export async function writeLine(out: NodeJS.WritableStream, line: string): Promise<void> {
-  if (!out.write(`${line}\n`)) await once(out, 'drain');
 }
 
 /** "32MB", "512k", "1048576" → bytes; undefined when unreadable. */

@@ -5,7 +5,7 @@ import { clusterStories, createStoryClusterer, MAX_ORDERS, toClusterInput, type 
 import { toInputError } from '../../errors.ts';
 import { extractDocuments } from '../../extract/index.ts';
 import { READ_DEFAULTS, readInputs } from '../../ingest/read-inputs.ts';
-import { parseByteSize, progressBar, writeLine } from '../output.ts';
+import { parseByteSize, progressBar } from '../output.ts';
 import type { InputError, StoryAssignment } from '../../types.ts';
 import type { SetExit } from './index.ts';
 
@@ -59,7 +59,7 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
       const extracted = extractDocuments(result.input, { detectLanguage: false });
       extracted.errors.forEach(report);
       for (const doc of extracted.documents) {
-        if (stream) await writeLine(process.stdout, JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
+        if (stream) write(JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
         else inputsRead.push(toClusterInput(doc));
         if (++count % 200 === 0) counter.update(count);
       }
