@@ -160,22 +160,23 @@ function overlapShare(doc: Set<string>, story: Map<string, number> | Set<string>
 
 /**
  * +share of the article's dates the story narrates; −1 when both name years and none is shared. The
- * year and the month the article was published in (`day`) count for nothing, for or against: every
- * report of that week names them ("in 2019"), so sharing them says nothing about which event it reports
+ * year and the month the article was published in (`day`) count for nothing: every report of that
+ * week names them ("in 2019"), so sharing them says nothing about which event it reports
  * (docs/clustering.md, Method).
  */
 function dateAgreement(doc: Set<string>, story: Map<string, number>, day?: number): { value: number; shared: string[] } {
+  if (doc.size === 0 || story.size === 0) return { value: 0, shared: [] };
+  const docYears = [...doc].filter((d) => d.startsWith('y:'));
+  const storyHasYears = [...story.keys()].some((d) => d.startsWith('y:'));
+  if (docYears.length > 0 && storyHasYears && !docYears.some((y) => story.has(y))) {
+    return { value: -1, shared: [`no shared year (${docYears.map((y) => y.slice(2)).join(', ')})`] };
+  }
   let informative = [...doc];
   if (day !== undefined) {
     const iso = new Date(day * 86_400_000).toISOString();
     informative = informative.filter((d) => d !== `y:${iso.slice(0, 4)}` && d !== `ym:${iso.slice(0, 7)}`);
   }
-  if (informative.length === 0 || story.size === 0) return { value: 0, shared: [] };
-  const docYears = informative.filter((d) => d.startsWith('y:'));
-  const storyHasYears = [...story.keys()].some((d) => d.startsWith('y:'));
-  if (docYears.length > 0 && storyHasYears && !docYears.some((y) => story.has(y))) {
-    return { value: -1, shared: [`no shared year (${docYears.map((y) => y.slice(2)).join(', ')})`] };
-  }
+  if (informative.length === 0) return { value: 0, shared: [] };
   const shared = informative.filter((d) => story.has(d)).sort();
   return { value: shared.length / informative.length, shared };
 }
