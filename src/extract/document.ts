@@ -1,5 +1,6 @@
-// Builds a Document from extracted text and fields: id, content hash, paragraph spans.
-// It does not decide what the text is (each reader does); it only normalises and measures it.
+// Builds a Document from extracted text and fields: id, content hash, paragraph spans; and trims the
+// wire furniture (copyright notices, credits) off the ends of plain texts, for the text and JSON
+// readers. It does not otherwise decide what the text is (each reader does).
 import { createHash } from 'node:crypto';
 import type { Document, RawInput, Span } from '../types.ts';
 
