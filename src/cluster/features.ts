@@ -126,12 +126,14 @@ export function figureAndDateKeys(doc: Pick<DocFeatures, 'numbers' | 'dates' | '
   const keys = new Map<string, number>();
   for (const x of doc.numbers) keys.set(`#${x}`, 1);
   for (const x of doc.dates) keys.set(x, 1);
-  if (doc.day !== undefined) {
-    const iso = new Date(doc.day * 86_400_000).toISOString();
-    keys.set(`y:${iso.slice(0, 4)}`, 1);
-    keys.set(`ym:${iso.slice(0, 7)}`, 1);
-  }
+  if (doc.day !== undefined) for (const key of publicationDateKeys(doc.day)) keys.set(key, 1);
   return keys;
+}
+
+/** The year and year-month of a publication day, keyed as narrated dates are ("y:2019", "ym:2019-11"). */
+export function publicationDateKeys(day: number): [string, string] {
+  const iso = new Date(day * 86_400_000).toISOString();
+  return [`y:${iso.slice(0, 4)}`, `ym:${iso.slice(0, 7)}`];
 }
 
 function sublinear(counts: Map<string, number>): void {

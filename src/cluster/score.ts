@@ -1,7 +1,7 @@
 // How well an article fits a story: six features (TF-IDF, names, figures, dates, title, time) and
 // their weighted sum, with the evidence for --explain. It does not choose candidates or stories.
 import type { AssignmentReason } from '../types.ts';
-import type { DocFeatures } from './features.ts';
+import { publicationDateKeys, type DocFeatures } from './features.ts';
 import type { ClusterOptions, ClusterWeights } from './options.ts';
 import type { StoryProfile } from './story-profile.ts';
 import type { Vocabulary } from './vocabulary.ts';
@@ -171,11 +171,8 @@ function dateAgreement(doc: Set<string>, story: Map<string, number>, day?: numbe
   if (docYears.length > 0 && storyHasYears && !docYears.some((y) => story.has(y))) {
     return { value: -1, shared: [`no shared year (${docYears.map((y) => y.slice(2)).join(', ')})`] };
   }
-  let informative = [...doc];
-  if (day !== undefined) {
-    const iso = new Date(day * 86_400_000).toISOString();
-    informative = informative.filter((d) => d !== `y:${iso.slice(0, 4)}` && d !== `ym:${iso.slice(0, 7)}`);
-  }
+  const published: string[] = day === undefined ? [] : publicationDateKeys(day);
+  const informative = [...doc].filter((d) => !published.includes(d));
   if (informative.length === 0) return { value: 0, shared: [] };
   const shared = informative.filter((d) => story.has(d)).sort();
   return { value: shared.length / informative.length, shared };
