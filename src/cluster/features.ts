@@ -3,7 +3,7 @@
 import type { AnnotatedDocument, Document, EntityType } from '../types.ts';
 import { minhashSignature, shingleHashes } from './minhash.ts';
 import { namesFromCapitals, namesFromEntities } from './names.ts';
-import { MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken } from './text.ts';
+import { detachedCopy, MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken, type StringPool } from './text.ts';
 
 /** The article as clustering needs it; build with {@link toClusterInput} or {@link fromAnnotated}. */
 export interface ClusterInput {
@@ -70,8 +70,11 @@ export function dayOf(iso: string | undefined): number | undefined {
 
 const YEAR = /^(?:19|20)\d\d$/;
 
-/** All features of one article. `numPermutations` is the MinHash signature length. */
-export function extractFeatures(input: ClusterInput, seq: number, numPermutations: number, shingleSize: number): DocFeatures {
+/**
+ * All features of one article. `numPermutations` is the MinHash signature length. With a `pool`, the
+ * keys of its maps and sets are the pool's shared copies (a stream keeps thousands of articles' features).
+ */
+export function extractFeatures(input: ClusterInput, seq: number, numPermutations: number, shingleSize: number, pool?: StringPool): DocFeatures {
   const tokens = tokenizeFast(input.text);
   const titleTokens = input.title ? tokenizeFast(input.title) : [];
   const terms = new Map<string, number>();
@@ -101,12 +104,12 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
     title: input.title,
     lead: leadOf(input.text),
     day: dayOf(input.publishedAt),
-    terms,
-    names,
-    people,
-    numbers,
-    dates,
-    titleTerms,
+    terms: pool ? pool.internKeys(terms) : terms,
+    names: pool ? pool.internKeys(names) : names,
+    people: pool ? pool.internKeys(people) : people,
+    numbers: pool ? pool.internSet(numbers) : numbers,
+    dates: pool ? pool.internSet(dates) : dates,
+    titleTerms: pool ? pool.internSet(titleTerms) : titleTerms,
     signature,
   };
 }
@@ -144,9 +147,10 @@ function isContentWord(lower: string): boolean {
   return lower.length > 1 && !STOPWORDS.has(lower) && !/^\d+(?:[.,]\d+)*$/.test(lower);
 }
 
+/** The first line of the text, at most 90 characters, as a string of its own (not a view of the text). */
 function leadOf(text: string): string {
   const line = text.trim().split('\n', 1)[0] ?? '';
-  return line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`;
+  return detachedCopy(line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`);
 }
 
 /** Figures (≥ 10 or with decimals; years excluded) and dates ("y:2009", "md:01-05", "ym:2009-01"). */

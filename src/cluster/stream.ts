@@ -15,6 +15,7 @@ import { StoryIndex } from './story-index.ts';
 import { bisectAgainst, spectralBisect } from './spectral.ts';
 import { ArticleVectors, strayMoves, type PlacedArticle } from './nearest-articles.ts';
 import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
+import { StringPool } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 export type { StreamOptions, StoryChange } from './options.ts';
@@ -57,12 +58,14 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   const closed = new Map<string, Story>();
   const lateCopies = new LateCopyIndex(opts.lshBands, opts.lshRows, LSH_BUCKET_SIZE, opts.lateCopyMemory);
   const closedProfiles = new ClosedStoryMemory(opts.maxPosting, opts.closedStoryMemory);
+  /** Shared copies of the feature keys of the articles and profiles kept. */
+  const keyPool = new StringPool();
   let seq = 0;
   let storySeq = 0;
   const clock = new StreamClock();
 
   function add(input: ClusterInput): StoryAssignment {
-    const doc = extractFeatures(input, seq++, opts.numPermutations, opts.shingleSize);
+    const doc = extractFeatures(input, seq++, opts.numPermutations, opts.shingleSize, keyPool);
     vocab.addDocument(doc.terms.keys(), doc.names.keys());
     if (doc.day !== undefined) clock.see(doc.day);
     evictIdle(doc.seq);
@@ -257,12 +260,14 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const moves = strayMoves(vectors, placed(), opts.moveNeighbours, opts.moveMargin)
       // It moves only where it could have joined: a lone article of a new event stays on its own.
       .filter(({ placed: p, to }) => combine(storyFeatures(p.doc, to, vocab, opts), opts.weights) >= opts.threshold)
-      .map(({ placed: p, to }) => ({ member: p.article, to }));
+      // The features go with the move as they were when it was decided: an earlier move into the
+      // same story can push this article out of the story's latest `splitSample`, which drops them.
+      .map(({ placed: p, to }) => ({ member: p.article, doc: p.doc, to }));
     const changes = new Map<string, StoryChange>();
-    for (const { member, to } of moves) {
+    for (const { member, doc, to } of moves) {
       const from = member.story;
       if (active.get(to.id) !== to) continue;
-      moveArticle(member, to);
+      moveArticle(member, doc, to);
       const key = `${from.id}\u0000${to.id}`;
       const change = changes.get(key) ?? { kind: 'move' as const, from: from.id, into: to.id, documentIds: [] };
       change.documentIds.push(member.id);
@@ -272,12 +277,15 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     return [...changes.values()];
   }
 
-  /** Take a sampled article out of its story and into `to`; a story left empty leaves the active set. */
-  function moveArticle(member: LshMember, to: StoryProfile): void {
+  /**
+   * Take a sampled article (`doc`, its features) out of its story and into `to`, where it is the
+   * latest article and keeps its features; a story left empty leaves the active set.
+   */
+  function moveArticle(member: LshMember, doc: DocFeatures, to: StoryProfile): void {
     const from = member.story;
-    const doc = member.features!;
     removeFromStory(from, doc);
-    from.members.splice(from.members.indexOf(member), 1);
+    const at = from.members.indexOf(member);
+    if (at >= 0) from.members.splice(at, 1);
     if (from.documentIds.length === 0) {
       index.unpost(from);
       active.delete(from.id);
@@ -285,6 +293,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     } else touch(from);
     addToStory(to, doc, vocab, opts.maxStoryTerms);
     member.story = to;
+    member.features = doc;
     admit(to, member);
     index.post(to, queryKeys(doc));
     touch(to);

@@ -52,8 +52,10 @@ export class Ingestor {
   private constructor(store: Store, opts: IngestOptions) {
     this.#store = store;
     this.#opts = opts;
-    // Consolidation runs after each batch here, so that every merge or split reaches the store.
-    this.#clusterer = createStoryClusterer({ ...opts.cluster, consolidateEvery: 0 });
+    // Consolidation runs after each batch here, so that every merge or split reaches the store. The
+    // store holds every story; the clusterer need not keep the ones that close (onClose drops them), so
+    // a long-running ingest holds only the active window.
+    this.#clusterer = createStoryClusterer({ ...opts.cluster, consolidateEvery: 0, onClose: () => undefined });
   }
 
   /** Open a session: replays the most recent stored articles so that new ones can join their stories. */

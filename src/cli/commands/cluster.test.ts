@@ -117,3 +117,25 @@ test('briefs on two arrests that end in the same agency footer form two stories,
   assert.equal(fromLines.status, 0, fromLines.stderr);
   assert.deepEqual(storiesOf(fromLines.stdout), expected);
 });
+
+test('jsonl: a copy that arrives after its story closed is placed in that story, under its id', () => {
+  // Six reports of one arrest on 1–3 March, six of another on 20–22 March (the first story has been idle
+  // over --idle-days 5 by then and closes), then a copy of the first report on 23 March.
+  const day = (d: number): string => `2025-03-${String(d).padStart(2, '0')}T09:00:00Z`;
+  const reports = [
+    ...Array.from({ length: 6 }, (_, k) => ({ id: `jackson-${k}`, text: article(JACKSON, k), publishedAt: day(1 + (k % 3)) })),
+    ...Array.from({ length: 6 }, (_, k) => ({ id: `williams-${k}`, text: article(WILLIAMS, k), publishedAt: day(20 + (k % 3)) })),
+    { id: 'jackson-0-reposted', text: article(JACKSON, 0), publishedAt: day(23) },
+  ];
+  const r = crosscheckWithInput(reports.map((x) => JSON.stringify(x)).join('\n'), 'cluster', '-', '--format', 'jsonl', '--idle-days', '5', '--explain');
+  assert.equal(r.status, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as { id?: string; story?: string; duplicateOf?: string; reasons?: { feature: string; detail?: string }[] });
+  const storyOf = new Map(lines.filter((l) => l.id).map((l) => [l.id!, l.story!]));
+  assert.equal(storyOf.size, 13);
+  assert.equal(new Set(reports.slice(0, 6).map((x) => storyOf.get(x.id))).size, 1, 'the first arrest is one story');
+  assert.notEqual(storyOf.get('williams-0'), storyOf.get('jackson-0'));
+  const copy = lines.find((l) => l.id === 'jackson-0-reposted')!;
+  assert.equal(copy.story, storyOf.get('jackson-0'));
+  assert.equal(copy.duplicateOf, 'jackson-0');
+  assert.match(copy.reasons?.map((x) => x.detail ?? '').join(' ') ?? '', /its closed story reopened/);
+});

@@ -1,12 +1,12 @@
 // `crosscheck cluster <inputs>...`: reads articles and prints story assignments only (id, story,
 // score, duplicate, and with --explain the deciding features). No clustering logic of its own.
 import { InvalidArgumentError, type Command } from 'commander';
-import { clusterStories, createStoryClusterer, MAX_ORDERS, toClusterInput, type ClusterInput, type StoryChange } from '../../cluster/index.ts';
+import { clusterStories, createStoryClusterer, MAX_ORDERS, toClusterInput, type ClusterInput, type StoryChange, type StoryClusterer } from '../../cluster/index.ts';
 import { toInputError } from '../../errors.ts';
 import { extractDocuments } from '../../extract/index.ts';
 import { READ_DEFAULTS, readInputs } from '../../ingest/read-inputs.ts';
 import { parseByteSize, progressBar } from '../output.ts';
-import type { InputError, StoryAssignment } from '../../types.ts';
+import type { Document, InputError, StoryAssignment } from '../../types.ts';
 import type { SetExit } from './index.ts';
 
 type Format = 'json' | 'jsonl';
@@ -45,7 +45,9 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   const writeChange = (change: StoryChange): void => write(JSON.stringify({ change: change.kind, from: change.from, into: change.into, documentIds: change.documentIds }));
   const tuning = { explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) };
   // jsonl streams: each article is placed as it arrives (memory stays bounded); json sorts by date first.
-  const stream = options.format === 'jsonl' ? createStoryClusterer({ ...tuning, onChange: writeChange }) : undefined;
+  // Every assignment is printed as it is made, so a story that closes is not needed again: handing it
+  // to an onClose that drops it keeps the clusterer from holding every closed story's article ids.
+  const stream = options.format === 'jsonl' ? createStoryClusterer({ ...tuning, onChange: writeChange, onClose: dropClosedStory }) : undefined;
   // On a terminal only: a count of the articles read (and placed, when streaming).
   const counter = progressBar(stream ? 'clustering' : 'reading', false);
   let count = 0;
@@ -59,7 +61,7 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
       const extracted = extractDocuments(result.input, { detectLanguage: false });
       extracted.errors.forEach(report);
       for (const doc of extracted.documents) {
-        if (stream) write(JSON.stringify(present(stream.add(toClusterInput(doc)), options.explain)));
+        if (stream) place(stream, doc);
         else inputsRead.push(toClusterInput(doc));
         if (++count % 200 === 0) counter.update(count);
       }
@@ -85,11 +87,29 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   }
   return errors.length > 0 ? 1 : 0;
 
+  /**
+   * One article into the stream. An article the clusterer fails on is reported by its origin and id
+   * and left out; the articles read with it in the same batch of lines are still placed.
+   */
+  function place(clusterer: StoryClusterer, doc: Document): void {
+    let placed: StoryAssignment;
+    try {
+      placed = clusterer.add(toClusterInput(doc));
+    } catch (error) {
+      report(toInputError(doc.origin, new Error(`article ${doc.id} could not be placed in a story (${error instanceof Error ? error.message : String(error)}); the other articles were`)));
+      return;
+    }
+    write(JSON.stringify(present(placed, options.explain)));
+  }
+
   function report(error: InputError): void {
     errors.push(error);
     process.stderr.write(`${error.message}\n`);
   }
 }
+
+/** A closed story whose assignments were printed already: nothing to keep. */
+function dropClosedStory(): void {}
 
 function present(a: StoryAssignment, explain: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = { id: a.documentId, story: a.storyId, score: a.score };
