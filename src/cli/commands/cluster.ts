@@ -96,7 +96,8 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
     try {
       placed = clusterer.add(toClusterInput(doc));
     } catch (error) {
-      report(toInputError(doc.origin, new Error(`article ${doc.id} could not be placed in a story (${error instanceof Error ? error.message : String(error)}); the other articles were`)));
+      const reason = error instanceof Error ? error.message : String(error);
+      report(toInputError(doc.origin, new Error(`article ${doc.id} left out: clustering failed on it (${reason}); the other articles were placed. This is a fault in crosscheck: please report it with this article`)));
       return;
     }
     write(JSON.stringify(present(placed, options.explain)));
