@@ -1,5 +1,6 @@
 // `crosscheck cluster <inputs>...`: reads articles and prints story assignments only (id, story,
-// score, duplicate, and with --explain the deciding features). No clustering logic of its own.
+// score, duplicate, and with --explain the deciding features). No clustering logic of its own; as a
+// stream (jsonl) it also bounds V8's heap growth for the run (see STREAM_HEAP_GROWING_PERCENT).
 import { setFlagsFromString } from 'node:v8';
 import { InvalidArgumentError, type Command } from 'commander';
 import { clusterStories, createStoryClusterer, MAX_ORDERS, toClusterInput, type ClusterInput, type StoryChange, type StoryClusterer } from '../../cluster/index.ts';
