@@ -78,10 +78,15 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
   const tokens = tokenizeFast(input.text);
   const titleTokens = input.title ? tokenizeFast(input.title) : [];
   const terms = new Map<string, number>();
-  for (const t of [...titleTokens, ...tokens]) {
-    if (!isContentWord(t.lower)) continue;
-    const key = stem(t.lower);
-    terms.set(key, (terms.get(key) ?? 0) + 1);
+  for (const list of [titleTokens, tokens]) {
+    for (const t of list) {
+      if (!isContentWord(t.lower)) continue;
+      const key = stem(t.lower);
+      const count = terms.get(key);
+      // A new key is entered as the pool's copy; a repeated one keeps the key it was entered with.
+      if (count === undefined) terms.set(pool ? pool.intern(key) : key, 1);
+      else terms.set(key, count + 1);
+    }
   }
   // Names come from the fast path, on which the weights were measured; annotation's entities stand in
   // only where capitals say nothing (all-caps text, scripts without case). Measured on ECB+ dev:
@@ -104,7 +109,7 @@ export function extractFeatures(input: ClusterInput, seq: number, numPermutation
     title: input.title,
     lead: leadOf(input.text),
     day: dayOf(input.publishedAt),
-    terms: pool ? pool.internKeys(terms) : terms,
+    terms,
     names: pool ? pool.internKeys(names) : names,
     people: pool ? pool.internKeys(people) : people,
     numbers: pool ? pool.internSet(numbers) : numbers,

@@ -26,7 +26,11 @@ interface ArticleVector {
  * grows by 5 % (IDFs then move by at most ln 1.05) or the key table passes {@link MAX_KEYS}.
  */
 export class ArticleVectors {
-  private keyIndex = new Map<string, number>();
+  /** Each family's keys numbered in one sequence (a term and a name of the same spelling are two keys). */
+  private termKeys = new Map<string, number>();
+  private nameKeys = new Map<string, number>();
+  private figureKeys = new Map<string, number>();
+  private nextKey = 0;
   private cache = new WeakMap<DocFeatures, ArticleVector>();
   private dense = new Float64Array(1024);
   private builtAt = 0;
@@ -35,8 +39,11 @@ export class ArticleVectors {
 
   /** Forget the built vectors when the IDFs they were weighted with have moved. */
   refresh(): void {
-    if (this.vocab.docs <= this.builtAt * 1.05 + 1 && this.keyIndex.size <= MAX_KEYS) return;
-    this.keyIndex = new Map();
+    if (this.vocab.docs <= this.builtAt * 1.05 + 1 && this.nextKey <= MAX_KEYS) return;
+    this.termKeys = new Map();
+    this.nameKeys = new Map();
+    this.figureKeys = new Map();
+    this.nextKey = 0;
     this.cache = new WeakMap();
     this.builtAt = this.vocab.docs;
   }
@@ -52,7 +59,7 @@ export class ArticleVectors {
    */
   votes<G>(doc: DocFeatures, pool: { doc: DocFeatures; group: G }[], k: number): Map<G, number> {
     const query = this.vector(doc);
-    if (this.dense.length < this.keyIndex.size) this.dense = new Float64Array(this.keyIndex.size * 2);
+    if (this.dense.length < this.nextKey) this.dense = new Float64Array(this.nextKey * 2);
     for (let i = 0; i < query.keys.length; i++) this.dense[query.keys[i]!] = query.values[i]!;
     const scored = pool.map((p, i) => {
       const v = this.vector(p.doc);
@@ -76,27 +83,35 @@ export class ArticleVectors {
   private vector(doc: DocFeatures): ArticleVector {
     const cached = this.cache.get(doc);
     if (cached) return cached;
-    const keys: number[] = [];
-    const values: number[] = [];
-    const add = (family: string, entries: Iterable<[string, number]>, weight: number): void => {
-      const from = keys.length;
+    const size = doc.terms.size + doc.names.size + doc.numbers.size + doc.dates.size + 2;
+    const keys = new Int32Array(size);
+    const values = new Float64Array(size);
+    let length = 0;
+    // One family at a time: each key's index in that family's table, its weight, then the family
+    // scaled to unit length × √(its weight / sum).
+    const push = (table: Map<string, number>, key: string, w: number): void => {
+      let at = table.get(key);
+      if (at === undefined) table.set(key, (at = this.nextKey++));
+      keys[length] = at;
+      values[length++] = w;
+    };
+    const scale = (from: number, weight: number): void => {
       let sum = 0;
-      for (const [key, w] of entries) {
-        const full = `${family}${key}`;
-        let at = this.keyIndex.get(full);
-        if (at === undefined) this.keyIndex.set(full, (at = this.keyIndex.size));
-        keys.push(at);
-        values.push(w);
-        sum += w * w;
-      }
-      const scale = sum > 0 ? Math.sqrt(weight / WEIGHT_SUM) / Math.sqrt(sum) : 0;
-      for (let i = from; i < values.length; i++) values[i]! *= scale;
+      for (let i = from; i < length; i++) sum += values[i]! * values[i]!;
+      const by = sum > 0 ? Math.sqrt(weight / WEIGHT_SUM) / Math.sqrt(sum) : 0;
+      for (let i = from; i < length; i++) values[i]! *= by;
     };
     const { idf, nameIdf } = this.vocab;
-    add('t', [...doc.terms].map(([k, w]) => [k, w * idf(k)] as [string, number]), FAMILY_WEIGHTS.terms);
-    add('n', [...doc.names].map(([k, w]) => [k, w * nameIdf(k)] as [string, number]), FAMILY_WEIGHTS.names);
-    add('f', figureAndDateKeys(doc), FAMILY_WEIGHTS.figures);
-    const vector = { keys: Int32Array.from(keys), values: Float64Array.from(values) };
+    let from = length;
+    for (const [k, w] of doc.terms) push(this.termKeys, k, w * idf(k));
+    scale(from, FAMILY_WEIGHTS.terms);
+    from = length;
+    for (const [k, w] of doc.names) push(this.nameKeys, k, w * nameIdf(k));
+    scale(from, FAMILY_WEIGHTS.names);
+    from = length;
+    for (const k of figureAndDateKeys(doc).keys()) push(this.figureKeys, k, 1);
+    scale(from, FAMILY_WEIGHTS.figures);
+    const vector = { keys: keys.subarray(0, length), values: values.subarray(0, length) };
     this.cache.set(doc, vector);
     return vector;
   }
