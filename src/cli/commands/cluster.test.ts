@@ -1,5 +1,6 @@
 // `crosscheck cluster` end to end: stories and assignments as JSON, a streamed JSONL line per
-// article, reasons with --explain, and exit status 1 with the bad input named.
+// article, reasons with --explain, and exit status 1 with the bad input named; and, without a process,
+// what a stream does with an article the clusterer fails on.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -8,6 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../../test/shared-data.ts';
 import { article, JACKSON, WILLIAMS } from '../../cluster/arrests.test-data.ts';
+import { createStoryClusterer, type ClusterInput } from '../../cluster/index.ts';
+import { extractDocuments } from '../../extract/index.ts';
+import { placeArticle } from './cluster.ts';
 
 function crosscheck(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   return crosscheckWithInput(undefined, ...args);
@@ -138,4 +142,28 @@ test('jsonl: a copy that arrives after its story closed is placed in that story,
   assert.equal(copy.story, storyOf.get('jackson-0'));
   assert.equal(copy.duplicateOf, 'jackson-0');
   assert.match(copy.reasons?.map((x) => x.detail ?? '').join(' ') ?? '', /its closed story reopened/);
+});
+
+test('jsonl: an article the clusterer fails on is reported by origin and id, and the articles after it are still placed', () => {
+  const records = [0, 1, 2, 3, 4].map((k) => JSON.stringify({ id: `jackson-${k}`, text: article(JACKSON, k) }));
+  const { documents } = extractDocuments({ origin: 'arrests.jsonl', name: 'arrests.jsonl', bytes: new TextEncoder().encode(`${records.join('\n')}\n`) }, { detectLanguage: false });
+  assert.equal(documents.length, 5);
+  const stream = createStoryClusterer({});
+  // The clusterer as the command uses it, failing on one article as a fault would.
+  const failingOnOne = {
+    add(input: ClusterInput) {
+      if (input.id === 'jackson-2') throw new TypeError("Cannot read properties of undefined (reading 'id')");
+      return stream.add(input);
+    },
+  };
+  const placed = documents.map((doc) => placeArticle(failingOnOne, doc, false));
+  const failed = placed.flatMap((p) => ('error' in p ? [p.error] : []));
+  assert.equal(failed.length, 1);
+  assert.equal(failed[0]!.origin, documents[2]!.origin);
+  assert.match(failed[0]!.message, /article jackson-2 left out: clustering failed on it \(Cannot read properties of undefined \(reading 'id'\)\)/);
+  assert.match(failed[0]!.message, /please report it/);
+  const lines = placed.flatMap((p) => ('line' in p ? [JSON.parse(p.line) as { id: string; story: string }] : []));
+  assert.deepEqual(lines.map((l) => l.id), ['jackson-0', 'jackson-1', 'jackson-3', 'jackson-4']);
+  assert.equal(new Set(lines.map((l) => l.story)).size, 1, 'the placed reports of one arrest are one story');
+  assert.deepEqual(stream.stories().flatMap((s) => s.documentIds).sort(), ['jackson-0', 'jackson-1', 'jackson-3', 'jackson-4']);
 });

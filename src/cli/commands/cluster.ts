@@ -106,26 +106,32 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   }
   return errors.length > 0 ? 1 : 0;
 
-  /**
-   * One article into the stream. An article the clusterer fails on is reported by its origin and id
-   * and left out; the articles read with it in the same batch of lines are still placed.
-   */
   function place(clusterer: StoryClusterer, doc: Document): void {
-    let placed: StoryAssignment;
-    try {
-      placed = clusterer.add(toClusterInput(doc));
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      report(toInputError(doc.origin, new Error(`article ${doc.id} left out: clustering failed on it (${reason}); the other articles were placed. This is a fault in crosscheck: please report it with this article`)));
-      return;
-    }
-    write(JSON.stringify(present(placed, options.explain)));
+    const placed = placeArticle(clusterer, doc, options.explain);
+    if ('line' in placed) write(placed.line);
+    else report(placed.error);
   }
 
   function report(error: InputError): void {
     errors.push(error);
     process.stderr.write(`${error.message}\n`);
   }
+}
+
+/**
+ * One article into a stream: the line to print for its assignment, or, when the clusterer fails on
+ * it, an error naming its origin and id that says it was left out. The stream goes on with the
+ * articles after it (read with it in the same batch of lines or not).
+ */
+export function placeArticle(clusterer: Pick<StoryClusterer, 'add'>, doc: Document, explain: boolean): { line: string } | { error: InputError } {
+  let placed: StoryAssignment;
+  try {
+    placed = clusterer.add(toClusterInput(doc));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { error: toInputError(doc.origin, new Error(`article ${doc.id} left out: clustering failed on it (${reason}); the other articles were placed. This is a fault in crosscheck: please report it with this article`)) };
+  }
+  return { line: JSON.stringify(present(placed, explain)) };
 }
 
 /** A closed story whose assignments were printed already: nothing to keep. */
