@@ -1,6 +1,6 @@
 // Story clustering at scale, in the library: throughput, peak memory and cost per article at 10k, 100k
 // and 1M articles of the generated stream (generated-stream.ts); cluster-cli.bench.ts runs the command.
-// `npm run bench -- cluster --max 100000` (or CLUSTER_BENCH_MAX) stops early; each size runs in its own process.
+// `npm run bench -- cluster.bench --max 100000` (or CLUSTER_BENCH_MAX) stops early; each size runs in its own process.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { bcubed } from '../src/cluster/bcubed.ts';
