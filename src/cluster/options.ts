@@ -23,7 +23,10 @@ export interface ClusterWeights {
 }
 
 export interface ClusterOptions {
-  /** An article joins the best-scoring story when its score reaches this; else it opens a new story. */
+  /**
+   * An article joins the best-scoring story when its score reaches this; else it opens a new story.
+   * Two sides of a story whose profiles score below it against each other are split apart.
+   */
   threshold: number;
   weights: ClusterWeights;
   /** Two active stories whose profiles score at least this against each other become one. */

@@ -26,7 +26,8 @@ export interface StoryClusterer {
   /**
    * Revisit the stories changed since the last call: merge two that turned out to be one (their
    * profiles score at least `mergeThreshold` and their union would not split), split one whose
-   * articles form two groups (normalized cut below `splitCut`).
+   * articles form two groups (normalized cut below `splitCut`, or two sides whose profiles score
+   * below `threshold` against each other).
    */
   consolidate(): StoryChange[];
   /** Stories so far: closed ones (unless handed to `onClose`) then active ones, in creation order. */
@@ -301,7 +302,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
 
   /**
    * Split `story` in two when its articles form two groups with few links between them (the
-   * normalized cut of its nearest-neighbour graph is below `splitCut`; spectral.ts). The split is
+   * normalized cut of its nearest-neighbour graph is below `splitCut`; spectral.ts), or when the
+   * two sides of the graph's best bisection could not have joined each other. The split is
    * decided on the story's latest `splitSample` articles (the ones with features): when they form two
    * groups, one group moves out; older articles stay in the original story, whose profile is rebuilt
    * from the sampled articles it keeps.
@@ -314,10 +316,15 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     const bisection = spectralBisect(sample.map((m) => m.features!), spectralOptions());
     if (!bisection) return undefined;
     // With few lineages every one links to every other and the cut says nothing; the two sides are
-    // then judged as a join would judge them, by their profiles.
+    // then judged as a join would judge them, by their profiles. With enough lineages a low cut
+    // parts them, and so do profiles so unlike that neither side could have joined the other
+    // (a pair score below the join threshold), whatever the cut: a few short reports of another
+    // event that joined on common words and link to the rest for want of closer articles.
     const graphDecides = bisection.lineages >= MIN_GRAPH_LINEAGES;
+    const apart = (kept: StoryProfile, out: StoryProfile): boolean =>
+      graphDecides ? bisection.cut < opts.splitCut || storyPairScore(kept, out) < opts.threshold : storyPairScore(kept, out) < opts.mergeThreshold;
     const split =
-      divide(story, sample, new Set(bisection.parts[0].map((d) => d.id)), (kept, out) => (graphDecides ? bisection.cut < opts.splitCut : storyPairScore(kept, out) < opts.mergeThreshold)) ??
+      divide(story, sample, new Set(bisection.parts[0].map((d) => d.id)), apart) ??
       // A large lineage (many copies of one text) links only outside itself, so the cut cannot part it; judged by its profile.
       (graphDecides && bisection.largestLineage.length >= opts.minSplitPart && sample.length - bisection.largestLineage.length >= opts.minSplitPart
         ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), (kept, out) => storyPairScore(kept, out) < opts.mergeThreshold)
