@@ -43,10 +43,15 @@ test('ECB+ dev: reports of a murder that joined the story of another on common w
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as { id: string; text: string });
-  const { stories } = clusterStories(docs);
+  const { stories, assignments } = clusterStories(docs);
   const storyOf = (id: string) => stories.find((s) => s.documentIds.includes(id))!;
   const escalante = storyOf('16_3ecb');
   assert.equal(storyOf('16_1ecb').id, escalante.id, 'both reports naming Escalante in one story');
   const ortiz = escalante.documentIds.filter((id) => id.startsWith('16_') && id.endsWith('ecbplus'));
   assert.deepEqual(ortiz, [], `reports of the Ortiz murder in the Escalante story: ${ortiz.join(', ')}`);
+  // The move says why, with the figures: the sides' score against each other, and the cut that did not decide.
+  const moved = assignments.find((a) => a.documentId === '16_3ecb')!.reasons.find((r) => r.feature === 'consolidated');
+  const why = /its story was split in two: its two groups score (-[\d.]+) against each other, below the join threshold -2; normalized cut ([\d.]+)$/.exec(moved?.detail ?? '');
+  assert.ok(why, moved?.detail);
+  assert.ok(Number(why[1]) < -2 && Number(why[2]) >= 0.25, moved?.detail);
 });

@@ -89,13 +89,13 @@ export function clusterStories(docs: ClusterInput[], options: Partial<ClusterOpt
 function clusterInOrder(docs: ClusterInput[], order: number[], options: Partial<ClusterOptions>, onPlaced?: (done: number) => void): Omit<ClusterResult, 'ordering'> {
   // Everything is in memory already, so no story is closed for idleness: an article republished
   // weeks later still joins its story (as a near-duplicate, and stale for the analysis).
-  const lastChange = new Map<string, StoryChange['kind']>();
+  const lastChange = new Map<string, StoryChange>();
   const clusterer = createStoryClusterer({
     idleDays: Infinity,
     idleArticles: Infinity,
     ...options,
     onChange: (change) => {
-      for (const id of change.documentIds) lastChange.set(id, change.kind);
+      for (const id of change.documentIds) lastChange.set(id, change);
     },
   });
   const assignments: StoryAssignment[] = new Array(docs.length);
@@ -110,7 +110,7 @@ function clusterInOrder(docs: ClusterInput[], order: number[], options: Partial<
   for (const a of assignments) {
     const final = storyOf.get(a.documentId);
     if (final && final !== a.storyId) {
-      a.reasons.push({ feature: 'consolidated', value: 1, detail: `moved from ${a.storyId}: ${CHANGE_DETAIL[lastChange.get(a.documentId) ?? 'merge']}` });
+      a.reasons.push({ feature: 'consolidated', value: 1, detail: `moved from ${a.storyId}: ${lastChange.get(a.documentId)?.reason ?? 'its story changed on consolidation'}` });
       a.storyId = final;
     }
   }
@@ -161,13 +161,6 @@ function lcg(seed: number): () => number {
     return state / 0x80000000;
   };
 }
-
-/** Why an article ended in another story than the one it joined, by the last change that moved it. */
-const CHANGE_DETAIL: Record<StoryChange['kind'], string> = {
-  merge: 'its story merged with another',
-  split: 'its story was split in two',
-  move: 'its nearest articles are in this story',
-};
 
 function publicationKey(iso: string | undefined): string {
   if (!iso) return '';

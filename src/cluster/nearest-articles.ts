@@ -143,7 +143,7 @@ export interface PlacedArticle<S, A> {
  * with the plain vote alone, 0.9688 / 0.9616 / 0.9662 with the second pass; the generated stream of
  * the benchmark (10k) 0.9701 and 0.9704.
  */
-export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors, placed: Iterable<PlacedArticle<S, A>>, k: number, margin: number): { placed: PlacedArticle<S, A>; to: S }[] {
+export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors, placed: Iterable<PlacedArticle<S, A>>, k: number, margin: number): StrayMove<S, A>[] {
   const leaning: { placed: PlacedArticle<S, A>; to: S }[] = [];
   const leansTo = new Map<A, S>();
   for (const p of placed) {
@@ -153,7 +153,7 @@ export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors
     leaning.push({ placed: p, to: best });
     leansTo.set(p.article, best);
   }
-  return leaning.filter(({ placed: p, to }) => {
+  return leaning.flatMap(({ placed: p, to }) => {
     const regrouped = p.pool.map((q) => {
       const lean = leansTo.get(q.article);
       if (q.group === p.own && lean === to) return { doc: q.doc, group: to };
@@ -161,8 +161,18 @@ export function strayMoves<S extends { seq: number }, A>(vectors: ArticleVectors
       return q;
     });
     const votes = vectors.votes(p.doc, regrouped, k);
-    return (votes.get(to) ?? 0) > margin * (votes.get(p.own) ?? 0);
+    const votesFor = votes.get(to) ?? 0;
+    const votesOwn = votes.get(p.own) ?? 0;
+    return votesFor > margin * votesOwn ? [{ placed: p, to, votesFor, votesOwn }] : [];
   });
+}
+
+/** An article to move: its nearest articles' summed similarity for `to` and for its own story, in the vote that decided. */
+export interface StrayMove<S, A> {
+  placed: PlacedArticle<S, A>;
+  to: S;
+  votesFor: number;
+  votesOwn: number;
 }
 
 /** The story other than `own` with the most votes (ties: the lower `seq`). */

@@ -191,4 +191,6 @@ export interface StoryChange {
   from: string;
   into: string;
   documentIds: string[];
+  /** What decided it, with the figures ("its two groups score -3.1 against each other, below the join threshold -2"). */
+  reason: string;
 }

@@ -263,19 +263,30 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       .filter(({ placed: p, to }) => combine(storyFeatures(p.doc, to, vocab, opts), opts.weights) >= opts.threshold)
       // The features go with the move as they were when it was decided: an earlier move into the
       // same story can push this article out of the story's latest `splitSample`, which drops them.
-      .map(({ placed: p, to }) => ({ member: p.article, doc: p.doc, to }));
-    const changes = new Map<string, StoryChange>();
-    for (const { member, doc, to } of moves) {
+      .map(({ placed: p, to, votesFor, votesOwn }) => ({ member: p.article, doc: p.doc, to, votes: `${p.article.id} ${round(votesFor)} against ${round(votesOwn)}` }));
+    // One change per pair of stories, with the vote that moved each of its articles.
+    const moved = new Map<string, { from: StoryProfile; to: StoryProfile; documentIds: string[]; votes: string[] }>();
+    for (const { member, doc, to, votes } of moves) {
       const from = member.story;
       if (active.get(to.id) !== to) continue;
       moveArticle(member, doc, to);
       const key = `${from.id}\u0000${to.id}`;
-      const change = changes.get(key) ?? { kind: 'move' as const, from: from.id, into: to.id, documentIds: [] };
-      change.documentIds.push(member.id);
-      changes.set(key, change);
+      const group = moved.get(key) ?? { from, to, documentIds: [], votes: [] };
+      group.documentIds.push(member.id);
+      group.votes.push(votes);
+      moved.set(key, group);
     }
-    for (const change of changes.values()) onChange?.(change);
-    return [...changes.values()];
+    const changes = [...moved.values()].map(({ from, to, documentIds, votes }): StoryChange => ({
+      kind: 'move',
+      from: from.id,
+      into: to.id,
+      documentIds,
+      reason:
+        `its ${opts.moveNeighbours} nearest articles vote for ${to.id} more than ${opts.moveMargin} times as much as for ${from.id}, ` +
+        `and it could have joined ${to.id}; summed similarity ${votes.join('; ')}`,
+    }));
+    for (const change of changes) onChange?.(change);
+    return changes;
   }
 
   /**
@@ -321,36 +332,46 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     // (a pair score below the join threshold), whatever the cut: a few short reports of another
     // event that joined on common words and link to the rest for want of closer articles.
     const graphDecides = bisection.lineages >= MIN_GRAPH_LINEAGES;
-    const apart = (kept: StoryProfile, out: StoryProfile): boolean =>
-      graphDecides ? bisection.cut < opts.splitCut || storyPairScore(kept, out) < opts.threshold : storyPairScore(kept, out) < opts.mergeThreshold;
+    const cut = `normalized cut ${round(bisection.cut)}`;
+    const apart = (kept: StoryProfile, out: StoryProfile): string | undefined => {
+      if (graphDecides && bisection.cut < opts.splitCut) return `its story was split in two: its articles form two groups, ${cut} < splitCut ${opts.splitCut}`;
+      const score = storyPairScore(kept, out);
+      if (graphDecides) return score < opts.threshold ? `its story was split in two: its two groups score ${round(score)} against each other, below the join threshold ${opts.threshold}; ${cut}` : undefined;
+      return score < opts.mergeThreshold ? `its story was split in two: its two groups score ${round(score)} against each other, below mergeThreshold ${opts.mergeThreshold}; ${bisection.lineages} lineages are too few for the graph` : undefined;
+    };
+    // A large lineage (many copies of one text) links only outside itself, so the cut cannot part it; judged by its profile.
+    const lineageApart = (kept: StoryProfile, out: StoryProfile): string | undefined => {
+      const score = storyPairScore(kept, out);
+      return score < opts.mergeThreshold ? `its story was split in two: its largest lineage, ${bisection.largestLineage.length} copies and rewrites of one text, scores ${round(score)} against the rest, below mergeThreshold ${opts.mergeThreshold}` : undefined;
+    };
     const split =
       divide(story, sample, new Set(bisection.parts[0].map((d) => d.id)), apart) ??
-      // A large lineage (many copies of one text) links only outside itself, so the cut cannot part it; judged by its profile.
       (graphDecides && bisection.largestLineage.length >= opts.minSplitPart && sample.length - bisection.largestLineage.length >= opts.minSplitPart
-        ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), (kept, out) => storyPairScore(kept, out) < opts.mergeThreshold)
+        ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), lineageApart)
         : undefined);
     if (!split) return undefined;
-    const { kept, out, move } = split;
+    const { kept, out, move, reason } = split;
     index.unpost(story);
     active.delete(story.id);
     install(kept);
     install(out);
-    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id) };
+    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id), reason };
     onChange?.(change);
     return change;
   }
 
   /**
    * The two stories `story` would become if the sampled articles in `first` and the others went
-   * apart, or undefined (and `story` left as it was) when `apart` says they belong together. The
-   * side holding the oldest sampled article keeps the story, and the older, unsampled articles.
+   * apart, or undefined (and `story` left as it was) when `apart` says they belong together (it
+   * gives no reason to part them). The side holding the oldest sampled article keeps the story, and
+   * the older, unsampled articles.
    */
   function divide(
     story: StoryProfile,
     sample: LshMember[],
     first: ReadonlySet<string>,
-    apart: (kept: StoryProfile, out: StoryProfile) => boolean,
-  ): { kept: StoryProfile; out: StoryProfile; move: LshMember[] } | undefined {
+    apart: (kept: StoryProfile, out: StoryProfile) => string | undefined,
+  ): { kept: StoryProfile; out: StoryProfile; move: LshMember[]; reason: string } | undefined {
     const oldest = oldestMember(sample);
     const move = sample.filter((m) => first.has(m.id) !== first.has(oldest.id));
     const moved = new Set(move.map((m) => m.id));
@@ -360,7 +381,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
         ? rebuildStory(story.id, story.seq, keep, vocab, opts.maxStoryTerms)
         : rebuildFromSample(story, keep, moved, vocab, opts.maxStoryTerms);
     const out = rebuildStory(`story-${++storySeq}`, storySeq, move, vocab, opts.maxStoryTerms);
-    if (apart(kept, out)) return { kept, out, move };
+    const reason = apart(kept, out);
+    if (reason !== undefined) return { kept, out, move, reason };
     storySeq--;
     for (const m of story.members) m.story = story;
     return undefined;
@@ -398,11 +420,14 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       active.delete(s.id);
       dirty.delete(s);
     }
+    const reason =
+      `${story.id} and ${other.story.id} were regrouped: their articles form two groups along another line, ` +
+      `normalized cut ${round(best.cut)} against ${round(currentCut)} between the two stories`;
     const changes: StoryChange[] = [];
     rebuilt.forEach((s, i) => {
       install(s);
       const moved = s.members.filter((m) => before.get(m.id) !== s.id).map((m) => m.id);
-      if (moved.length > 0) changes.push({ kind: 'move', from: pair[1 - i]!.id, into: s.id, documentIds: moved });
+      if (moved.length > 0) changes.push({ kind: 'move', from: pair[1 - i]!.id, into: s.id, documentIds: moved, reason });
     });
     for (const change of changes) onChange?.(change);
     return changes;
@@ -450,7 +475,8 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       index.post(into, posted);
       touch(into);
       keepLatestFeatures(into, opts.splitSample);
-      const change: StoryChange = { kind: 'merge', from: from.id, into: into.id, documentIds: [...from.documentIds] };
+      const reason = `its story merged with ${into.id}: the two stories' profiles score ${round(best.score)} against each other, at least mergeThreshold ${opts.mergeThreshold}, and their union does not split`;
+      const change: StoryChange = { kind: 'merge', from: from.id, into: into.id, documentIds: [...from.documentIds], reason };
       merges.push(change);
       onChange?.(change);
     }

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { REPO_ROOT } from '../../../test/shared-data.ts';
+import { REPO_ROOT, sharedPath, skipUnlessShared } from '../../../test/shared-data.ts';
 import { article, JACKSON, WILLIAMS } from '../../cluster/arrests.test-data.ts';
 import { createStoryClusterer, type ClusterInput } from '../../cluster/index.ts';
 import { extractDocuments } from '../../extract/index.ts';
@@ -166,4 +166,26 @@ test('jsonl: an article the clusterer fails on is reported by origin and id, and
   assert.deepEqual(lines.map((l) => l.id), ['jackson-0', 'jackson-1', 'jackson-3', 'jackson-4']);
   assert.equal(new Set(lines.map((l) => l.story)).size, 1, 'the placed reports of one arrest are one story');
   assert.deepEqual(stream.stories().flatMap((s) => s.documentIds).sort(), ['jackson-0', 'jackson-1', 'jackson-3', 'jackson-4']);
+});
+
+test('jsonl: each change line says what decided it, with its figures', { skip: skipUnlessShared('data', 'stories', 'ecbplus-dev.jsonl') }, () => {
+  // ECB+ dev as a stream: stories of two events of one kind split, strays move, fragments merge.
+  const r = crosscheckWithInput(readFileSync(sharedPath('data', 'stories', 'ecbplus-dev.jsonl'), 'utf8'), 'cluster', '-', '--format', 'jsonl');
+  assert.equal(r.status, 0, r.stderr);
+  const changes = r.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { change?: string; from?: string; into?: string; documentIds?: string[]; reason?: string })
+    .filter((line) => line.change);
+  assert.ok(changes.some((c) => c.change === 'split') && changes.some((c) => c.change === 'move'), `changes: ${changes.map((c) => c.change).join(', ')}`);
+  const decided: Record<string, RegExp> = {
+    split: /^its story was split in two: (its articles form two groups, normalized cut [\d.]+ < splitCut [\d.]+|its two groups score -?[\d.]+ against each other, below (the join threshold|mergeThreshold) -?[\d.]+;.*|its largest lineage, .* scores -?[\d.]+ against the rest, below mergeThreshold [\d.]+)$/,
+    merge: /^its story merged with story-\d+: the two stories' profiles score [\d.]+ against each other, at least mergeThreshold [\d.]+, and their union does not split$/,
+    move: /^(its \d+ nearest articles vote for story-\d+ more than [\d.]+ times as much as for story-\d+, and it could have joined story-\d+; summed similarity .+|story-\d+ and story-\d+ were regrouped: .*normalized cut [\d.]+ against [\d.]+ between the two stories)$/,
+  };
+  for (const c of changes) assert.match(c.reason ?? '', decided[c.change!]!, JSON.stringify(c));
+  // A vote names every article it moved, with the similarity summed for each side.
+  for (const c of changes.filter((x) => x.change === 'move' && x.reason!.includes('nearest articles'))) {
+    for (const id of c.documentIds!) assert.match(c.reason!, new RegExp(`${id} [\\d.]+ against [\\d.]+`));
+  }
 });

@@ -61,7 +61,7 @@ async function runCluster(inputs: string[], options: ClusterCommandOptions): Pro
   const errors: InputError[] = [];
   const inputsRead: ClusterInput[] = [];
   const write = (line: string): void => void process.stdout.write(`${line}\n`);
-  const writeChange = (change: StoryChange): void => write(JSON.stringify({ change: change.kind, from: change.from, into: change.into, documentIds: change.documentIds }));
+  const writeChange = (change: StoryChange): void => write(JSON.stringify({ change: change.kind, from: change.from, into: change.into, documentIds: change.documentIds, reason: change.reason }));
   const tuning = { explain: options.explain, ...(options.idleDays ? { idleDays: options.idleDays } : {}) };
   // jsonl streams: each article is placed as it arrives (memory stays bounded); json sorts by date first.
   // Every assignment is printed as it is made, so a story that closes is not needed again: handing it
