@@ -296,6 +296,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   function moveArticle(member: LshMember, doc: DocFeatures, to: StoryProfile): void {
     const from = member.story;
     removeFromStory(from, doc);
+    // Not listed when older than the story's latest MAX_LSH_MEMBERS, which a `splitSample` above that allows.
     const at = from.members.indexOf(member);
     if (at >= 0) from.members.splice(at, 1);
     if (from.documentIds.length === 0) {
