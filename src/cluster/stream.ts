@@ -2,8 +2,9 @@
 // near-duplicates join their original's story, even one that has closed (late-copies.ts reopens it), and
 // so does a follow-up that fits a closed story's kept profile (closed-stories.ts). Candidates come from
 // LSH and inverted indexes, never a scan. Consolidation revisits the stories that changed: merges,
-// splits by the cut of a story's own graph (spectral.ts), regroups pairs of stories, and moves
-// articles whose nearest articles are elsewhere (nearest-articles.ts).
+// splits by the cut of a story's own graph (spectral.ts) or when the graph's two sides could not have
+// joined each other, regroups pairs of stories, and moves articles whose nearest articles are
+// elsewhere (nearest-articles.ts); each change carries the figures that decided it.
 import type { Story, StoryAssignment } from '../types.ts';
 import { ClosedStoryMemory } from './closed-stories.ts';
 import { extractFeatures, type ClusterInput, type DocFeatures } from './features.ts';
