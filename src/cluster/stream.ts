@@ -334,11 +334,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     // (a pair score below the join threshold), whatever the cut: a few short reports of another
     // event that joined on common words and link to the rest for want of closer articles.
     const graphDecides = bisection.lineages >= MIN_GRAPH_LINEAGES;
-    const cut = `normalized cut ${round(bisection.cut)}`;
+    const cut = (): string => `normalized cut ${round(bisection.cut)}`;
     const apart = (kept: StoryProfile, out: StoryProfile): string | undefined => {
-      if (graphDecides && bisection.cut < opts.splitCut) return `its story was split in two: its articles form two groups, ${cut} < splitCut ${opts.splitCut}`;
+      if (graphDecides && bisection.cut < opts.splitCut) return `its story was split in two: its articles form two groups, ${cut()} < splitCut ${opts.splitCut}`;
       const score = storyPairScore(kept, out);
-      if (graphDecides) return score < opts.threshold ? `its story was split in two: its two groups score ${round(score)} against each other, below the join threshold ${opts.threshold}; ${cut}` : undefined;
+      if (graphDecides) return score < opts.threshold ? `its story was split in two: its two groups score ${round(score)} against each other, below the join threshold ${opts.threshold}; ${cut()}` : undefined;
       return score < opts.mergeThreshold ? `its story was split in two: its two groups score ${round(score)} against each other, below mergeThreshold ${opts.mergeThreshold}; ${bisection.lineages} lineages are too few for the graph` : undefined;
     };
     // A large lineage (many copies of one text) links only outside itself, so the cut cannot part it; judged by its profile.

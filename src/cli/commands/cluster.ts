@@ -41,7 +41,8 @@ export function registerCluster(program: Command, setExit: SetExit): void {
  * (`--format jsonl`). Left to itself V8 picks a factor of up to 4 from how fast the program allocates
  * and collects; a stream's live data is bounded by its window, but the peak RSS of the same 1M generated
  * articles moved from 1.50 to 1.96 GB between two runs (target: 2 GB). At 50 % it was 1.31–1.40 GB,
- * for 16–23 % more CPU per article (docs/clustering.md, Scale). Set at run time, the flag works the
+ * for 16–23 % more CPU per article at 1M; on 50k articles, later, the CPU cost was within this
+ * machine's run-to-run spread (docs/clustering.md, Scale). Set at run time, the flag works the
  * same on Node 20, 22 and 24 (measured). A user's own --heap-growing-percent (node's flags or
  * NODE_OPTIONS) is left as it is.
  */
