@@ -32,3 +32,13 @@ test('figures read as a reader writes them', () => {
   assert.equal(figureText(q(1300, 'over', 'life')), 'over 1,300');
   assert.equal(figureText(q(2750, 'exact', 'people')), '2,750');
 });
+
+test('a bound agrees with an exact figure on its side of it, and with a bound that meets it', () => {
+  assert.equal(figuresDisagree(q(30, 'over', 'year'), q(34, 'exact', 'year')), false);
+  assert.equal(figuresDisagree(q(2, 'at least', 'truck'), q(3, 'exact', 'truck')), false);
+  assert.equal(figuresDisagree(q(12, 'over', 'people'), q(10, 'exact', 'people')), true);
+  assert.equal(figuresDisagree(q(55, 'up to', 'year'), q(50, 'exact', 'year')), false);
+  assert.equal(figuresDisagree(q(55, 'up to', 'year'), q(60, 'exact', 'year')), true);
+  assert.equal(figuresDisagree(q(100, 'over', 'mph'), q(120, 'up to', 'mph')), false);
+  assert.equal(figuresDisagree(q(130, 'over', 'mph'), q(120, 'up to', 'mph')), true);
+});

@@ -66,13 +66,35 @@ export function figureRange(q: Quantity, options: Partial<FigureOptions> = {}): 
   }
 }
 
-/** Do two figures for the same count disagree, once qualifiers and rounding are allowed for? */
+/**
+ * Do two figures for the same count disagree, once qualifiers and rounding are allowed for? A bound
+ * and an exact figure on its side of it agree ("more than 30 years" and "34 years", "at least two
+ * trucks" and "three trucks"); two bounds are compared by their reach, so sources giving different
+ * floors ("over 1,300" and "over 1,400") still disagree.
+ */
 export function figuresDisagree(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
   const opts = { ...FIGURE_DEFAULTS, ...options };
+  if (withinBound(a, b, opts.rounding) || withinBound(b, a, opts.rounding) || boundsMeet(a, b, opts.rounding) || boundsMeet(b, a, opts.rounding)) return false;
   const [a0, a1] = figureRange(a, opts);
   const [b0, b1] = figureRange(b, opts);
   const gap = Math.max(a0, b0) - Math.min(a1, b1);
   return gap > opts.rounding * Math.max(a.value, b.value);
+}
+
+const LOWER_BOUNDS = new Set<Quantity['qualifier']>(['over', 'at least']);
+const UPPER_BOUNDS = new Set<Quantity['qualifier']>(['under', 'at most', 'up to']);
+
+/** Is the exact figure `exact` on the open side of the bound `bound`? */
+function withinBound(bound: Quantity, exact: Quantity, rounding: number): boolean {
+  if (exact.qualifier !== 'exact') return false;
+  if (LOWER_BOUNDS.has(bound.qualifier)) return exact.value >= bound.value * (1 - rounding);
+  if (UPPER_BOUNDS.has(bound.qualifier)) return exact.value <= bound.value * (1 + rounding);
+  return false;
+}
+
+/** A floor at or below a ceiling ("more than 100 mph", "speeds up to 120 mph"): both can hold. */
+function boundsMeet(floor: Quantity, ceiling: Quantity, rounding: number): boolean {
+  return LOWER_BOUNDS.has(floor.qualifier) && UPPER_BOUNDS.has(ceiling.qualifier) && floor.value <= ceiling.value * (1 + rounding);
 }
 
 /** The figure as a reader would write it: "over 1,300". */

@@ -31,7 +31,7 @@ type LinkKind = 'same' | 'carried' | 'figure';
  * the same count twice), and two groups merge only when their claims are similar on average
  * (`minGroupLink`), which stops chaining.
  */
-export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}, carriedOver: ClaimPair[] = []): ClaimGroup[] {
+export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}, carriedOver: ClaimPair[] = [], personIds: ReadonlySet<string> = new Set()): ClaimGroup[] {
   const opts = { ...GROUP_DEFAULTS, ...options };
   const isFact = (i: number): boolean => !vectors[i]!.claim.opinion;
   const scores = new Map<string, number>();
@@ -74,7 +74,7 @@ export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageO
   const groups: ClaimGroup[] = [];
   for (const indices of members.values()) {
     const facts = indices.filter(isFact);
-    if (facts.length) groups.push(toGroup(facts.map((i) => vectors[i]!), lineageOf, opts));
+    if (facts.length) groups.push(toGroup(facts.map((i) => vectors[i]!), lineageOf, opts, personIds));
   }
   groups.sort((a, b) => statusRank(a) - statusRank(b) || b.independentSources - a.independentSources || b.documentIds.length - a.documentIds.length || a.id.localeCompare(b.id));
   return groups;
@@ -100,11 +100,11 @@ function statusRank(g: ClaimGroup): number {
   return g.status === 'conflicting' ? 0 : g.status === 'corroborated' ? 1 : 2;
 }
 
-function toGroup(members: ClaimVector[], lineageOf: Map<string, string>, opts: GroupOptions): ClaimGroup {
+function toGroup(members: ClaimVector[], lineageOf: Map<string, string>, opts: GroupOptions, personIds: ReadonlySet<string>): ClaimGroup {
   const claims = members.map((m) => m.claim).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.sentenceIndex - b.sentenceIndex);
   const documentIds = [...new Set(claims.map((c) => c.documentId))].sort();
   const lineages = new Set(documentIds.map((d) => lineageOf.get(d) ?? d));
-  const conflict = findConflict(claims, opts.figures);
+  const conflict = findConflict(claims, opts.figures, personIds);
   const representative = centralClaim(members);
   const modalities = new Set(claims.map((c) => c.modality));
   const development = modalities.has('planned') && modalities.has('happened') ? { from: 'planned' as const, to: 'happened' as const } : undefined;
@@ -136,10 +136,9 @@ function centralClaim(members: ClaimVector[]): Claim {
   return best.claim;
 }
 
-/** A figure slot on which the group's articles disagree, with each value and who gives it. */
 /** A slot on which the group's articles disagree: a figure, then polarity, date, place or actor. */
-function findConflict(claims: Claim[], figures: FigureOptions): Conflict | undefined {
-  return figureConflict(claims, figures) ?? slotConflict(claims);
+function findConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>): Conflict | undefined {
+  return figureConflict(claims, figures, personIds) ?? slotConflict(claims);
 }
 
 /**
@@ -203,17 +202,44 @@ function hasNegation(c: Claim): boolean {
   return /\b(not|never|no)\b|n[’']t\b/i.test(c.text);
 }
 
-function figureConflict(claims: Claim[], figures: FigureOptions): Conflict | undefined {
+/**
+ * The first count on which two articles disagree: one gives a figure the other's claims in the group
+ * never agree with, and the other gives one the first's never agree with. An article giving both
+ * ("six to eight months", "two escaped, the other three were caught") disagrees with nobody on them.
+ * Ages and other "N-year" attributes belong to someone: they are compared only between claims that
+ * name a person in common (`personIds`), so "15-year-old Alexandros" and "a 16-year-old student in
+ * Athens" do not conflict, and "60-year-old Sharron Smith" and "61-year-old Sharron Smith" do.
+ * The conflict lists the opposed values and the group's figures that agree with one of them; a third
+ * value that no article opposes is left out (a figure for something else that joined the group on a
+ * shared noun).
+ */
+function figureConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>): Conflict | undefined {
   const entries = claims.flatMap((c) => c.quantities.map((q) => ({ claim: c, q, cls: countClass(q) })));
   for (const { q: qa, cls } of entries) {
     if (!cls) continue;
     const related = entries.filter((e) => e.cls === cls && sameCount(qa, e.q, figures));
-    const disagreeing = related.filter((e) => figuresDisagree(qa, e.q, figures));
-    if (disagreeing.length === 0) continue;
-    if (!related.some((e) => disagreeing.some((d) => d.claim.documentId !== e.claim.documentId))) continue;
-    return { slot: slotLabel(cls, related.map((e) => e.q)), values: valuesOf(related, figures) };
+    const byDoc = new Map<string, typeof related>();
+    for (const e of related) byDoc.set(e.claim.documentId, [...(byDoc.get(e.claim.documentId) ?? []), e]);
+    const agreesIn = (doc: string, q: Quantity): boolean => byDoc.get(doc)!.some((e) => !figuresDisagree(e.q, q, figures));
+    const opposed = new Set<(typeof related)[number]>();
+    for (const x of related)
+      for (const y of related) {
+        if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
+        if (agreesIn(x.claim.documentId, y.q) || agreesIn(y.claim.documentId, x.q)) continue;
+        if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
+        opposed.add(x).add(y);
+      }
+    if (opposed.size === 0) continue;
+    const shown = related.filter((e) => opposed.has(e) || [...opposed].some((o) => !figuresDisagree(o.q, e.q, figures)));
+    const values = valuesOf(shown, figures);
+    if (values.length >= 2) return { slot: slotLabel(cls, shown.map((e) => e.q)), values };
   }
   return undefined;
+}
+
+/** "10-year-old", "a 28-year veteran": a figure that describes one person or thing. */
+function isAttribute(q: Quantity): boolean {
+  return q.unit === 'years' && /^\S+\s*-\s*years?\b/i.test(q.text);
 }
 
 function valuesOf(related: { claim: Claim; q: Quantity }[], figures: FigureOptions): ConflictValue[] {

@@ -58,7 +58,8 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
   const vectors = buildVectors(claims, sentenceOf, options.match);
   const pairs = similarPairs(vectors, { ...options.match, minScore: Math.min(options.match?.minScore ?? 0.25, 0.1) });
   const provenance = findProvenance(docs, vectors, pairs, options.provenance);
-  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups, provenance.carriedOver);
+  const personIds = new Set(entities.filter((e) => e.type === 'person').map((e) => e.id));
+  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups, provenance.carriedOver, personIds);
 
   const eventInputs: EventInput[] = claims.map((claim) => {
     const doc = docById.get(claim.documentId)!;
