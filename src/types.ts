@@ -146,6 +146,8 @@ export interface TimeMention extends Span {
   precision?: 'day' | 'month' | 'year';
   /** Relative expressions ("on Monday", "yesterday") were resolved against the publication date. */
   relative: boolean;
+  /** A date written without its year ("at the end of July"): the year came from the publication date or another date of the article. */
+  yearInferred?: boolean;
   /** Length in days, for durations ("ten days of bombing" → 10). */
   days?: number;
 }
@@ -233,6 +235,8 @@ export interface Quantity {
   unit?: string;
   counted?: string;
   text: string;
+  /** The person the figure is stated of, named just before it ("Miller is averaging 15.5 points"); entity id. */
+  holder?: string;
 }
 
 /** A sentence-level statement reduced to slots. */
@@ -249,7 +253,7 @@ export interface Claim {
   /** Resolved ISO dates the sentence refers to. */
   dates: string[];
   /** The same dates, each marked when it was resolved from a relative expression ("on Monday"). */
-  timeRefs: { date: string; relative: boolean; precision?: 'day' | 'month' | 'year' }[];
+  timeRefs: { date: string; relative: boolean; precision?: 'day' | 'month' | 'year'; yearInferred?: boolean }[];
   place?: string;
   /** Who the sentence attributes the statement to ("the Kremlin", "Interfax"). */
   attribution?: string;

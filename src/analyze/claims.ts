@@ -16,6 +16,11 @@ const PLANNED = /\b(will|shall|is set to|are set to|set to take place|poised to|
 const POSSIBLE = /\b(may|might|could|potential(?:ly)?|possib(?:le|ility|ly)|risk of|threat of|likely)\b/i;
 const DENIED = /\b(denie[sd]|deny|denying|rejected (?:claims|reports)|dismissed (?:claims|reports))\b/i;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
+/**
+ * A line that only dates the article ("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM", "Friday, Sep
+ * 10, 2010 | Updated 8:52 PM EDT"): words of these kinds and figures, nothing else. Not a claim.
+ */
+const TIMESTAMP_WORD = /^(?:published|posted|updated|last|modified|on|at|and|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist)$/i;
 const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note', 'quote', 'reveal', 'stress', 'emphasize', 'emphasise', 'express', 'convey', 'inform', 'outline', 'indicate', 'insist', 'declare']);
 /** Nouns a light verb carries that are not the action ("conducted ten days of bombing"). */
 const NOT_ACTIONS = new Set(['day', 'week', 'month', 'year', 'hour', 'series', 'number', 'lot', 'kind', 'type', 'part', 'role', 'way', 'time']);
@@ -57,7 +62,7 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const content = contentTokens(sentence);
     const mentions = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.entityId);
     const hasVerb = sentence.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    if (content.length < opts.minContentWords || !hasVerb || /\?\s*$/.test(sentence.text)) continue;
+    if (content.length < opts.minContentWords || !hasVerb || /\?\s*$/.test(sentence.text) || isTimestampLine(sentence)) continue;
     const evidence = evidenceFor(doc, sentence.index);
     if (!evidence) continue;
     const verbIndex = mainVerbIndex(sentence, mentions.map((m) => m.mention));
@@ -69,8 +74,13 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const placeId = mentions.find((m) => ctx.entities.get(m.entityId!)?.type === 'place' && /\b(in|at|near|from)\s+(the\s+)?$/i.test(doc.doc.text.slice(Math.max(sentence.start, m.mention.start - 12), m.mention.start)))?.entityId;
     const quantities: Quantity[] = doc.numbers
       .filter((n) => n.sentence === sentence.index)
-      .map((n) => ({ value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : '') }));
-    const timeRefs = doc.times.filter((t) => t.sentence === sentence.index && t.date).map((t) => ({ date: t.date!.slice(0, 10), relative: t.relative, ...(t.precision ? { precision: t.precision } : {}) }));
+      .map((n) => {
+        const holder = holderOf(sentence, n.start, mentions, ctx.entities);
+        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(holder ? { holder } : {}) };
+      });
+    const timeRefs = doc.times
+      .filter((t) => t.sentence === sentence.index && t.date)
+      .map((t) => ({ date: t.date!.slice(0, 10), relative: t.relative, ...(t.precision ? { precision: t.precision } : {}), ...(t.yearInferred ? { yearInferred: true } : {}) }));
     const dates = [...new Set(timeRefs.map((t) => t.date))].sort();
     const lower = sentence.text.toLowerCase();
     const claim: Claim = {
@@ -145,11 +155,33 @@ function modalityOf(lower: string): Modality {
   return 'happened';
 }
 
+/** Most words between a person's name and a figure stated of them ("Garrard completed 28 of 41 passes"). */
+const HOLDER_REACH = 4;
+
+/**
+ * The person a figure is stated of: one named at most `HOLDER_REACH` words before it, with no verb
+ * of saying between ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not "Gaskin said
+ * 50 were hurt", where the figure is the speaker's, not about him).
+ */
+function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>): string | undefined {
+  let last: { mention: EntityMention; entityId?: string } | undefined;
+  for (const m of mentions) if (m.mention.end <= start && entities.get(m.entityId!)?.type === 'person' && (!last || m.mention.end > last.mention.end)) last = m;
+  if (!last) return undefined;
+  const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
+  if (between.length > HOLDER_REACH || between.some((t) => SPEECH.has(t.lemma) || t.text === ';')) return undefined;
+  return last.entityId;
+}
+
+function isTimestampLine(sentence: Sentence): boolean {
+  return sentence.tokens.every((t) => !/\p{L}/u.test(t.text) || /^\d/.test(t.text) || TIMESTAMP_WORD.test(t.text));
+}
+
 function isNegated(sentence: Sentence, verbIndex: number): boolean {
   if (verbIndex < 0) return false;
   const window = sentence.tokens.slice(Math.max(0, verbIndex - 3), verbIndex + 2);
   // "not only ... but also" affirms.
-  return window.some((t, i) => NEGATION.has(t.text.toLowerCase()) && window[i + 1]?.text.toLowerCase() !== 'only');
+  // The lemma reads contractions written without an apostrophe too ("cant" is "ca" + "nt", lemma "not").
+  return window.some((t, i) => (NEGATION.has(t.text.toLowerCase()) || t.lemma === 'not') && window[i + 1]?.text.toLowerCase() !== 'only');
 }
 
 function attributionOf(

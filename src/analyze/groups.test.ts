@@ -5,8 +5,11 @@ import { buildDocument } from '../extract/document.ts';
 import type { StoryAnalysis } from '../types.ts';
 import { analyzeStory } from './index.ts';
 
-function story(articles: Record<string, string>): StoryAnalysis {
-  const annotated = Object.entries(articles).map(([id, text]) => annotateDocument({ ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, text), id }));
+function story(articles: Record<string, string>, publishedAt: Record<string, string> = {}): StoryAnalysis {
+  const annotated = Object.entries(articles).map(([id, text]) => {
+    const doc = { ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, text), id };
+    return annotateDocument(publishedAt[id] ? { ...doc, publishedAt: publishedAt[id] } : doc);
+  });
   return analyzeStory({ id: 's', title: 't', documentIds: annotated.map((a) => a.doc.id) }, annotated);
 }
 
@@ -52,4 +55,51 @@ test('a floor and a figure above it agree; a figure below the floor does not', (
     news: 'Ten people were killed when the quake struck the island on Sunday, officials said.',
   });
   assert.deepEqual(figureConflicts(disagree), [{ slot: 'number of people', values: ['10 (news)', 'over 12 (post)'] }]);
+});
+
+test('figures stated of two different people do not conflict', () => {
+  const s = story({
+    inquirer: 'Andre Miller is averaging 15.5 points per game this season for the Sixers, who have lost eight of ten games.',
+    daily: 'Andre Iguodala is averaging 14.9 points per game this season for the Sixers, who have lost eight of ten games.',
+  });
+  assert.deepEqual(figureConflicts(s), []);
+});
+
+const otherConflicts = (s: StoryAnalysis) => s.claims.filter((c) => c.conflict && (c.conflict.slot === 'date' || c.conflict.slot === 'polarity')).map((c) => `${c.conflict!.slot}: ${c.conflict!.values.map((v) => v.value).join(' | ')}`);
+
+test('the lines that date an article are not claims, and two of them are no date conflict', () => {
+  const s = story({
+    monday: 'PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM\n\nHundreds of people marched to the police station in Flatbush on Monday night after the shooting of a teenager.',
+    wednesday: 'PUBLISHED: WEDNESDAY, MARCH 13, 2013, 2:29 PM\n\nHundreds of people marched to the police station in Flatbush on Monday night after the shooting of a teenager.',
+  });
+  assert.deepEqual(otherConflicts(s), []);
+  assert.deepEqual(s.claims.flatMap((c) => c.claims.map((x) => x.text)).filter((t) => /PUBLISHED/.test(t)), []);
+});
+
+test('a negation written without its apostrophe is read as a negation', () => {
+  const s = story({
+    herald: 'The police can\'t confirm how many people were hurt in the blast at the market on Sunday.',
+    times: 'The police cant confirm how many people were hurt in the blast at the market on Sunday.',
+  });
+  assert.deepEqual(s.claims.flatMap((c) => c.claims.map((x) => `${x.documentId}: ${x.negated}`)).sort(), ['herald: true', 'times: true']);
+  assert.deepEqual(otherConflicts(s), []);
+});
+
+test('declining to say something does not contradict saying something else', () => {
+  const s = story({
+    wire: 'Publicist Jack Ketsoyan would not say Friday what the American Pie star was being treated for at the clinic.',
+    daily: 'Publicist Jack Ketsoyan said Friday that the American Pie star was being treated for exhaustion at the clinic.',
+  });
+  assert.deepEqual(otherConflicts(s), []);
+});
+
+test('a date written without its year is not compared across articles published in other years', () => {
+  const s = story(
+    {
+      early: 'At the end of July, an armed man robbed a diamond exhibition at the Carlton hotel in Cannes, making off with jewels.',
+      late: 'At the end of July, an armed man robbed a diamond exhibition at the Carlton hotel in Cannes, making off with jewels.',
+    },
+    { early: '2008-12-10T12:00:00Z', late: '2013-08-02T12:00:00Z' },
+  );
+  assert.deepEqual(otherConflicts(s), []);
 });

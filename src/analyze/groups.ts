@@ -152,7 +152,7 @@ function slotConflict(claims: Claim[]): Conflict | undefined {
   for (const c of claims) if (c.action && c.modality === 'happened') byAction.set(c.action, [...(byAction.get(c.action) ?? []), c]);
   for (const [action, same] of byAction) {
     if (new Set(same.map((c) => c.documentId)).size < 2) continue;
-    const polarity = opposingSides(same, (c) => (c.negated ? `not ${action}` : action), (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.polarity && hasNegation(a) !== hasNegation(b));
+    const polarity = UNCOMPARED_POLARITY.has(action) ? undefined : opposingSides(same, (c) => (c.negated ? `not ${action}` : action), (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.polarity && hasNegation(a) !== hasNegation(b));
     if (polarity) return { slot: 'polarity', values: polarity };
     const dates = opposingSides(same, explicitDate, (a, b) => wordOverlap(a, b) >= SLOT_MIN_OVERLAP.date && !a.dates.includes(explicitDate(b)!) && !b.dates.includes(explicitDate(a)!));
     if (dates) return { slot: 'date', values: dates };
@@ -186,7 +186,7 @@ function opposingSides(claims: Claim[], label: (c: Claim) => string | undefined,
 }
 
 function explicitDate(c: Claim): string | undefined {
-  const full = [...new Set(c.timeRefs.filter((t) => !t.relative && (t.precision ?? 'day') === 'day').map((t) => t.date))];
+  const full = [...new Set(c.timeRefs.filter((t) => !t.relative && !t.yearInferred && (t.precision ?? 'day') === 'day').map((t) => t.date))];
   return full.length === 1 ? full[0] : undefined;
 }
 
@@ -199,14 +199,21 @@ function wordOverlap(a: Claim, b: Claim): number {
 
 /** Any negation in the sentence: when both sentences have one, the negation moved, not the fact. */
 function hasNegation(c: Claim): boolean {
-  return /\b(not|never|no)\b|n[’']t\b/i.test(c.text);
+  return /\b(not|never|no)\b|n[’']t\b|\b(?:can|don|didn|doesn|isn|wasn|weren|aren|couldn|wouldn|shouldn|hasn|haven|hadn|won)t\b/i.test(c.text);
 }
+
+/**
+ * Speaking is not the fact spoken of: "would not say what he was treated for" and "said he went to a
+ * clinic" do not disagree. Verbs of knowing and confirming ("confirm", "deny") are still compared.
+ */
+const UNCOMPARED_POLARITY = new Set(['say', 'tell', 'speak', 'comment', 'talk', 'add', 'write', 'discuss', 'elaborate']);
 
 /**
  * The first count on which two articles disagree: one gives a figure the other's claims in the group
  * never agree with, and the other gives one the first's never agree with. An article giving both
  * ("six to eight months", "two escaped, the other three were caught") disagrees with nobody on them.
- * Ages and other "N-year" attributes belong to someone: they are compared only between claims that
+ * A figure stated of one person ("Miller is averaging 15.5 points") is not compared with one stated
+ * of another ("Iguodala 14.9 points"). Ages and other "N-year" attributes belong to someone: they are compared only between claims that
  * name a person in common (`personIds`), so "15-year-old Alexandros" and "a 16-year-old student in
  * Athens" do not conflict, and "60-year-old Sharron Smith" and "61-year-old Sharron Smith" do.
  * The conflict lists the opposed values and the group's figures that agree with one of them; a third
@@ -226,6 +233,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
       for (const y of related) {
         if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
         if (agreesIn(x.claim.documentId, y.q) || agreesIn(y.claim.documentId, x.q)) continue;
+        if (x.q.holder && y.q.holder && x.q.holder !== y.q.holder) continue;
         if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
         opposed.add(x).add(y);
       }

@@ -280,3 +280,13 @@ test('every figure found in shared news articles points into its own sentence', 
   }
   assert.ok(count > 100, `found ${count} figures`);
 });
+
+test('reads a calibre glued to its unit as a measure, not a count of what follows', () => {
+  const n = only('Commandos seized a 7.62mm rifle from the boat.');
+  assert.deepEqual({ text: n.text, value: n.value, unit: n.unit, counted: n.counted }, { text: '7.62mm', value: 7.62, unit: 'mm', counted: undefined });
+});
+
+test('reads "$US1 million" as a million US dollars, beside the converted figure', () => {
+  const found = numbers('Damage was estimated at $US1 million ($1.52 million), authorities said.');
+  assert.deepEqual(found.map((n) => [n.text, n.value, n.unit]), [['$US1 million', 1000000, 'USD'], ['$1.52 million', 1520000, 'USD']]);
+});

@@ -46,7 +46,8 @@ const MEASURE_UNITS: Record<string, string> = table({
   kilometer: 'km', kilometers: 'km', mile: 'miles', miles: 'miles', metre: 'm', metres: 'm', meter: 'm', meters: 'm',
   kg: 'kg', kilogram: 'kg', kilograms: 'kg', kilo: 'kg', kilos: 'kg', tonne: 'tonnes', tonnes: 'tonnes',
   ton: 'tonnes', tons: 'tonnes', hectare: 'hectares', hectares: 'hectares', acre: 'acres', acres: 'acres',
-  foot: 'feet', feet: 'feet', ft: 'feet', degree: 'degrees', degrees: 'degrees', litre: 'litres', litres: 'litres',
+  mm: 'mm', millimetre: 'mm', millimetres: 'mm', millimeter: 'mm', millimeters: 'mm', cm: 'cm', centimetre: 'cm',
+  centimetres: 'cm', centimeter: 'cm', centimeters: 'cm', foot: 'feet', feet: 'feet', ft: 'feet', degree: 'degrees', degrees: 'degrees', litre: 'litres', litres: 'litres',
   liter: 'litres', liters: 'litres', barrel: 'barrels', barrels: 'barrels', minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
   hour: 'hours', hours: 'hours', day: 'days', days: 'days', week: 'weeks', weeks: 'weeks', month: 'months',
   months: 'months', year: 'years', years: 'years', decade: 'decades', decades: 'decades',
@@ -137,6 +138,15 @@ function isWordNumberToken(t: Token | undefined): boolean {
   return UNITS[w] !== undefined || MULTIPLIERS[w] !== undefined;
 }
 
+/** The digits of "$US1" (Australian and British papers' US dollars), which tokenizes as "$" "US1". */
+function usPrefixedDigits(tokens: Token[], i: number): string | undefined {
+  const t = tokens[i];
+  const prev = tokens[i - 1];
+  if (!t || !prev || prev.text !== '$' || prev.end !== t.start) return undefined;
+  const digits = /^US(\d[\d,]*(?:\.\d+)?)$/.exec(t.text)?.[1];
+  return digits !== undefined && parseNumeral(digits) !== undefined ? digits : undefined;
+}
+
 /** Parse a figure starting at token i; digits may carry a glued suffix ("1.2bn", "10km" when one token). */
 function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | undefined {
   const t = tokens[i];
@@ -147,9 +157,13 @@ function parseAt(tokens: Token[], i: number): (Parsed & { unit?: string }) | und
   let end = i + 1;
   let unit: string | undefined;
   if (/^0\d/.test(t.text)) return undefined; // "000", "09": a fragment of a figure or a clock, not a figure
+  const afterDollarUs = usPrefixedDigits(tokens, i);
   if (parseNumeral(t.text) !== undefined) {
     digits = t.text;
     value = parseNumeral(t.text);
+  } else if (afterDollarUs !== undefined) {
+    digits = afterDollarUs;
+    value = parseNumeral(afterDollarUs);
   } else if (glued?.[1] && glued[2]) {
     const suffix = glued[2].toLowerCase();
     const scale = SCALES[suffix];
@@ -329,7 +343,7 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
         continue;
       }
       const code = t.text.charCodeAt(0);
-      const maybe = (code >= 48 && code <= 57) || t.pos === 'NUM' || isWordNumberToken(t) || ((t.text === 'a' || t.text === 'an' || t.text === 'A' || t.text === 'An') && isWordNumberToken(tokens[i + 1]));
+      const maybe = (code >= 48 && code <= 57) || t.pos === 'NUM' || usPrefixedDigits(tokens, i) !== undefined || isWordNumberToken(t) || ((t.text === 'a' || t.text === 'an' || t.text === 'A' || t.text === 'An') && isWordNumberToken(tokens[i + 1]));
       const parsed = maybe ? parseAt(tokens, i) : undefined;
       if (!parsed) {
         i++;

@@ -348,5 +348,5 @@ export function findTimes(sentences: Sentence[], publishedAt?: string, options: 
       d.precision = 'day';
     }
   }
-  return drafts.map(({ yearless: _y, anchor: _a, ...mention }) => mention);
+  return drafts.map(({ yearless, anchor: _a, ...mention }) => (yearless && mention.date ? { ...mention, yearInferred: true } : mention));
 }
