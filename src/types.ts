@@ -237,6 +237,8 @@ export interface Quantity {
   text: string;
   /** The person the figure is stated of, named just before it ("Miller is averaging 15.5 points"); entity id. */
   holder?: string;
+  /** Content lemmas around the figure in its clause ("served", "federal", "prison"): what it is a figure of. */
+  context?: string[];
 }
 
 /** A sentence-level statement reduced to slots. */

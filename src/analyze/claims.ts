@@ -76,7 +76,8 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
       .filter((n) => n.sentence === sentence.index)
       .map((n) => {
         const holder = holderOf(sentence, n.start, mentions, ctx.entities);
-        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(holder ? { holder } : {}) };
+        const context = figureContext(sentence, n.start, n.end);
+        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(holder ? { holder } : {}), context };
       });
     const timeRefs = doc.times
       .filter((t) => t.sentence === sentence.index && t.date)
@@ -170,6 +171,36 @@ function holderOf(sentence: Sentence, start: number, mentions: { mention: Entity
   const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
   if (between.length > HOLDER_REACH || between.some((t) => SPEECH.has(t.lemma) || t.text === ';')) return undefined;
   return last.entityId;
+}
+
+/** Content words on each side of a figure that describe it: what happened, to what, where. */
+const CONTEXT_REACH = 4;
+
+/**
+ * Up to `CONTEXT_REACH` content words (lemmas) on each side of the figure at [start, end), within its
+ * clause (a stop or semicolon ends it); the figure's own tokens and other figures are left out.
+ */
+function figureContext(sentence: Sentence, start: number, end: number): string[] {
+  const tokens = sentence.tokens;
+  const first = tokens.findIndex((t) => t.end > start);
+  if (first < 0) return [];
+  let last = first;
+  while (last + 1 < tokens.length && tokens[last + 1]!.start < end) last++;
+  const words: string[] = [];
+  const walk = (from: number, step: 1 | -1): void => {
+    let taken = 0;
+    for (let i = from; i >= 0 && i < tokens.length && taken < CONTEXT_REACH; i += step) {
+      const t = tokens[i]!;
+      if (/^[.;:!?]$/.test(t.text)) break;
+      if (CONTENT_POS.has(t.pos) && t.pos !== 'NUM' && !t.isStop && /\p{L}/u.test(t.text) && t.text.length > 1) {
+        words.push(foldLemma(t.lemma));
+        taken++;
+      }
+    }
+  };
+  walk(first - 1, -1);
+  walk(last + 1, 1);
+  return words;
 }
 
 function isTimestampLine(sentence: Sentence): boolean {

@@ -103,3 +103,16 @@ test('a date written without its year is not compared across articles published 
   );
   assert.deepEqual(otherConflicts(s), []);
 });
+
+test('figures in one unit conflict only when the words around them say they measure the same thing', () => {
+  const same = story({
+    times: 'Felt pleaded guilty to conspiracy to obstruct justice and served four months in federal prison for it.',
+    post: 'Felt pleaded guilty to conspiracy to obstruct justice and served five months in federal prison for it.',
+  });
+  assert.deepEqual(figureConflicts(same), [{ slot: 'amount in months', values: ['4 (times)', '5 (post)'] }]);
+  const apart = story({
+    times: 'Seven months after the conviction, President Ronald Reagan pardoned Felt, the FBI official behind the Watergate leaks.',
+    post: 'The two met until November 1973, five months after Felt, the FBI official behind the Watergate leaks, left the FBI.',
+  });
+  assert.deepEqual(figureConflicts(apart), []);
+});

@@ -212,6 +212,9 @@ const UNCOMPARED_POLARITY = new Set(['say', 'tell', 'speak', 'comment', 'talk', 
  * The first count on which two articles disagree: one gives a figure the other's claims in the group
  * never agree with, and the other gives one the first's never agree with. An article giving both
  * ("six to eight months", "two escaped, the other three were caught") disagrees with nobody on them.
+ * Two figures face each other only when the words around them share one beyond what they count
+ * (`sharesContext`), so counts of different things in one unit ("seven months after the conviction",
+ * "five months after he left the FBI") do not conflict.
  * A figure stated of one person ("Miller is averaging 15.5 points") is not compared with one stated
  * of another ("Iguodala 14.9 points"). Ages and other "N-year" attributes belong to someone: they are compared only between claims that
  * name a person in common (`personIds`), so "15-year-old Alexandros" and "a 16-year-old student in
@@ -234,6 +237,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
         if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
         if (agreesIn(x.claim.documentId, y.q) || agreesIn(y.claim.documentId, x.q)) continue;
         if (x.q.holder && y.q.holder && x.q.holder !== y.q.holder) continue;
+        if (!sharesContext(x.q, y.q, cls)) continue;
         if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
         opposed.add(x).add(y);
       }
@@ -243,6 +247,16 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
     if (values.length >= 2) return { slot: slotLabel(cls, shown.map((e) => e.q)), values };
   }
   return undefined;
+}
+
+/**
+ * Do two figures of one count have a word of their surroundings in common, beyond what they count?
+ * "served four months in federal prison" and "served five months in federal prison" do; "seven
+ * months after the conviction" and "five months after Felt left the FBI" do not.
+ */
+function sharesContext(a: Quantity, b: Quantity, cls: string): boolean {
+  const counted = (w: string): boolean => w === a.counted || w === b.counted || cls === w || cls === `unit:${w}`;
+  return (a.context ?? []).some((w) => !counted(w) && (b.context ?? []).includes(w));
 }
 
 /** "10-year-old", "a 28-year veteran": a figure that describes one person or thing. */
