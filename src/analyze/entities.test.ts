@@ -74,3 +74,10 @@ test('drops capitalised phrases that no cue types ("Great Satan")', () => {
   assert.ok(!names.some((n) => /satan/i.test(n)));
   assert.ok(names.includes('Iran'));
 });
+
+test('common acronyms of things are not organisations', () => {
+  const text = 'The Gibe sent an SOS at 1100 IST, and commandos seized a GPS receiver and seven AK-47 rifles, the Defence Ministry said.';
+  const names = findEntityMentions(splitSentences(text), text).map((m) => m.name);
+  assert.deepEqual(names.filter((n) => /^(SOS|IST|GPS|AK)$/.test(n)), []);
+  assert.ok(names.includes('Defence Ministry'));
+});

@@ -55,13 +55,15 @@ export const PLACE_CUES = new Set(
   village beach falls canyon plaza bridge territory territories oblast prefecture governorate border`.split(/\s+/),
 );
 
-/** Capitalised words that are never names on their own. */
+/** Capitalised words that are never names on their own, with common acronyms of things, not bodies ("GPS", "SOS"). */
 export const NOT_NAMES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
   september october november december jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept
   sept. oct oct. nov nov. dec dec. i god internet web christmas easter ramadan eid today yesterday tomorrow
   however meanwhile furthermore moreover additionally significantly notably also according amid amidst while
-  although despite during after before since until`.split(/\s+/),
+  although despite during after before since until
+  gps sos gmt utc ist est edt pst pdt cst cdt cet bst am pm tv dna ceo cfo atm suv gdp pc ufo icu dui mvp rpg ied
+  ak sms usb led cctv hq vip faq`.split(/\s+/),
 );
 
 /** Regions that the country and city lists do not hold. */

@@ -290,3 +290,8 @@ test('reads "$US1 million" as a million US dollars, beside the converted figure'
   const found = numbers('Damage was estimated at $US1 million ($1.52 million), authorities said.');
   assert.deepEqual(found.map((n) => [n.text, n.value, n.unit]), [['$US1 million', 1000000, 'USD'], ['$1.52 million', 1520000, 'USD']]);
 });
+
+test('reads "1230 hours" as a time of day, and "48 hours" as a duration', () => {
+  assert.deepEqual(numbers('Marine commandos boarded the dhow at 1230 hours and apprehended the pirates.'), []);
+  assert.deepEqual(numbers('The ship was held for 48 hours.').map((n) => [n.value, n.unit]), [[48, 'hours']]);
+});

@@ -232,6 +232,7 @@ function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, opti
     if (n >= 1 && n <= 31 && (MONTHS.has(lower(prev)) || MONTHS.has(lower(next)) || (lower(next) === 'of' && MONTHS.has(lower(tokens[p.end + 1]))))) {
       return 'day of month';
     }
+    if (p.digits.length === 4 && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(p.digits) && /^(?:hours|hrs)$/.test(lower(next))) return 'time of day'; // "at 1230 hours"
     if (ID_MARKERS.has(lower(prev))) return 'identifier';
     if (prev && /^[A-Z]{2,}$/.test(prev.text) && !CURRENCY_WORDS[lower(prev)] && !CURRENCY_SIGNS[lower(prev)]) return 'identifier'; // "AK 47", "MH 17"
     if (prev && prev.text === '-' && prev.start === tokens[i]!.start - 1) return 'identifier';

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { annotateDocument } from '../annotate/index.ts';
+import { analyzeStory } from '../analyze/index.ts';
+import { buildDocument } from '../extract/document.ts';
 import { fixtureAnalysis } from './fixture.test-data.ts';
-import { renderText, wrap } from './text.ts';
+import { renderText, storyFigures, wrap } from './text.ts';
 
 const plain = renderText(fixtureAnalysis(), { color: false, width: 80 });
 const story1 = plain.slice(0, plain.indexOf('Story 2:'));
@@ -94,4 +97,16 @@ test('drops the outlet column when no article of the story names its outlet', ()
 test('marks a figure as disputed only when a conflict is about it', () => {
   assert.match(story1, /\n {4}resident {5}about 300 \(brennock-gazette\)\n/);
   assert.match(story1, /\n {2}✗ worker/);
+});
+
+test('marks only the count a conflict is about, not the other counts its sentences give', () => {
+  const texts = {
+    gazette: 'Twelve workers were injured and 40 firefighters fought the fire at the Veldmark Chemicals plant on Tuesday.',
+    courier: 'Nine workers were injured and 40 firefighters fought the fire at the Veldmark Chemicals plant on Tuesday.',
+  };
+  const annotated = Object.entries(texts).map(([id, text]) => annotateDocument({ ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, text), id }));
+  const story = analyzeStory({ id: 's', title: 't', documentIds: Object.keys(texts) }, annotated);
+  assert.equal(story.claims.filter((c) => c.status === 'conflicting').length, 1);
+  const marks = Object.fromEntries(storyFigures(story).map((f) => [f.label, f.disputed]));
+  assert.deepEqual(marks, { worker: true, firefighter: false });
 });

@@ -1,6 +1,7 @@
 // The terminal report: per story, its articles, then conflicts, single-source and corroborated claims,
 // lineages, people, figures, events, timeline and summary; input errors last. No I/O, no analysis.
 import type { Analysis, ClaimGroup, Document, Entity, Evidence, ProvenanceEdge, Quantity, StoryAnalysis } from '../types.ts';
+import { figureText } from '../analyze/figures.ts';
 
 export interface TextOptions {
   /** ANSI colour; the CLI passes false when NO_COLOR is set or stdout is not a terminal. */
@@ -342,11 +343,14 @@ export function storyFigures(s: StoryAnalysis): Figure[] {
   const byLabel = new Map<string, Map<string, Set<string>>>();
   const disputed = new Set<string>();
   for (const g of s.claims) {
+    // Only the figures the conflict names, in the sentences it cites: the group's other counts agree.
+    const conflictValues = new Set(g.conflict?.values.map((v) => v.value));
+    const cited = new Set(g.conflict?.values.flatMap((v) => v.evidence.map((e) => `${e.documentId}#${e.sentenceIndex}`)));
     for (const c of g.claims) {
       for (const q of c.quantities) {
         const label = q.counted ?? q.unit;
         if (!label) continue;
-        if (g.status === 'conflicting') disputed.add(label);
+        if (cited.has(`${c.documentId}#${c.sentenceIndex}`) && conflictValues.has(figureText(q))) disputed.add(label);
         const values = byLabel.get(label) ?? new Map<string, Set<string>>();
         byLabel.set(label, values);
         const text = figureValue(q);
