@@ -81,3 +81,12 @@ test('common acronyms of things are not organisations', () => {
   assert.deepEqual(names.filter((n) => /^(SOS|IST|GPS|AK)$/.test(n)), []);
   assert.ok(names.includes('Defence Ministry'));
 });
+
+test('a line in capitals gives no names, and a boulevard is a place', () => {
+  const text = 'CHARGED WITH MURDER: KRAFT WORKER HELD\nYvonne Hiller worked at the plant on Roosevelt Boulevard in Philadelphia, police said.';
+  const mentions = findEntityMentions(splitSentences(text), text).map((m) => `${m.name}/${m.type}`);
+  assert.deepEqual(mentions.filter((m) => /MURDER|KRAFT|CHARGED/.test(m)), []);
+  assert.ok(mentions.includes('Roosevelt Boulevard/place'), mentions.join(', '));
+  const wire = 'POLICE SAY FIRE AT VELDMARK PLANT INJURED 12\nBRENNOCK OFFICIALS CONFIRMED THE TOLL ON TUESDAY';
+  assert.ok(findEntityMentions(splitSentences(wire), wire).length > 0, 'a text all in capitals keeps its names');
+});

@@ -30,13 +30,23 @@ const PLACE_FOLLOWERS = new Set(['district', 'town', 'city', 'village', 'area', 
 export function findEntityMentions(sentences: Sentence[], text: string): EntityMention[] {
   gazetteer();
   const mentions: EntityMention[] = [];
+  // In a line written in capitals ("CHARGED WITH MURDER: ...") capitals say nothing, unless the whole text is.
+  const shouting = sentences.filter(isShouted);
+  const skipShouted = shouting.length <= sentences.length / 2;
   for (const sentence of sentences) {
+    if (skipShouted && isShouted(sentence)) continue;
     for (const run of properNounRuns(sentence.tokens, text)) {
       const mention = classifyRun(run, sentence, text);
       if (mention) mentions.push(...mention);
     }
   }
   return mentions;
+}
+
+/** A sentence of three words or more written in capitals. */
+function isShouted(sentence: Sentence): boolean {
+  const words = sentence.tokens.filter((t) => /\p{L}{2,}/u.test(t.text));
+  return words.length >= 3 && words.every((t) => t.text === t.text.toUpperCase());
 }
 
 interface Run {

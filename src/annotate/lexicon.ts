@@ -52,7 +52,8 @@ export const ORGANIZATION_FOLLOWERS = new Set(`agency newspaper broadcaster netw
 export const PLACE_CUES = new Set(
   `strip province region valley river sea ocean island islands mountains mountain mount lake county city street
   avenue road square bay gulf coast peninsula desert heights hills airport port harbor harbour canal district town
-  village beach falls canyon plaza bridge territory territories oblast prefecture governorate border`.split(/\s+/),
+  village beach falls canyon plaza bridge territory territories oblast prefecture governorate border boulevard
+  highway freeway expressway parkway lane park glacier forest reef cape`.split(/\s+/),
 );
 
 /** Capitalised words that are never names on their own, with common acronyms of things, not bodies ("GPS", "SOS"). */
