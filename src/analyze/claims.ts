@@ -70,7 +70,13 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const name = (id: string | undefined): string | undefined => (id ? ctx.entities.get(id)?.name : undefined);
     let actorId = actorBefore(sentence, mentions, verb);
     if (!actorId && verb && startsWithPronoun(sentence, verbIndex)) actorId = previousActor;
-    const targetId = mentions.find((m) => verb && m.mention.start > verb.start && m.entityId !== actorId && ctx.entities.get(m.entityId!)?.type !== 'place')?.entityId;
+    let targetId = mentions.find((m) => verb && m.mention.start > verb.start && m.entityId !== actorId && ctx.entities.get(m.entityId!)?.type !== 'place')?.entityId;
+    const subjectId = actorId;
+    if (verb && isPassive(sentence, verbIndex)) {
+      // "Hiller is charged with murder", "Wilson was shot by Hiller": the subject undergoes the action.
+      actorId = agentAfter(sentence, verbIndex, mentions);
+      targetId = subjectId;
+    }
     const placeId = mentions.find((m) => ctx.entities.get(m.entityId!)?.type === 'place' && /\b(in|at|near|from)\s+(the\s+)?$/i.test(doc.doc.text.slice(Math.max(sentence.start, m.mention.start - 12), m.mention.start)))?.entityId;
     const quantities: Quantity[] = doc.numbers
       .filter((n) => n.sentence === sentence.index)
@@ -105,7 +111,9 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
       lemmas: [...new Set(content.map((t) => foldLemma(t.lemma)))],
     };
     claims.push(claim);
-    if (actorId && ctx.entities.get(actorId)?.type === 'person') previousActor = actorId;
+    // A pronoun in the next sentence refers to this one's subject, passive or not ("Ushakov was quoted by
+    // Interfax ... He revealed ...").
+    if (subjectId && ctx.entities.get(subjectId)?.type === 'person') previousActor = subjectId;
   }
   return claims;
 }
@@ -128,11 +136,35 @@ function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; ent
   const before = mentions.filter((m) => m.mention.end <= verb.start);
   for (let i = before.length - 1; i >= 0; i--) {
     const m = before[i]!;
-    const prev = sentence.tokens.filter((t) => t.end <= m.mention.start).pop();
+    const preceding = sentence.tokens.filter((t) => t.end <= m.mention.start);
+    let prev = preceding.pop();
+    if (prev?.pos === 'DET') prev = preceding.pop(); // "at a Kraft factory", "from the University of Alabama"
     if (prev && OBJECT_PREPOSITIONS.has(prev.text.toLowerCase())) continue;
     return m.entityId;
   }
   return undefined;
+}
+
+/**
+ * Is the main verb a passive participle ("was shot", "is charged", "has been arrested", "got hit")?
+ * Only adverbs and "not" may stand between it and the form of "be" or "get".
+ */
+function isPassive(sentence: Sentence, verbIndex: number): boolean {
+  const verb = sentence.tokens[verbIndex]!;
+  if (/ing$/i.test(verb.text) || verb.text.toLowerCase() === verb.lemma) return false;
+  for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 4; i--) {
+    const t = sentence.tokens[i]!;
+    if (t.lemma === 'be' || t.lemma === 'get') return !/^(?:be|get)$/i.test(t.text) || sentence.tokens[i - 1]?.lemma === 'to' || ['will', 'would', 'could', 'can', 'may', 'might', 'must', 'should'].includes(sentence.tokens[i - 1]?.lemma ?? '') ;
+    if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
+  }
+  return false;
+}
+
+/** The agent of a passive verb: the person or organisation named right after "by" ("shot by Hiller"). */
+function agentAfter(sentence: Sentence, verbIndex: number, mentions: { mention: EntityMention; entityId?: string }[]): string | undefined {
+  const by = sentence.tokens.slice(verbIndex + 1, verbIndex + 6).find((t) => t.text.toLowerCase() === 'by');
+  if (!by) return undefined;
+  return mentions.find((m) => m.mention.start > by.start && m.mention.start - by.end <= 5)?.entityId;
 }
 
 function startsWithPronoun(sentence: Sentence, verbIndex: number): boolean {

@@ -295,3 +295,7 @@ test('reads "1230 hours" as a time of day, and "48 hours" as a duration', () => 
   assert.deepEqual(numbers('Marine commandos boarded the dhow at 1230 hours and apprehended the pirates.'), []);
   assert.deepEqual(numbers('The ship was held for 48 hours.').map((n) => [n.value, n.unit]), [[48, 'hours']]);
 });
+
+test('reads "a 911 dispatcher" as a telephone number, not 911 dispatchers', () => {
+  assert.deepEqual(numbers('Janice Leader, a 911 dispatcher, said Hiller called 911 and reported two shootings.').map((n) => n.value), [2]);
+});

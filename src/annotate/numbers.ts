@@ -218,6 +218,11 @@ export function qualifierBefore(tokens: Token[], i: number): { qualifier: Qualif
 }
 
 /** Why a parsed figure is not a count, or undefined when it is one. */
+/** Emergency telephone numbers, and the words that show one is meant ("911 call", "999 operator"). */
+const EMERGENCY_NUMBERS = new Set(['911', '999', '112', '000']);
+const EMERGENCY_DIALS = new Set(['call', 'called', 'calling', 'calls', 'dial', 'dialed', 'dialled', 'dialing', 'dialling', 'phoned', 'rang', 'ring']);
+const EMERGENCY_FOLLOWERS = new Set(['call', 'calls', 'caller', 'callers', 'dispatcher', 'dispatchers', 'operator', 'operators', 'center', 'centre', 'emergency', 'line', 'system', 'tapes', 'tape', 'recording']);
+
 function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, options: NumberOptions): string | undefined {
   const prev = tokens[i - 1];
   const next = tokens[p.end];
@@ -233,6 +238,7 @@ function notACount(tokens: Token[], i: number, p: Parsed, hasUnit: boolean, opti
       return 'day of month';
     }
     if (p.digits.length === 4 && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(p.digits) && /^(?:hours|hrs)$/.test(lower(next))) return 'time of day'; // "at 1230 hours"
+    if (EMERGENCY_NUMBERS.has(p.digits) && (EMERGENCY_FOLLOWERS.has(lower(next)) || EMERGENCY_DIALS.has(lower(prev)))) return 'identifier'; // "a 911 dispatcher", "called 911"
     if (ID_MARKERS.has(lower(prev))) return 'identifier';
     if (prev && /^[A-Z]{2,}$/.test(prev.text) && !CURRENCY_WORDS[lower(prev)] && !CURRENCY_SIGNS[lower(prev)]) return 'identifier'; // "AK 47", "MH 17"
     if (prev && prev.text === '-' && prev.start === tokens[i]!.start - 1) return 'identifier';

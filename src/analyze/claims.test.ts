@@ -1,0 +1,28 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annotateDocument } from '../annotate/index.ts';
+import { buildDocument } from '../extract/document.ts';
+import type { StoryAnalysis } from '../types.ts';
+import { analyzeStory } from './index.ts';
+
+function story(text: string): StoryAnalysis {
+  const doc = annotateDocument({ ...buildDocument({ origin: 'a', name: 'a', bytes: new Uint8Array() }, text), id: 'a' });
+  return analyzeStory({ id: 's', title: 't', documentIds: ['a'] }, [doc]);
+}
+
+const roles = (s: StoryAnalysis, pattern: RegExp) =>
+  s.claims.flatMap((g) => g.claims).filter((c) => pattern.test(c.text)).map((c) => ({ actor: c.actor, action: c.action, target: c.target }));
+
+test('in a passive sentence the subject undergoes the action, and the agent after "by" does it', () => {
+  const s = story('Yvonne Hiller opened fire at the Kraft plant in Philadelphia on Thursday. Tanya Wilson was shot by Yvonne Hiller in the break room. Yvonne Hiller is charged with two counts of murder.');
+  assert.deepEqual(roles(s, /^Tanya Wilson was shot/), [{ actor: 'Yvonne Hiller', action: 'shoot', target: 'Tanya Wilson' }]);
+  assert.deepEqual(roles(s, /is charged/), [{ actor: undefined, action: 'charge', target: 'Yvonne Hiller' }]);
+  const events = s.events.map((e) => `${e.actor} ${e.action} ${e.target ?? ''}`.trim());
+  assert.ok(events.includes('Yvonne Hiller attack Tanya Wilson'), events.join('; '));
+  assert.ok(!events.some((e) => e.startsWith('Tanya Wilson') || e === 'Yvonne Hiller arrest'), events.join('; '));
+});
+
+test('a name after a preposition and an article is where it happened, not who did it', () => {
+  const s = story('In a sad reversal, a disgruntled woman opened fire at a Kraft Foods plant in Philadelphia last night, killing two workers and wounding two others. Kraft Foods said the plant would stay closed.');
+  assert.ok(!s.events.some((e) => e.actor === 'Kraft Foods' && e.action === 'attack'), s.events.map((e) => `${e.actor} ${e.action}`).join('; '));
+});
