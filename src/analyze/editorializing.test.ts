@@ -33,3 +33,8 @@ test('a verdict stated with "to be" is editorializing', () => {
   assert.equal(judge('That is a shameful record for a firm that boasted of its safety culture.').judges, true);
   assert.equal(judge('The plant is a large site on the edge of the town.').judges, false);
 });
+
+test('"worth" before an amount is a measure, and a characterisation attributed with "described by" is reporting', () => {
+  assert.equal(judge('Armed robbers stole gems worth 85 million euros from a jeweller in the heart of Paris, during a raid described by French media as the most lucrative heist in French history.').judges, false);
+  assert.equal(judge('It was a worthy and brilliant effort by the whole team.').judges, true);
+});

@@ -35,7 +35,7 @@ export const COMMENT_ADVERBS = new Set(`surely clearly obviously undoubtedly fra
 /** The writer says what ought to happen: a prescription, unless someone else is quoted saying it. */
 const PRESCRIPTION = /\b(should|must|ought to|needs? to|has to|have to|deserves?|deserved)\b/;
 
-const REPORTING_LEMMAS = new Set(['say', 'tell', 'state', 'report', 'announce', 'accord', 'quote', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note']);
+const REPORTING_LEMMAS = new Set(['say', 'tell', 'state', 'report', 'announce', 'accord', 'quote', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note', 'describe', 'dub', 'term', 'label']);
 const PREDICTION = /\b(will|is likely to|are likely to|is set to have|is bound to)\b/i;
 
 export interface SentenceJudgement {
@@ -54,6 +54,14 @@ export interface EditorializingOptions {
 export const EDITORIALIZING_DEFAULTS: EditorializingOptions = { minEvaluativeWords: 2, minValence: 2 };
 
 /** Does this sentence judge rather than report? */
+/** "gems worth 85 million euros", "worth about $2 million": a measure, not a judgement. */
+function isAmountWorth(sentence: Sentence, t: Sentence['tokens'][number]): boolean {
+  if (t.lemma !== 'worth') return false;
+  const i = sentence.tokens.indexOf(t);
+  const next = sentence.tokens.slice(i + 1, i + 3);
+  return next.some((n) => n.pos === 'NUM' || n.pos === 'SYM' || /^[$€£¥]|^\d/.test(n.text));
+}
+
 export function judgeSentence(sentence: Sentence, options: Partial<EditorializingOptions> = {}): SentenceJudgement {
   const opts = { ...EDITORIALIZING_DEFAULTS, ...options };
   const lower = sentence.text.toLowerCase();
@@ -64,6 +72,7 @@ export function judgeSentence(sentence: Sentence, options: Partial<Editorializin
   const unquotedTokens = sentence.tokens.filter((t) => unquoted.includes(t.text.toLowerCase()));
   const evaluative = unquotedTokens
     .filter((t) => t.pos === 'ADJ' || t.pos === 'ADV')
+    .filter((t) => !isAmountWorth(sentence, t))
     .filter((t) => EVALUATIVE_WORDS.has(t.lemma) || Math.abs(VALENCE[t.text.toLowerCase()] ?? 0) >= opts.minValence)
     .map((t) => t.text.toLowerCase());
   if (!attributed) {

@@ -90,3 +90,14 @@ test('a line in capitals gives no names, and a boulevard is a place', () => {
   const wire = 'POLICE SAY FIRE AT VELDMARK PLANT INJURED 12\nBRENNOCK OFFICIALS CONFIRMED THE TOLL ON TUESDAY';
   assert.ok(findEntityMentions(splitSentences(wire), wire).length > 0, 'a text all in capitals keeps its names');
 });
+
+test('a word capitalised only where it opens a sentence, and written in lower case elsewhere, is no name', () => {
+  const docs = [
+    annotated('a', 'Armed robbers stole gems from a jeweller in Paris on Friday.'),
+    annotated('b', 'ARMED robbers in drag made off with diamonds worth millions from a store in Paris.'),
+    annotated('c', 'The thieves were armed with guns. Police chief Michel Gaudin said nothing more.'),
+  ];
+  const names = resolveEntities(docs).entities.map((e) => e.name);
+  assert.ok(!names.some((n) => /^armed$/i.test(n)), names.join(', '));
+  assert.ok(names.includes('Michel Gaudin') && names.includes('Paris'), names.join(', '));
+});

@@ -52,11 +52,32 @@ export function sameFullName(a: string[], b: string[]): boolean {
 }
 
 /** Merge the mentions of a story's documents into entities. */
+/**
+ * One-word names whose capital the sentence start explains: every mention opens its sentence, the
+ * word is written in lower case elsewhere in the story ("Armed robbers stole …" beside "armed with
+ * guns"), and it is no place the gazetteer knows. They are not names.
+ */
+function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
+  const lowerWords = new Set<string>();
+  for (const doc of docs) for (const m of doc.doc.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) lowerWords.add(m[0]);
+  const atStart = new Set<string>();
+  const elsewhere = new Set<string>();
+  for (const doc of docs) {
+    for (const m of doc.mentions) {
+      const sentence = doc.sentences[m.sentence];
+      const opens = sentence !== undefined && /^[\s"“'‘(\[-]*$/.test(doc.doc.text.slice(sentence.start, m.start));
+      (opens && !/\s/.test(m.name) ? atStart : elsewhere).add(m.name);
+    }
+  }
+  return new Set([...atStart].filter((name) => !elsewhere.has(name) && lowerWords.has(name.toLowerCase()) && !canonicalPlace(name)));
+}
+
 export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   const persons: Cluster[] = [];
   const pending: { doc: AnnotatedDocument; index: number; mention: EntityMention }[] = [];
   const titleOnly: typeof pending = [];
-  const all = docs.flatMap((doc) => doc.mentions.map((mention, index) => ({ doc, index, mention })));
+  const capitalOnlyAtStart = sentenceStartWords(docs);
+  const all = docs.flatMap((doc) => doc.mentions.map((mention, index) => ({ doc, index, mention }))).filter(({ mention }) => !capitalOnlyAtStart.has(mention.name));
 
   // Clusters indexed by the sound of their surname, so a mention is compared with a few, not all.
   const bySound = new Map<string, Cluster[]>();
