@@ -101,3 +101,15 @@ test('a word capitalised only where it opens a sentence, and written in lower ca
   assert.ok(!names.some((n) => /^armed$/i.test(n)), names.join(', '));
   assert.ok(names.includes('Michel Gaudin') && names.includes('Paris'), names.join(', '));
 });
+
+test('a ship is never a person', () => {
+  const text = 'Indian naval ship INS Mysore answered a distress call from the merchant vessel MV Gibe on Saturday.';
+  const mentions = findEntityMentions(splitSentences(text), text).map((m) => `${m.name}/${m.type}`);
+  assert.ok(mentions.includes('MV Gibe/organization') && mentions.includes('INS Mysore/organization'), mentions.join(', '));
+});
+
+test('a ship named without its prefix is the same ship', () => {
+  const docs = [annotated('a', 'The merchant vessel MV Gibe sent a distress call on Saturday.'), annotated('b', 'Pirates in two boats fired at the Gibe before commandos arrived.')];
+  const ship = resolveEntities(docs).entities.find((e) => e.name === 'MV Gibe');
+  assert.ok(ship && ship.type === 'organization' && ship.aliases.includes('Gibe') && ship.documentIds.length === 2, JSON.stringify(ship));
+});

@@ -3,6 +3,7 @@
 // people whose surnames differ ("Vladimir Putin" / "Vladimir Zelensky"); it does not find mentions.
 import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
+import { VESSEL_PREFIXES } from '../annotate/entities.ts';
 import { canonicalPlace, normaliseName } from '../annotate/lexicon.ts';
 import type { AnnotatedDocument, Entity, EntityMention, EntityType, Evidence } from '../types.ts';
 import { evidenceFor } from './evidence.ts';
@@ -126,6 +127,16 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
     if (!key) continue;
     const cluster = others.get(key) ?? { type: item.mention.type, words, mentions: [] };
     cluster.mentions.push(item);
+    others.set(key, cluster);
+  }
+
+  // "Gibe" after "MV Gibe": the ship's name without its prefix is the same ship.
+  for (const [key, cluster] of others) {
+    if (cluster.words.length < 2 || !VESSEL_PREFIXES.has(cluster.words[0]!.toUpperCase())) continue;
+    const bare = others.get(cluster.words.slice(1).join(' '));
+    if (!bare || bare === cluster) continue;
+    cluster.mentions.push(...bare.mentions);
+    others.delete(cluster.words.slice(1).join(' '));
     others.set(key, cluster);
   }
 

@@ -23,6 +23,8 @@ const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'ben', 
 const ORG_JOINERS = new Set(['of', 'for', 'on', '&', 'and']);
 const SPEECH_VERBS = new Set(['say', 'tell', 'state', 'add', 'announce', 'warn', 'claim', 'insist', 'note', 'explain', 'write', 'tweet', 'argue', 'deny', 'confirm', 'ask', 'urge', 'reply', 'respond', 'declare']);
 const MAX_TITLE_LOOKBACK = 5;
+/** Prefixes of ships' names ("MV", "INS", "HMS", "USS"). */
+export const VESSEL_PREFIXES = new Set(['MV', 'M/V', 'MS', 'MT', 'INS', 'HMS', 'USS', 'USNS', 'SS', 'RMS', 'HMAS', 'HMCS', 'HMNZS', 'FV', 'RV', 'CCGS', 'USCGC']);
 const PLACE_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout']);
 const PLACE_FOLLOWERS = new Set(['district', 'town', 'city', 'village', 'area', 'region', 'province', 'county', 'neighbourhood', 'neighborhood', 'suburb', 'state']);
 
@@ -208,6 +210,8 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   const afterNext = sentence.tokens[run.to + 1];
 
   if (isDemonym(coreName) || isDemonym(spanText(all, text))) return undefined;
+  // "MV Gibe", "INS Mysore", "USS Carney": a ship, which acts like an organisation, never a person.
+  if (core.length >= 2 && VESSEL_PREFIXES.has(core[0]!.text)) return [make(core, 'organization', true)];
   if (hasOrganizationCue(core)) return [make(core, 'organization', true)];
   if (isPlaceName(coreName) || PLACE_CUES.has(last)) return [make(core, 'place', true)];
   if (before && GROUP_CUES.has(before.text.toLowerCase())) return [make(core, 'group', true)];
