@@ -26,3 +26,15 @@ test('a name after a preposition and an article is where it happened, not who di
   const s = story('In a sad reversal, a disgruntled woman opened fire at a Kraft Foods plant in Philadelphia last night, killing two workers and wounding two others. Kraft Foods said the plant would stay closed.');
   assert.ok(!s.events.some((e) => e.actor === 'Kraft Foods' && e.action === 'attack'), s.events.map((e) => `${e.actor} ${e.action}`).join('; '));
 });
+
+test('a participle in apposition is passive: the person named is accused, not accusing', () => {
+  const s = story('Yvonne Hiller, accused in the Kraft Foods shooting, appeared in court in Philadelphia on Tuesday.');
+  assert.ok(!s.events.some((e) => e.actor === 'Yvonne Hiller' && e.action === 'accusation'), s.events.map((e) => `${e.actor} ${e.action}`).join('; '));
+});
+
+test('among undated events, what was done comes before what was said about it', () => {
+  const s = story('Police chief Joe Sullivan said the plant was closed. Yvonne Hiller killed Tanya Wilson in the break room on Thursday. Joe Sullivan said the suspect surrendered.');
+  const actions = s.events.map((e) => e.action);
+  assert.ok(actions.includes('attack') && actions.includes('statement'), actions.join(', '));
+  assert.ok(actions.indexOf('attack') < actions.indexOf('statement'), actions.join(', '));
+});

@@ -147,11 +147,17 @@ function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; ent
 
 /**
  * Is the main verb a passive participle ("was shot", "is charged", "has been arrested", "got hit")?
- * Only adverbs and "not" may stand between it and the form of "be" or "get".
+ * Only adverbs and "not" may stand between it and the form of "be" or "get". A participle right
+ * after a comma and before "of", "with", "in", "for", "by" or "over" is one too.
  */
 function isPassive(sentence: Sentence, verbIndex: number): boolean {
   const verb = sentence.tokens[verbIndex]!;
   if (/ing$/i.test(verb.text) || verb.text.toLowerCase() === verb.lemma) return false;
+  // An apposition: "Yvonne Hiller, accused in the Kraft shooting, ..." (after a name alone it is
+  // often the active past: "Putin engaged in talks").
+  const before = sentence.tokens[verbIndex - 1];
+  const after = sentence.tokens[verbIndex + 1];
+  if (/ed$/i.test(verb.text) && before?.text === ',' && after && ['of', 'with', 'in', 'for', 'by', 'over'].includes(after.text.toLowerCase())) return true;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 4; i--) {
     const t = sentence.tokens[i]!;
     if (t.lemma === 'be' || t.lemma === 'get') return !/^(?:be|get)$/i.test(t.text) || sentence.tokens[i - 1]?.lemma === 'to' || ['will', 'would', 'could', 'can', 'may', 'might', 'must', 'should'].includes(sentence.tokens[i - 1]?.lemma ?? '') ;

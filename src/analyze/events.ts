@@ -89,7 +89,8 @@ export function extractEvents(inputs: EventInput[]): StoryEvent[] {
       evidence: d.evidence,
       ...(d.dateEvidence ? { dateEvidence: d.dateEvidence } : {}),
     }))
-    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || b.documentIds.length - a.documentIds.length || a.actor.localeCompare(b.actor) || (a.target ?? '').localeCompare(b.target ?? ''));
+    // Dated first, then what was done before what was said about it, then the most widely reported.
+    .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999') || Number(a.action === 'statement') - Number(b.action === 'statement') || b.documentIds.length - a.documentIds.length || a.actor.localeCompare(b.actor) || (a.target ?? '').localeCompare(b.target ?? ''));
 }
 
 function eventsOfClaim(input: EventInput): Draft[] {
