@@ -38,3 +38,8 @@ test('among undated events, what was done comes before what was said about it', 
   assert.ok(actions.includes('attack') && actions.includes('statement'), actions.join(', '));
   assert.ok(actions.indexOf('attack') < actions.indexOf('statement'), actions.join(', '));
 });
+
+test('a verb inside a quotation is not done by the speaker named outside it', () => {
+  const s = story('“She returned like a grim reaper,” says prosecutor Gail Fairman, “and she only shot the ones that she held responsible for her suspension.”');
+  assert.ok(!s.events.some((e) => e.actor === 'Gail Fairman' && e.action === 'attack'), s.events.map((e) => `${e.actor} ${e.action}`).join('; '));
+});

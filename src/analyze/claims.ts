@@ -68,7 +68,10 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const verbIndex = mainVerbIndex(sentence, mentions.map((m) => m.mention));
     const verb = sentence.tokens[verbIndex];
     const name = (id: string | undefined): string | undefined => (id ? ctx.entities.get(id)?.name : undefined);
-    let actorId = actorBefore(sentence, mentions, verb);
+    // A verb inside a quotation is done by someone the quotation names, not by its speaker outside it.
+    const quote = verb ? doc.quotes.find((q) => q.sentence === sentence.index && !q.scare && q.start <= verb.start && verb.end <= q.end) : undefined;
+    const candidates = quote ? mentions.filter((m) => m.mention.start >= quote.start && m.mention.end <= quote.end) : mentions;
+    let actorId = actorBefore(sentence, candidates, verb);
     if (!actorId && verb && startsWithPronoun(sentence, verbIndex)) actorId = previousActor;
     let targetId = mentions.find((m) => verb && m.mention.start > verb.start && m.entityId !== actorId && ctx.entities.get(m.entityId!)?.type !== 'place')?.entityId;
     const subjectId = actorId;
