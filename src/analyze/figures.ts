@@ -75,10 +75,19 @@ export function figureRange(q: Quantity, options: Partial<FigureOptions> = {}): 
 export function figuresDisagree(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
   const opts = { ...FIGURE_DEFAULTS, ...options };
   if (withinBound(a, b, opts.rounding) || withinBound(b, a, opts.rounding) || boundsMeet(a, b, opts.rounding) || boundsMeet(b, a, opts.rounding)) return false;
+  return !sameFigure(a, b, opts);
+}
+
+/**
+ * Do two figures give the same number, once qualifiers and rounding are read ("about 40%" and "39%",
+ * "a dozen" and "12")? Stricter than agreeing: "more than 30" and "34" agree but are not the same
+ * figure.
+ */
+export function sameFigure(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
+  const opts = { ...FIGURE_DEFAULTS, ...options };
   const [a0, a1] = figureRange(a, opts);
   const [b0, b1] = figureRange(b, opts);
-  const gap = Math.max(a0, b0) - Math.min(a1, b1);
-  return gap > opts.rounding * Math.max(a.value, b.value);
+  return Math.max(a0, b0) - Math.min(a1, b1) <= opts.rounding * Math.max(a.value, b.value);
 }
 
 const LOWER_BOUNDS = new Set<Quantity['qualifier']>(['over', 'at least']);

@@ -116,3 +116,11 @@ test('figures in one unit conflict only when the words around them say they meas
   });
   assert.deepEqual(figureConflicts(apart), []);
 });
+
+test('an article giving the other\'s number for something else still disagrees on this one', () => {
+  const s = story({
+    verge: 'After receiving a lifeline from investor SoftBank worth up to $8 billion, WeWork is now cutting costs.',
+    times: 'SoftBank, its largest investor, committed to a $9.5 billion lifeline to bail out WeWork, whose once lofty valuation the bankers had slashed from $47 billion to $8 billion.',
+  });
+  assert.deepEqual(figureConflicts(s), [{ slot: 'amount in USD', values: ['$9,500,000,000 (times)', 'up to $8,000,000,000 (verge)'] }]);
+});

@@ -4,7 +4,7 @@
 import type { Claim, ClaimGroup, Conflict, ConflictValue, Evidence, Quantity } from '../types.ts';
 import { canonicalPlace } from '../annotate/lexicon.ts';
 import { sortEvidence } from './evidence.ts';
-import { FIGURE_DEFAULTS, type FigureOptions, countClass, figureText, figuresDisagree, sameCount, slotLabel } from './figures.ts';
+import { FIGURE_DEFAULTS, type FigureOptions, countClass, figureText, figuresDisagree, sameCount, sameFigure, slotLabel } from './figures.ts';
 import { type ClaimPair, type ClaimVector, claimSimilarity } from './match.ts';
 
 export interface GroupOptions {
@@ -209,19 +209,22 @@ function hasNegation(c: Claim): boolean {
 const UNCOMPARED_POLARITY = new Set(['say', 'tell', 'speak', 'comment', 'talk', 'add', 'write', 'discuss', 'elaborate']);
 
 /**
- * The first count on which two articles disagree: one gives a figure the other's claims in the group
- * never agree with, and the other gives one the first's never agree with. An article giving both
- * ("six to eight months", "two escaped, the other three were caught") disagrees with nobody on them.
+ * The first count on which two articles disagree: each gives a figure the other's claims in the group
+ * do not give for the same thing. An article giving both numbers ("six to eight months", "two
+ * escaped, the other three were caught") disagrees with nobody on them; one giving the other's number
+ * for something else (a valuation beside a lifeline) still disagrees.
+ *
  * Two figures face each other only when the words around them share one beyond what they count
  * (`sharesContext`), so counts of different things in one unit ("seven months after the conviction",
- * "five months after he left the FBI") do not conflict.
- * A figure stated of one person ("Miller is averaging 15.5 points") is not compared with one stated
- * of another ("Iguodala 14.9 points"). Ages and other "N-year" attributes belong to someone: they are compared only between claims that
- * name a person in common (`personIds`), so "15-year-old Alexandros" and "a 16-year-old student in
- * Athens" do not conflict, and "60-year-old Sharron Smith" and "61-year-old Sharron Smith" do.
- * The conflict lists the opposed values and the group's figures that agree with one of them; a third
- * value that no article opposes is left out (a figure for something else that joined the group on a
- * shared noun).
+ * "five months after he left the FBI") do not conflict. A figure stated of one person ("Miller is
+ * averaging 15.5 points") is not compared with one stated of another ("Iguodala 14.9 points"). Ages
+ * and other "N-year" attributes are compared only between claims that name a person in common
+ * (`personIds`): "15-year-old Alexandros" and "a 16-year-old student" do not conflict, "60-year-old
+ * Sharron Smith" and "61-year-old Sharron Smith" do.
+ *
+ * The conflict lists the opposed values and the group's figures that agree with one of them about the
+ * same thing; a value no article opposes is left out (a figure for something else that joined the
+ * group on a shared noun).
  */
 function figureConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>): Conflict | undefined {
   const entries = claims.flatMap((c) => c.quantities.map((q) => ({ claim: c, q, cls: countClass(q) })));
@@ -230,19 +233,21 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
     const related = entries.filter((e) => e.cls === cls && sameCount(qa, e.q, figures));
     const byDoc = new Map<string, typeof related>();
     for (const e of related) byDoc.set(e.claim.documentId, [...(byDoc.get(e.claim.documentId) ?? []), e]);
-    const agreesIn = (doc: string, q: Quantity): boolean => byDoc.get(doc)!.some((e) => !figuresDisagree(e.q, q, figures));
+    // Does the article give this same number for the same thing itself (a range "six to eight", or "two
+    // escaped, three caught")? The same number for something else (a valuation beside a lifeline) does not count.
+    const givesToo = (doc: string, q: Quantity): boolean => byDoc.get(doc)!.some((e) => sameFigure(e.q, q, figures) && sharesContext(e.q, q, cls));
     const opposed = new Set<(typeof related)[number]>();
     for (const x of related)
       for (const y of related) {
         if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
-        if (agreesIn(x.claim.documentId, y.q) || agreesIn(y.claim.documentId, x.q)) continue;
+        if (givesToo(x.claim.documentId, y.q) || givesToo(y.claim.documentId, x.q)) continue;
         if (x.q.holder && y.q.holder && x.q.holder !== y.q.holder) continue;
         if (!sharesContext(x.q, y.q, cls)) continue;
         if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
         opposed.add(x).add(y);
       }
     if (opposed.size === 0) continue;
-    const shown = related.filter((e) => opposed.has(e) || [...opposed].some((o) => !figuresDisagree(o.q, e.q, figures)));
+    const shown = related.filter((e) => opposed.has(e) || [...opposed].some((o) => !figuresDisagree(o.q, e.q, figures) && sharesContext(o.q, e.q, cls)));
     const values = valuesOf(shown, figures);
     if (values.length >= 2) return { slot: slotLabel(cls, shown.map((e) => e.q)), values };
   }
