@@ -295,6 +295,12 @@ export interface ClaimGroup {
   conflict?: Conflict;
   /** Claims that were planned in one article and reported done in a later one. */
   development?: { from: Modality; to: Modality };
+  /**
+   * Stated by one article only, which copies or rewrites `source` (the earliest article of its
+   * lineage) without this claim: words the later article added. `quoted` when the sentence puts
+   * quoted words in someone's mouth, the kind of addition to check first for a misattribution.
+   */
+  addedBy?: { documentId: string; source: string; quoted: boolean };
   claims: Claim[];
 }
 

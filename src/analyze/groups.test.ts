@@ -4,6 +4,7 @@ import { annotateDocument } from '../annotate/index.ts';
 import { buildDocument } from '../extract/document.ts';
 import type { StoryAnalysis } from '../types.ts';
 import { analyzeStory } from './index.ts';
+import { reportV1Schema, toReportV1 } from '../report/json.ts';
 
 function story(articles: Record<string, string>, publishedAt: Record<string, string> = {}): StoryAnalysis {
   const annotated = Object.entries(articles).map(([id, text]) => {
@@ -123,4 +124,26 @@ test('an article giving the other\'s number for something else still disagrees o
     times: 'SoftBank, its largest investor, committed to a $9.5 billion lifeline to bail out WeWork, whose once lofty valuation the bankers had slashed from $47 billion to $8 billion.',
   });
   assert.deepEqual(figureConflicts(s), [{ slot: 'amount in USD', values: ['$9,500,000,000 (times)', 'up to $8,000,000,000 (verge)'] }]);
+});
+
+test('a claim a later rewrite adds to the text it follows is marked as its addition, quoted words first', () => {
+  const shared = 'Russian President Vladimir Putin spoke by phone with Israeli Prime Minister Benjamin Netanyahu on Monday. He offered condolences for the Israeli lives lost in the attacks. The Kremlin said Russia wants a ceasefire in Gaza as soon as possible.';
+  const s = story(
+    {
+      wire: `${shared} Putin also outlined the steps Moscow is taking to prevent a humanitarian catastrophe.`,
+      rewrite: `${shared} Russia has also accused the United States of being the “Great Satan” and Israel the “Little Satan.” Officials in Moscow met the Iranian envoy on Tuesday to discuss trade.`,
+    },
+    { wire: '2023-10-17T10:00:00Z', rewrite: '2023-11-12T10:00:00Z' },
+  );
+  const single = s.claims.filter((c) => c.status === 'single-source');
+  const added = single.filter((c) => c.addedBy).map((c) => ({ text: c.text.slice(0, 30), ...c.addedBy }));
+  assert.deepEqual(added, [
+    { text: 'Russia has also accused the Un', documentId: 'rewrite', source: 'wire', quoted: true },
+    { text: 'Officials in Moscow met the Ir', documentId: 'rewrite', source: 'wire', quoted: false },
+  ]);
+  assert.equal(single[0]!.addedBy?.quoted, true, 'the quoted addition comes first');
+  assert.ok(single.some((c) => c.documentIds.join() === 'wire' && !c.addedBy), 'what the earlier text alone says is not an addition');
+  const report = toReportV1({ documents: [], annotated: [], stories: [s], errors: [], duplicates: [] });
+  assert.equal(reportV1Schema.safeParse(report).success, true);
+  assert.deepEqual(report.stories[0]!.claims.find((c) => c.addedBy?.quoted)?.addedBy, { documentId: 'rewrite', source: 'wire', quoted: true });
 });

@@ -3,7 +3,7 @@
 // events, timeline, summary). Pure and deterministic; reading inputs and printing happen elsewhere.
 import { annotateDocument, isAnalysedLanguage } from '../annotate/index.ts';
 import { clusterStories, fromAnnotated, type ClusterOptions } from '../cluster/index.ts';
-import type { Analysis, AnnotatedDocument, Claim, Document, InputError, Story, StoryAnalysis } from '../types.ts';
+import type { Analysis, AnnotatedDocument, Claim, ClaimGroup, Document, InputError, Lineage, Story, StoryAnalysis } from '../types.ts';
 import { extractClaims } from './claims.ts';
 import { judgeSentence } from './editorializing.ts';
 import { resolveEntities } from './entities.ts';
@@ -59,7 +59,7 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
   const pairs = similarPairs(vectors, { ...options.match, minScore: Math.min(options.match?.minScore ?? 0.25, 0.1) });
   const provenance = findProvenance(docs, vectors, pairs, options.provenance);
   const personIds = new Set(entities.filter((e) => e.type === 'person').map((e) => e.id));
-  const groups = groupClaims(vectors, pairs, provenance.lineageOf, options.groups, provenance.carriedOver, personIds);
+  const groups = markAdditions(groupClaims(vectors, pairs, provenance.lineageOf, options.groups, provenance.carriedOver, personIds), provenance.lineages, docById);
 
   const eventInputs: EventInput[] = claims.map((claim) => {
     const doc = docById.get(claim.documentId)!;
@@ -85,6 +85,26 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
     summary: summarize(groups),
     signals,
   };
+}
+
+/**
+ * Single-source claims that one article of a lineage states and the lineage's earliest article does
+ * not: what a copy or rewrite added. Those that put quoted words in someone's mouth come first among
+ * the single-source claims. Lineages whose articles are not all dated have no earliest, so nothing is
+ * called an addition there.
+ */
+function markAdditions(groups: ClaimGroup[], lineages: Lineage[], docById: Map<string, AnnotatedDocument>): ClaimGroup[] {
+  const sourceOf = new Map<string, string>();
+  for (const l of lineages) if (l.earliest && l.documentIds.length >= 2) for (const id of l.documentIds) if (id !== l.earliest) sourceOf.set(id, l.earliest);
+  const marked = groups.map((g) => {
+    const only = g.documentIds.length === 1 ? g.documentIds[0]! : undefined;
+    const source = only ? sourceOf.get(only) : undefined;
+    if (g.status !== 'single-source' || !only || !source) return g;
+    const quoted = g.claims.some((c) => (c.actor || c.attribution) && (docById.get(c.documentId)?.quotes ?? []).some((q) => q.sentence === c.sentenceIndex));
+    return { ...g, addedBy: { documentId: only, source, quoted } };
+  });
+  const rank = (g: ClaimGroup): number => (g.status !== 'single-source' ? 0 : g.addedBy?.quoted ? 1 : 2);
+  return marked.map((g, i) => [g, i] as const).sort((a, b) => rank(a[0]) - rank(b[0]) || a[1] - b[1]).map(([g]) => g);
 }
 
 function conflicts(s: StoryAnalysis): number {

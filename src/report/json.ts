@@ -84,6 +84,7 @@ const claimSchema = z.object({
     })
     .optional(),
   development: z.object({ from: modalitySchema, to: modalitySchema }).optional(),
+  addedBy: z.object({ documentId: z.string(), source: z.string(), quoted: z.boolean() }).optional(),
 });
 
 const storySchema = z.object({
@@ -272,6 +273,7 @@ function claimOut(g: ClaimGroup): ReportClaim {
     };
   }
   if (g.development) out.development = { from: g.development.from, to: g.development.to };
+  if (g.addedBy) out.addedBy = { documentId: g.addedBy.documentId, source: g.addedBy.source, quoted: g.addedBy.quoted };
   return out;
 }
 

@@ -1,7 +1,7 @@
 // The Markdown report: the terminal report's content with headings, tables and block quotes, for
 // pasting into an issue, a wiki or a document. Article text is escaped; nothing is analysed here.
 import type { Analysis, ClaimGroup, Document, Evidence, StoryAnalysis } from '../types.ts';
-import { EDITORIALIZING_SHOWN, STALE_DAYS, type Figure, claimsByStatus, clean, listedEntities, publishedLabel, sourceEdges, storyFigures } from './text.ts';
+import { EDITORIALIZING_SHOWN, STALE_DAYS, type Figure, additionNote, claimsByStatus, clean, listedEntities, publishedLabel, sourceEdges, storyFigures } from './text.ts';
 
 /** How much of a long list the Markdown report shows; the JSON report always has everything. */
 export const MARKDOWN_DEFAULTS = {
@@ -92,7 +92,7 @@ function singleBlock(g: ClaimGroup): string[] {
 }
 
 function development(g: ClaimGroup): string {
-  return g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '';
+  return (g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '') + additionNote(g, (id) => codes([id]));
 }
 
 function lineageBlock(s: StoryAnalysis): string[] {

@@ -145,7 +145,13 @@ function corroboratedLines(g: ClaimGroup, ctx: Ctx): string[] {
 }
 
 function developmentNote(g: ClaimGroup): string {
-  return g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '';
+  return (g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '') + additionNote(g, (id) => ids([id]));
+}
+
+/** " · added: not in 001, the earlier text it follows": what a copy or rewrite added to its source. */
+export function additionNote(g: ClaimGroup, ids: (id: string) => string = (id) => id): string {
+  if (!g.addedBy) return '';
+  return ` · added: not in ${ids(g.addedBy.source)}, the earlier text it follows${g.addedBy.quoted ? ' · puts quoted words in someone’s mouth: check the attribution' : ''}`;
 }
 
 function lineageLines(s: StoryAnalysis, ctx: Ctx): string[] {

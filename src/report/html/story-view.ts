@@ -49,7 +49,7 @@ function claimItem(ctx: StoryContext, g: ClaimGroup): SafeHtml {
   const quoted = g.evidence.slice(0, 2);
   return html`<li class="claim ${g.status}" id="${claimKey(ctx, g)}">
 <p>${badge(g.status, STATUS_LABEL[g.status])} ${g.text} ${cites(ctx, g.documentIds)}</p>
-<p class="meta">${plural(g.documentIds.length, 'article')}, ${plural(g.independentSources, 'independent source')}${g.development ? ` · developed from ${g.development.from} to ${g.development.to}` : ''}</p>
+<p class="meta">${plural(g.documentIds.length, 'article')}, ${plural(g.independentSources, 'independent source')}${g.development ? ` · developed from ${g.development.from} to ${g.development.to}` : ''}${g.addedBy ? html` · added: not in ${cites(ctx, [g.addedBy.source])}, the earlier text it follows${g.addedBy.quoted ? ' · puts quoted words in someone’s mouth: check the attribution' : ''}` : ''}</p>
 ${g.status === 'corroborated' && quoted.length > 1 ? html`<details class="more"><summary>Wording in each source</summary>${quoted.map((e) => html`<blockquote>${e.sentence} ${cites(ctx, [e.documentId])}</blockquote>`)}</details>` : ''}
 ${showButton(ctx, g)}
 </li>`;
