@@ -89,10 +89,14 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
 
 /**
  * Single-source claims that one article of a lineage states and the lineage's earliest article does
- * not: what a copy or rewrite added. Those that put quoted words in someone's mouth come first among
+ * not: what a copy or rewrite added. Those that put quoted words in someone's mouth (a quotation with
+ * a speaker, or a verb of saying, calling or accusing) come first among
  * the single-source claims. Lineages whose articles are not all dated have no earliest, so nothing is
  * called an addition there.
  */
+/** Verbs that put words in someone's mouth: saying, and calling or accusing ("accused X of being the 'Great Satan'"). */
+const VOICING = new Set(['say', 'tell', 'state', 'add', 'claim', 'write', 'warn', 'declare', 'insist', 'stress', 'describe', 'call', 'accuse', 'brand', 'label', 'dub', 'term', 'quote', 'vow', 'threaten', 'urge']);
+
 function markAdditions(groups: ClaimGroup[], lineages: Lineage[], docById: Map<string, AnnotatedDocument>): ClaimGroup[] {
   const sourceOf = new Map<string, string>();
   for (const l of lineages) if (l.earliest && l.documentIds.length >= 2) for (const id of l.documentIds) if (id !== l.earliest) sourceOf.set(id, l.earliest);
@@ -100,7 +104,11 @@ function markAdditions(groups: ClaimGroup[], lineages: Lineage[], docById: Map<s
     const only = g.documentIds.length === 1 ? g.documentIds[0]! : undefined;
     const source = only ? sourceOf.get(only) : undefined;
     if (g.status !== 'single-source' || !only || !source) return g;
-    const quoted = g.claims.some((c) => (c.actor || c.attribution) && (docById.get(c.documentId)?.quotes ?? []).some((q) => q.sentence === c.sentenceIndex));
+    const quoted = g.claims.some((c) => {
+      const doc = docById.get(c.documentId);
+      const voiced = (doc?.sentences[c.sentenceIndex]?.tokens ?? []).some((t) => t.pos === 'VERB' && VOICING.has(t.lemma));
+      return (doc?.quotes ?? []).some((q) => q.sentence === c.sentenceIndex && (q.speaker || c.attribution || voiced));
+    });
     return { ...g, addedBy: { documentId: only, source, quoted } };
   });
   const rank = (g: ClaimGroup): number => (g.status !== 'single-source' ? 0 : g.addedBy?.quoted ? 1 : 2);
