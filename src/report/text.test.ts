@@ -4,7 +4,7 @@ import { annotateDocument } from '../annotate/index.ts';
 import { analyzeStory } from '../analyze/index.ts';
 import { buildDocument } from '../extract/document.ts';
 import { fixtureAnalysis } from './fixture.test-data.ts';
-import { renderText, storyFigures, wrap } from './text.ts';
+import { idLabels, renderText, storyFigures, wrap } from './text.ts';
 
 const plain = renderText(fixtureAnalysis(), { color: false, width: 80 });
 const story1 = plain.slice(0, plain.indexOf('Story 2:'));
@@ -109,4 +109,12 @@ test('marks only the count a conflict is about, not the other counts its sentenc
   assert.equal(story.claims.filter((c) => c.status === 'conflicting').length, 1);
   const marks = Object.fromEntries(storyFigures(story).map((f) => [f.label, f.disputed]));
   assert.deepEqual(marks, { worker: true, firefighter: false });
+});
+
+test('long document ids are shown by their shortest unique prefix of at least 8 characters; short ones as written', () => {
+  const a = `8b194530${'a'.repeat(56)}`;
+  const b = `8b194530f${'b'.repeat(55)}`;
+  const c = `ea25dd7e${'c'.repeat(56)}`;
+  const label = idLabels([a, b, c, 'county-courier']);
+  assert.deepEqual([a, b, c, 'county-courier'].map(label), ['8b194530a…', '8b194530f…', 'ea25dd7e…', 'county-courier']);
 });

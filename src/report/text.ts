@@ -36,6 +36,8 @@ interface Ctx {
   width: number;
   paint: Paint;
   docs: Map<string, Document>;
+  /** How a document id is shown: long ids (content hashes) by their shortest unique prefix. */
+  label: (id: string) => string;
 }
 
 /**
@@ -47,6 +49,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
     width: Math.max(TEXT_DEFAULTS.minWidth, options.width ?? TEXT_DEFAULTS.width),
     paint: options.color ? (style, s) => `\u001b[${ANSI[style]}m${s}\u001b[0m` : (_style, s) => s,
     docs: new Map(analysis.documents.map((d) => [d.id, d])),
+    label: idLabels(analysis.documents.map((d) => d.id)),
   };
   const out: string[] = [];
   const n = analysis.stories.length;
@@ -54,7 +57,7 @@ export function renderText(analysis: Analysis, options: TextOptions): string {
   analysis.stories.forEach((s, i) => out.push('', ...storyLines(s, i + 1, ctx)));
   if (analysis.duplicates.length) {
     out.push('', heading(ctx, 'Exact duplicates (dropped)'));
-    for (const d of analysis.duplicates) out.push(...wrap(`${clean(d.id)} (${clean(d.origin)}) has the same text as ${clean(d.duplicateOf)}`, ctx.width, '  '));
+    for (const d of analysis.duplicates) out.push(...wrap(`${clean(d.id)} (${clean(d.origin)}) has the same text as ${ctx.label(d.duplicateOf)}`, ctx.width, '  '));
   }
   if (analysis.errors.length) {
     out.push('', heading(ctx, `Input errors (${analysis.errors.length})`));
@@ -97,7 +100,7 @@ function articleLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const flags: string[] = [];
     if (sig?.staleDays != null && sig.staleDays >= STALE_DAYS) flags.push(`STALE: ${sig.staleDays} days after the events${sig.narratedDate ? ` of ${sig.narratedDate}` : ''}`);
     if (sig && sig.editorializing >= EDITORIALIZING_SHOWN) flags.push(`editorializing ${Math.round(sig.editorializing * 100)}%`);
-    return { cells: [clean(id), clean(d?.outlet ?? '—'), publishedLabel(d)], flags: flags.join(' · ') };
+    return { cells: [ctx.label(id), clean(d?.outlet ?? '—'), publishedLabel(d)], flags: flags.join(' · ') };
   });
   const idWidth = Math.max(...rows.map((r) => r.cells[0]!.length));
   const outletRoom = Math.max(8, ctx.width - idWidth - 16);
@@ -121,7 +124,7 @@ function conflictLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`✗ ${c.slot}`, ctx.width, '  ', '    ').map((l) => ctx.paint('bold', l));
   const label = Math.max(...c.values.map((v) => v.value.length));
   for (const v of c.values) {
-    lines.push(...wrap(`from ${ids(v.documentIds)}`, ctx.width, `    ${pad(clean(v.value), label)}  `, ' '.repeat(label + 11)));
+    lines.push(...wrap(`from ${ids(v.documentIds, ctx)}`, ctx.width, `    ${pad(clean(v.value), label)}  `, ' '.repeat(label + 11)));
     const quoted = distinctEvidence(v.evidence);
     for (const e of quoted.slice(0, TEXT_DEFAULTS.maxQuotes)) lines.push(...quote(e, ctx, '      '));
     if (quoted.length > TEXT_DEFAULTS.maxQuotes) lines.push(ctx.paint('dim', `      … and ${quoted.length - TEXT_DEFAULTS.maxQuotes} more`));
@@ -131,21 +134,21 @@ function conflictLines(g: ClaimGroup, ctx: Ctx): string[] {
 
 function singleLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`“${clean(g.text)}”`, ctx.width, '  • ', '    ');
-  const docs = g.documentIds.length > 1 ? `${ids(g.documentIds)} (one lineage)` : ids(g.documentIds);
-  lines.push(...wrap(`— only ${docs}${developmentNote(g)}`, ctx.width, '    ').map((l) => ctx.paint('dim', l)));
+  const docs = g.documentIds.length > 1 ? `${ids(g.documentIds, ctx)} (one lineage)` : ids(g.documentIds, ctx);
+  lines.push(...wrap(`— only ${docs}${developmentNote(g, ctx)}`, ctx.width, '    ').map((l) => ctx.paint('dim', l)));
   return lines;
 }
 
 function corroboratedLines(g: ClaimGroup, ctx: Ctx): string[] {
   const lines = wrap(`✓ ${clean(g.text)}`, ctx.width, '  ', '    ');
   const articles = g.documentIds.length === g.independentSources ? '' : ` in ${plural(g.documentIds.length, 'article')}`;
-  const note = `${plural(g.independentSources, 'independent source')}${articles}: ${ids(g.documentIds)}${developmentNote(g)}`;
+  const note = `${plural(g.independentSources, 'independent source')}${articles}: ${ids(g.documentIds, ctx)}${developmentNote(g, ctx)}`;
   lines.push(...wrap(note, ctx.width, '    ').map((l) => ctx.paint('dim', l)));
   return lines;
 }
 
-function developmentNote(g: ClaimGroup): string {
-  return (g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '') + additionNote(g, (id) => ids([id]));
+function developmentNote(g: ClaimGroup, ctx: Ctx): string {
+  return (g.development ? ` · development: ${g.development.from} → ${g.development.to}` : '') + additionNote(g, ctx.label);
 }
 
 /** " · added: not in 001, the earlier text it follows": what a copy or rewrite added to its source. */
@@ -157,11 +160,11 @@ export function additionNote(g: ClaimGroup, ids: (id: string) => string = (id) =
 function lineageLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const edges = sourceEdges(s);
   if (!edges.length) return [];
-  const rows = edges.map((e) => [`${clean(e.from)} ⇄ ${clean(e.to)}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'passage')]);
+  const rows = edges.map((e) => [`${ctx.label(e.from)} ⇄ ${ctx.label(e.to)}`, e.relation, `similarity ${e.similarity.toFixed(2)}`, plural(e.sharedPassages.length, 'passage')]);
   const lines = ['', heading(ctx, 'Copies and rewrites (counted as one source)'), ...fitTable(rows, ctx.width, '  ')];
   for (const l of s.lineages.filter((x) => x.documentIds.length > 1)) {
-    const first = l.earliest ? ` · earliest ${clean(l.earliest)}` : '';
-    lines.push(...wrap(`${clean(l.id)}: ${ids(l.documentIds)}${first}`, ctx.width, '  ', '    ').map((x) => ctx.paint('dim', x)));
+    const first = l.earliest ? ` · earliest ${ctx.label(l.earliest)}` : '';
+    lines.push(...wrap(`${clean(l.id)}: ${ids(l.documentIds, ctx)}${first}`, ctx.width, '  ', '    ').map((x) => ctx.paint('dim', x)));
   }
   return lines;
 }
@@ -184,7 +187,7 @@ function figureLines(figures: Figure[], ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Figures')];
   const label = Math.min(24, Math.max(...figures.map((f) => f.label.length)));
   for (const f of figures.slice(0, TEXT_DEFAULTS.maxFigures)) {
-    const values = f.values.map((v) => `${v.value} (${ids(v.documentIds)})`).join('; ');
+    const values = f.values.map((v) => `${v.value} (${ids(v.documentIds, ctx)})`).join('; ');
     const differ = f.disputed;
     const wrapped = wrap(values, ctx.width, `  ${differ ? '✗' : ' '} ${pad(clean(f.label), label)}  `, ' '.repeat(label + 6));
     lines.push(...wrapped.map((l, i) => (i === 0 && differ ? l.replace('✗', ctx.paint('red', '✗')) : l)));
@@ -200,7 +203,7 @@ function eventLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const parts = [`${clean(e.actor)} — ${e.action}${e.target ? ` → ${clean(e.target)}` : ''}`];
     if (e.place) parts.push(`in ${clean(e.place)}`);
     if (e.modality !== 'happened') parts.push(`(${e.modality})`);
-    lines.push(...wrap(`${parts.join(' ')} [${ids(e.documentIds)}]`, ctx.width, `  ${pad(e.date ?? 'undated', 10)}  `, ' '.repeat(14)));
+    lines.push(...wrap(`${parts.join(' ')} [${ids(e.documentIds, ctx)}]`, ctx.width, `  ${pad(e.date ?? 'undated', 10)}  `, ' '.repeat(14)));
   }
   lines.push(...more(s.events.length, TEXT_DEFAULTS.maxEvents, ctx));
   return lines;
@@ -211,7 +214,7 @@ function timelineLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Timeline')];
   for (const t of s.timeline.slice(0, TEXT_DEFAULTS.maxTimeline)) {
     const date = t.approximate === 'before' ? `before ${t.date}` : t.date;
-    lines.push(...wrap(`${clean(t.text)} [${ids(t.documentIds)}]`, ctx.width, `  ${pad(date, 10)}  `, ' '.repeat(date.length > 10 ? date.length + 4 : 14)));
+    lines.push(...wrap(`${clean(t.text)} [${ids(t.documentIds, ctx)}]`, ctx.width, `  ${pad(date, 10)}  `, ' '.repeat(date.length > 10 ? date.length + 4 : 14)));
   }
   lines.push(...more(s.timeline.length, TEXT_DEFAULTS.maxTimeline, ctx));
   return lines;
@@ -222,7 +225,7 @@ function summaryLines(s: StoryAnalysis, ctx: Ctx): string[] {
   const lines = ['', heading(ctx, 'Summary')];
   for (const x of s.summary) {
     const tag = x.kind === 'corroborated' ? '' : x.kind === 'disputed' ? 'Disputed: ' : 'One source: ';
-    lines.push(...wrap(`${tag}${clean(x.text)} [${ids(x.documentIds)}]`, ctx.width, '  • ', '    '));
+    lines.push(...wrap(`${tag}${clean(x.text)} [${ids(x.documentIds, ctx)}]`, ctx.width, '  • ', '    '));
   }
   return lines;
 }
@@ -234,7 +237,7 @@ function heading(ctx: Ctx, text: string, color?: 'red' | 'yellow' | 'green'): st
 }
 
 function quote(e: Evidence, ctx: Ctx, indent: string): string[] {
-  return wrap(`“${clean(e.sentence)}” — ${clean(e.documentId)}`, ctx.width, indent, `${indent} `).map((l) => ctx.paint('dim', l));
+  return wrap(`“${clean(e.sentence)}” — ${ctx.label(e.documentId)}`, ctx.width, indent, `${indent} `).map((l) => ctx.paint('dim', l));
 }
 
 function more(total: number, shown: number, ctx: Ctx): string[] {
@@ -295,8 +298,29 @@ function table(rows: string[][]): string[] {
 }
 
 /** Document ids as a list; ids come from file names, so they are cleaned like article text. */
-function ids(list: string[]): string {
-  return list.map(clean).join(', ');
+function ids(list: string[], ctx: Ctx): string {
+  return list.map(ctx.label).join(', ');
+}
+
+/** Ids longer than this are shown by a prefix. */
+const LONG_ID = 20;
+/** The shortest prefix shown for a long id. */
+const MIN_PREFIX = 8;
+
+/**
+ * How each document id is shown: as written when short (file names), else by its shortest prefix of
+ * at least 8 characters that no other id shares, with "…" (a page named by a 64-character hash reads
+ * "8b194530…"). The JSON report keeps the full ids.
+ */
+export function idLabels(all: string[]): (id: string) => string {
+  const labels = new Map<string, string>();
+  for (const id of all) {
+    if (id.length <= LONG_ID) continue;
+    let n = MIN_PREFIX;
+    while (n < id.length && all.some((other) => other !== id && other.startsWith(id.slice(0, n)))) n++;
+    labels.set(id, n < id.length ? `${id.slice(0, n)}…` : id);
+  }
+  return (id) => clean(labels.get(id) ?? id);
 }
 
 function pad(s: string, n: number): string {
