@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fixtureAnalysis } from './fixture.test-data.ts';
 import { md, renderMarkdown } from './markdown.ts';
+import { renderText } from './text.ts';
 
 const out = renderMarkdown(fixtureAnalysis());
 const story1 = out.slice(0, out.indexOf('## Story 2:'));
@@ -61,4 +62,13 @@ test('cannot be broken out of a table by an article title', () => {
 
 test('gives the same bytes when rendered twice', () => {
   assert.equal(renderMarkdown(fixtureAnalysis()), out);
+});
+
+test('a document named by a long hash is shown by its prefix, in Markdown as in the terminal report', () => {
+  const long = `9f3c2a71${'e'.repeat(56)}`;
+  const analysis = JSON.parse(JSON.stringify(fixtureAnalysis()).replaceAll('river-post', long)) as ReturnType<typeof fixtureAnalysis>;
+  for (const rendered of [renderMarkdown(analysis), renderText(analysis, { color: false, width: 100 })]) {
+    assert.ok(rendered.includes('9f3c2a71…'), 'the prefix is shown');
+    assert.ok(!rendered.includes(long), 'the 64-character id is not');
+  }
 });
