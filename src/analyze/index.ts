@@ -1,6 +1,7 @@
 // The analysis pipeline after extraction: annotate every document, drop exact duplicates, group the
-// articles into stories, and analyse each story (entities, claims, lineages, conflicts, signals,
-// events, timeline, summary). Pure and deterministic; reading inputs and printing happen elsewhere.
+// articles into stories, and analyse each story (entities, claims, lineages, conflicts, what copies
+// and rewrites added, signals, events, timeline, summary). Pure and deterministic; reading inputs and
+// printing happen elsewhere.
 import { annotateDocument, isAnalysedLanguage } from '../annotate/index.ts';
 import { clusterStories, fromAnnotated, type ClusterOptions } from '../cluster/index.ts';
 import type { Analysis, AnnotatedDocument, Claim, ClaimGroup, Document, InputError, Lineage, Story, StoryAnalysis } from '../types.ts';

@@ -1,6 +1,7 @@
-// Per-document signals: staleness (days between publication and the newest event the article narrates
-// as news, dated through the claims other articles share with it), editorializing share, claims no
-// other lineage supports, and completeness. It reads claim groups; it does not build them.
+// Per-document signals: staleness (days between publication and the newest event the article's lead
+// narrates as news, dated through the claims other articles share with it; unknown when only the
+// article's own dates could tell), editorializing share, claims no other lineage supports, and
+// completeness. It reads claim groups; it does not build them.
 import type { AnnotatedDocument, ClaimGroup, DocumentSignals, Evidence, StoryEvent } from '../types.ts';
 import { evidenceFor, sortEvidence } from './evidence.ts';
 
