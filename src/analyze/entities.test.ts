@@ -113,3 +113,9 @@ test('a ship named without its prefix is the same ship', () => {
   const ship = resolveEntities(docs).entities.find((e) => e.name === 'MV Gibe');
   assert.ok(ship && ship.type === 'organization' && ship.aliases.includes('Gibe') && ship.documentIds.length === 2, JSON.stringify(ship));
 });
+
+test('a given name and its short form are one person; two different short forms are not', () => {
+  assert.equal(sameFullName(['tim', 'morrison'], ['timothy', 'morrison']), true);
+  assert.equal(sameFullName(['bill', 'gates'], ['william', 'gates']), true);
+  assert.equal(sameFullName(['tim', 'morrison'], ['tom', 'morrison']), false);
+});

@@ -41,18 +41,36 @@ export function sameNameWord(a: string, b: string): boolean {
   return pa === pb || pa === sb || sa === pb;
 }
 
+/** Short forms of English given names ("Tim Morrison" and "Timothy Morrison" are one person). */
+const SHORT_FORMS: Record<string, string[]> = {
+  timothy: ['tim'], thomas: ['tom', 'tommy'], william: ['bill', 'will', 'billy'], robert: ['bob', 'rob', 'bobby'],
+  michael: ['mike'], james: ['jim', 'jimmy'], joseph: ['joe'], daniel: ['dan', 'danny'], david: ['dave'],
+  christopher: ['chris'], stephen: ['steve'], steven: ['steve'], nicholas: ['nick'], anthony: ['tony'],
+  andrew: ['andy'], alexander: ['alex'], benjamin: ['ben'], samuel: ['sam'], matthew: ['matt'], patrick: ['pat'],
+  edward: ['ed', 'ted'], gregory: ['greg'], jeffrey: ['jeff'], kenneth: ['ken'], elizabeth: ['liz', 'beth'],
+  katherine: ['kate', 'kathy'], catherine: ['kate', 'cathy'], jennifer: ['jen', 'jenny'], susan: ['sue'],
+  richard: ['rick', 'dick'], lawrence: ['larry'], gerald: ['jerry'], frederick: ['fred'], charles: ['charlie', 'chuck'],
+  henry: ['hank', 'harry'], rudolph: ['rudy'], margaret: ['maggie', 'peggy'], rebecca: ['becky'], deborah: ['debbie'],
+};
+const FULL_FORMS = new Map<string, Set<string>>();
+for (const [full, shorts] of Object.entries(SHORT_FORMS)) for (const short of shorts) FULL_FORMS.set(short, (FULL_FORMS.get(short) ?? new Set()).add(full));
+
+/** Two given names of one person: spellings of one name, or a name and its short form. */
+function sameGivenName(a: string, b: string): boolean {
+  return sameNameWord(a, b) || (FULL_FORMS.get(a)?.has(b) ?? false) || (FULL_FORMS.get(b)?.has(a) ?? false);
+}
+
 /** Two full names of one person: same surname, and given names that agree where both have them. */
 export function sameFullName(a: string[], b: string[]): boolean {
   const la = a[a.length - 1];
   const lb = b[b.length - 1];
   if (!la || !lb || !sameNameWord(la, lb)) return false;
   if (a.length === 1 || b.length === 1) return true;
-  if (!sameNameWord(a[0]!, b[0]!)) return false;
-  if (a.length === b.length) return a.every((w, i) => sameNameWord(w, b[i]!));
+  if (!sameGivenName(a[0]!, b[0]!)) return false;
+  if (a.length === b.length) return a.every((w, i) => (i === 0 ? sameGivenName(w, b[i]!) : sameNameWord(w, b[i]!)));
   return true; // a middle name present in one form only
 }
 
-/** Merge the mentions of a story's documents into entities. */
 /**
  * One-word names whose capital the sentence start explains: every mention opens its sentence, the
  * word is written in lower case elsewhere in the story ("Armed robbers stole …" beside "armed with
@@ -73,6 +91,7 @@ function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
   return new Set([...atStart].filter((name) => !elsewhere.has(name) && lowerWords.has(name.toLowerCase()) && !canonicalPlace(name)));
 }
 
+/** Merge the mentions of a story's documents into entities. */
 export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   const persons: Cluster[] = [];
   const pending: { doc: AnnotatedDocument; index: number; mention: EntityMention }[] = [];
