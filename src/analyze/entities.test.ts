@@ -119,3 +119,9 @@ test('a given name and its short form are one person; two different short forms 
   assert.equal(sameFullName(['bill', 'gates'], ['william', 'gates']), true);
   assert.equal(sameFullName(['tim', 'morrison'], ['tom', 'morrison']), false);
 });
+
+test('a surname that is also a common word stays a name at the start of a sentence', () => {
+  const docs = [annotated('a', 'Former adviser Fiona Hill testified on Thursday. Hill said she had warned of the risks.'), annotated('b', 'Fiona Hill spoke for six hours. Hill told the committee the memo was clear. The building stands on a hill.')];
+  const hill = resolveEntities(docs).entities.find((e) => e.name === 'Fiona Hill');
+  assert.ok(hill && hill.aliases.includes('Hill') && hill.mentionCount >= 4, JSON.stringify(hill));
+});

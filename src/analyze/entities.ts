@@ -74,7 +74,8 @@ export function sameFullName(a: string[], b: string[]): boolean {
 /**
  * One-word names whose capital the sentence start explains: every mention opens its sentence, the
  * word is written in lower case elsewhere in the story ("Armed robbers stole …" beside "armed with
- * guns"), and it is no place the gazetteer knows. They are not names.
+ * guns"), and it is no place the gazetteer knows nor the last word of a longer name ("May" after
+ * "Theresa May"). They are not names.
  */
 function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
   const lowerWords = new Set<string>();
@@ -88,7 +89,9 @@ function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
       (opens && !/\s/.test(m.name) ? atStart : elsewhere).add(m.name);
     }
   }
-  return new Set([...atStart].filter((name) => !elsewhere.has(name) && lowerWords.has(name.toLowerCase()) && !canonicalPlace(name)));
+  // A surname of someone named in full stays a name wherever it stands ("May said …" after "Theresa May").
+  const lastWords = new Set(docs.flatMap((d) => d.mentions.map((m) => m.name.split(/\s+/)).filter((w) => w.length > 1).map((w) => w[w.length - 1]!)));
+  return new Set([...atStart].filter((name) => !elsewhere.has(name) && !lastWords.has(name) && lowerWords.has(name.toLowerCase()) && !canonicalPlace(name)));
 }
 
 /** Merge the mentions of a story's documents into entities. */
