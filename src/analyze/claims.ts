@@ -163,11 +163,14 @@ function isPassive(sentence: Sentence, verbIndex: number): boolean {
   if (/ed$/i.test(verb.text) && before?.text === ',' && after && ['of', 'with', 'in', 'for', 'by', 'over'].includes(after.text.toLowerCase())) return true;
   for (let i = verbIndex - 1; i >= 0 && i >= verbIndex - 4; i--) {
     const t = sentence.tokens[i]!;
-    if (t.lemma === 'be' || t.lemma === 'get') return !/^(?:be|get)$/i.test(t.text) || sentence.tokens[i - 1]?.lemma === 'to' || ['will', 'would', 'could', 'can', 'may', 'might', 'must', 'should'].includes(sentence.tokens[i - 1]?.lemma ?? '') ;
+    // "was", "is", "been", "gets" — or a bare "be" / "get" after "to" or a modal ("will be charged").
+    if (t.lemma === 'be' || t.lemma === 'get') return !/^(?:be|get)$/i.test(t.text) || MODALS.has(sentence.tokens[i - 1]?.lemma ?? '');
     if (t.pos !== 'ADV' && t.pos !== 'PART') return false;
   }
   return false;
 }
+
+const MODALS = new Set(['to', 'will', 'would', 'could', 'can', 'may', 'might', 'must', 'should']);
 
 /** The agent of a passive verb: the person or organisation named right after "by" ("shot by Hiller"). */
 function agentAfter(sentence: Sentence, verbIndex: number, mentions: { mention: EntityMention; entityId?: string }[]): string | undefined {
