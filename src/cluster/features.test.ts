@@ -51,3 +51,9 @@ test('features whose keys come from a string pool are the same features, in the 
 function entriesOf(x: DocFeatures['terms'] | DocFeatures['numbers']): unknown[] {
   return [...x.entries()];
 }
+
+test('a story is named by the first line that is more than a date line', () => {
+  const f = extractFeatures({ id: 'a', text: 'Jan 05, 2011\nPUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM\nSaints place Pierre Thomas on injured reserve\nThe Saints placed running back Pierre Thomas on injured reserve.' }, 0, 64, 4);
+  assert.equal(f.lead, 'Saints place Pierre Thomas on injured reserve');
+  assert.equal(extractFeatures({ id: 'b', text: 'Monday March 9\nMay I have a word?' }, 1, 64, 4).lead, 'May I have a word?');
+});
