@@ -125,3 +125,9 @@ test('a surname that is also a common word stays a name at the start of a senten
   const hill = resolveEntities(docs).entities.find((e) => e.name === 'Fiona Hill');
   assert.ok(hill && hill.aliases.includes('Hill') && hill.mentionCount >= 4, JSON.stringify(hill));
 });
+
+test('the plural of a surname in the story is a family, not an organisation', () => {
+  const docs = [annotated('a', 'Rudy Giuliani pressed Ukraine to investigate Joe Biden and his son. Giuliani said the Bidens had questions to answer.')];
+  const bidens = resolveEntities(docs).entities.find((e) => e.name === 'Bidens');
+  assert.equal(bidens?.type, 'group', JSON.stringify(bidens));
+});

@@ -170,10 +170,12 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   }
 
   const clusters: Cluster[] = [...persons];
+  // "the Bidens", "the Clintons": a family named by the plural of a surname in the story.
+  const families = new Set(persons.filter((p) => p.words.length > 1).map((p) => `${p.words[p.words.length - 1]}s`));
   for (const cluster of others.values()) {
     const confident = cluster.mentions.filter((m) => m.mention.confident);
     if (confident.length === 0) continue;
-    cluster.type = majorityType(confident.map((m) => m.mention.type));
+    cluster.type = cluster.words.length === 1 && families.has(cluster.words[0]!) ? 'group' : majorityType(confident.map((m) => m.mention.type));
     clusters.push(cluster);
   }
   return toEntities(clusters);
