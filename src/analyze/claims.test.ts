@@ -1,14 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateDocument } from '../annotate/index.ts';
-import { buildDocument } from '../extract/document.ts';
 import type { StoryAnalysis } from '../types.ts';
-import { analyzeStory } from './index.ts';
+import { storyOf } from './story.test-data.ts';
 
-function story(text: string): StoryAnalysis {
-  const doc = annotateDocument({ ...buildDocument({ origin: 'a', name: 'a', bytes: new Uint8Array() }, text), id: 'a' });
-  return analyzeStory({ id: 's', title: 't', documentIds: ['a'] }, [doc]);
-}
+const story = (text: string): StoryAnalysis => storyOf({ a: text });
 
 const roles = (s: StoryAnalysis, pattern: RegExp) =>
   s.claims.flatMap((g) => g.claims).filter((c) => pattern.test(c.text)).map((c) => ({ actor: c.actor, action: c.action, target: c.target }));

@@ -2,6 +2,7 @@
 // when, where, according to whom, with modality and negation, and the sentence as evidence.
 // It does not compare claims across documents (see match.ts and groups.ts).
 import type { AnnotatedDocument, Claim, Entity, EntityMention, Modality, Quantity, Sentence, Token } from '../types.ts';
+import { isDateLine } from '../cluster/text.ts';
 import { evidenceFor } from './evidence.ts';
 
 export interface ClaimOptions {
@@ -16,11 +17,6 @@ const PLANNED = /\b(will|shall|is set to|are set to|set to take place|poised to|
 const POSSIBLE = /\b(may|might|could|potential(?:ly)?|possib(?:le|ility|ly)|risk of|threat of|likely)\b/i;
 const DENIED = /\b(denie[sd]|deny|denying|rejected (?:claims|reports)|dismissed (?:claims|reports))\b/i;
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'without']);
-/**
- * A line that only dates the article ("PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM", "Friday, Sep
- * 10, 2010 | Updated 8:52 PM EDT"): words of these kinds and figures, nothing else. Not a claim.
- */
-const TIMESTAMP_WORD = /^(?:published|posted|updated|last|modified|on|at|and|(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|may|june|july|august|september|october|november|december|(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|[ap]\.?m\.?|gmt|utc|[ecmp][sd]t|bst|cet|cest|ist)$/i;
 const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'claim', 'write', 'confirm', 'deny', 'warn', 'note', 'quote', 'reveal', 'stress', 'emphasize', 'emphasise', 'express', 'convey', 'inform', 'outline', 'indicate', 'insist', 'declare']);
 /** Nouns a light verb carries that are not the action ("conducted ten days of bombing"). */
 const NOT_ACTIONS = new Set(['day', 'week', 'month', 'year', 'hour', 'series', 'number', 'lot', 'kind', 'type', 'part', 'role', 'way', 'time']);
@@ -62,7 +58,7 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const content = contentTokens(sentence);
     const mentions = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.entityId);
     const hasVerb = sentence.tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    if (content.length < opts.minContentWords || !hasVerb || /\?\s*$/.test(sentence.text) || isTimestampLine(sentence)) continue;
+    if (content.length < opts.minContentWords || !hasVerb || /\?\s*$/.test(sentence.text) || isDateLine(sentence.text)) continue;
     const evidence = evidenceFor(doc, sentence.index);
     if (!evidence) continue;
     const verbIndex = mainVerbIndex(sentence, mentions.map((m) => m.mention));
@@ -245,10 +241,6 @@ function figureContext(sentence: Sentence, start: number, end: number): string[]
   walk(first - 1, -1);
   walk(last + 1, 1);
   return words;
-}
-
-function isTimestampLine(sentence: Sentence): boolean {
-  return sentence.tokens.every((t) => !/\p{L}/u.test(t.text) || /^\d/.test(t.text) || TIMESTAMP_WORD.test(t.text));
 }
 
 function isNegated(sentence: Sentence, verbIndex: number): boolean {

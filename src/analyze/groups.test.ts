@@ -1,18 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateDocument } from '../annotate/index.ts';
-import { buildDocument } from '../extract/document.ts';
 import type { StoryAnalysis } from '../types.ts';
-import { analyzeStory } from './index.ts';
 import { reportV1Schema, toReportV1 } from '../report/json.ts';
-
-function story(articles: Record<string, string>, publishedAt: Record<string, string> = {}): StoryAnalysis {
-  const annotated = Object.entries(articles).map(([id, text]) => {
-    const doc = { ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, text), id };
-    return annotateDocument(publishedAt[id] ? { ...doc, publishedAt: publishedAt[id] } : doc);
-  });
-  return analyzeStory({ id: 's', title: 't', documentIds: annotated.map((a) => a.doc.id) }, annotated);
-}
+import { storyOf as story } from './story.test-data.ts';
 
 const figureConflicts = (s: StoryAnalysis) => s.claims.filter((c) => c.conflict && c.conflict.slot !== 'date' && c.conflict.slot !== 'polarity').map((c) => ({ slot: c.conflict!.slot, values: c.conflict!.values.map((v) => `${v.value} (${v.documentIds.join(', ')})`).sort() }));
 

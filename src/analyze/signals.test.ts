@@ -1,14 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateDocument } from '../annotate/index.ts';
-import { buildDocument } from '../extract/document.ts';
 import type { StoryAnalysis } from '../types.ts';
-import { analyzeStory } from './index.ts';
+import { storyOf } from './story.test-data.ts';
 
-function story(articles: Record<string, { text: string; publishedAt: string }>): StoryAnalysis {
-  const annotated = Object.entries(articles).map(([id, a]) => annotateDocument({ ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, a.text), id, publishedAt: a.publishedAt }));
-  return analyzeStory({ id: 's', title: 't', documentIds: annotated.map((a) => a.doc.id) }, annotated);
-}
+const story = (articles: Record<string, { text: string; publishedAt: string }>): StoryAnalysis =>
+  storyOf(Object.fromEntries(Object.entries(articles).map(([id, a]) => [id, a.text])), Object.fromEntries(Object.entries(articles).map(([id, a]) => [id, a.publishedAt])));
 
 const stale = (s: StoryAnalysis) => Object.fromEntries(Object.entries(s.signals).map(([id, x]) => [id, x.staleDays]));
 

@@ -3,7 +3,7 @@
 import type { AnnotatedDocument, Document, EntityType } from '../types.ts';
 import { minhashSignature, shingleHashes } from './minhash.ts';
 import { namesFromCapitals, namesFromEntities } from './names.ts';
-import { detachedCopy, MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken, type StringPool } from './text.ts';
+import { detachedCopy, isDateLine, MONTHS, STOPWORDS, stem, tokenizeFast, type FastToken, type StringPool } from './text.ts';
 
 /** The article as clustering needs it; build with {@link toClusterInput} or {@link fromAnnotated}. */
 export interface ClusterInput {
@@ -152,24 +152,13 @@ function isContentWord(lower: string): boolean {
   return lower.length > 1 && !STOPWORDS.has(lower) && !/^\d+(?:[.,]\d+)*$/.test(lower);
 }
 
-/** Words of a line that only dates the text ("Jan 05, 2011", "PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM"). */
-const TIMESTAMP_WORDS = new Set(
-  `published posted updated last modified on at and am pm a m p gmt utc est edt cst cdt pst pdt bst cet cest ist jan feb mar apr
-  may jun jul aug sep sept oct nov dec january february march april june july august september october november december mon tue
-  tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday st nd rd th`.split(/\s+/),
-);
-
-function isTimestampLine(line: string): boolean {
-  return (line.match(/\p{L}+/gu) ?? []).every((w) => TIMESTAMP_WORDS.has(w.toLowerCase()));
-}
-
 /**
  * The first line of the text that is more than a date line, at most 90 characters, as a string of
  * its own (not a view of the text): the story's title when no article has one.
  */
 function leadOf(text: string): string {
   const lines = text.trim().split('\n', 8);
-  const line = lines.find((l) => l.trim() && !isTimestampLine(l)) ?? lines[0] ?? '';
+  const line = lines.find((l) => l.trim() && !isDateLine(l)) ?? lines[0] ?? '';
   return detachedCopy(line.length <= 90 ? line : `${line.slice(0, 87).replace(/\s+\S*$/, '')}…`);
 }
 

@@ -1,7 +1,7 @@
 // The clustering fast path's text handling: word tokens with sentence starts, a light suffix-stripping
 // stemmer and a stopword list. Not linguistics: wink's full pipeline costs ~1 ms/article; this costs ~50 µs.
 // Also the two helpers that keep the strings a stream holds small: a pool of shared key strings and a
-// copy that does not pin the text it was cut from.
+// copy that does not pin the text it was cut from; and the test for a line that only dates a text.
 
 /** One word of the text as the fast path sees it. */
 export interface FastToken {
@@ -128,6 +128,21 @@ export const MONTHS: ReadonlyMap<string, number> = new Map(
  * everything once it holds `capacity` strings and starts again: bounded, and the copies already
  * shared stay shared.
  */
+/** Words of a line that only dates the text ("Jan 05, 2011", "PUBLISHED: MONDAY, MARCH 11, 2013, 10:34 PM"). */
+const DATE_LINE_WORDS: ReadonlySet<string> = new Set(
+  `published posted updated last modified on at and am pm a m p gmt utc est edt cst cdt mst mdt pst pdt bst cet cest ist jan feb
+  mar apr may jun jul aug sep sept oct nov dec january february march april june july august september october november december
+  mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday saturday sunday st nd rd th`.split(/\s+/),
+);
+
+/**
+ * A line (or sentence) that only dates the text it opens: words of that kind and figures, nothing
+ * else ("Friday, Sep 10, 2010 | Updated 8:52 PM EDT"). Such a line is neither a story's title nor a claim.
+ */
+export function isDateLine(line: string): boolean {
+  return (line.match(/\p{L}+/gu) ?? []).every((w) => DATE_LINE_WORDS.has(w.toLowerCase()));
+}
+
 export class StringPool {
   private readonly strings = new Map<string, string>();
 

@@ -1,8 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { annotateDocument } from '../annotate/index.ts';
-import { analyzeStory } from '../analyze/index.ts';
-import { buildDocument } from '../extract/document.ts';
+import { storyOf } from '../analyze/story.test-data.ts';
 import { fixtureAnalysis } from './fixture.test-data.ts';
 import { idLabels, renderText, storyFigures, wrap } from './text.ts';
 
@@ -104,8 +102,7 @@ test('marks only the count a conflict is about, not the other counts its sentenc
     gazette: 'Twelve workers were injured and 40 firefighters fought the fire at the Veldmark Chemicals plant on Tuesday.',
     courier: 'Nine workers were injured and 40 firefighters fought the fire at the Veldmark Chemicals plant on Tuesday.',
   };
-  const annotated = Object.entries(texts).map(([id, text]) => annotateDocument({ ...buildDocument({ origin: id, name: id, bytes: new Uint8Array() }, text), id }));
-  const story = analyzeStory({ id: 's', title: 't', documentIds: Object.keys(texts) }, annotated);
+  const story = storyOf(texts);
   assert.equal(story.claims.filter((c) => c.status === 'conflicting').length, 1);
   const marks = Object.fromEntries(storyFigures(story).map((f) => [f.label, f.disputed]));
   assert.deepEqual(marks, { worker: true, firefighter: false });

@@ -313,13 +313,19 @@ const MIN_PREFIX = 8;
  * "8b194530…"). The JSON report keeps the full ids.
  */
 export function idLabels(all: string[]): (id: string) => string {
+  // In sorted order an id shares its longest prefix with a neighbour, so one pass finds them all.
+  const sorted = [...new Set(all)].sort();
+  const common = (a: string | undefined, b: string): number => {
+    let i = 0;
+    while (a !== undefined && i < a.length && i < b.length && a[i] === b[i]) i++;
+    return i;
+  };
   const labels = new Map<string, string>();
-  for (const id of all) {
-    if (id.length <= LONG_ID) continue;
-    let n = MIN_PREFIX;
-    while (n < id.length && all.some((other) => other !== id && other.startsWith(id.slice(0, n)))) n++;
+  sorted.forEach((id, i) => {
+    if (id.length <= LONG_ID) return;
+    const n = Math.max(MIN_PREFIX, common(sorted[i - 1], id) + 1, common(sorted[i + 1], id) + 1);
     labels.set(id, n < id.length ? `${id.slice(0, n)}…` : id);
-  }
+  });
   return (id) => clean(labels.get(id) ?? id);
 }
 
