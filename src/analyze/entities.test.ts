@@ -131,3 +131,30 @@ test('the plural of a surname in the story is a family, not an organisation', ()
   const bidens = resolveEntities(docs).entities.find((e) => e.name === 'Bidens');
   assert.equal(bidens?.type, 'group', JSON.stringify(bidens));
 });
+
+test('a name no cue types is a person when its surname stands alone elsewhere in the story; a team is not', () => {
+  const docs = [
+    annotated('a', 'Wladimir Klitschko stopped Hasim Rahman in the seventh round in Mannheim. Klitschko landed 28 punches in the round.'),
+    annotated('b', 'Rahman never recovered from the second round. The Tar Heels beat Evansville, and the Heels stayed unbeaten.'),
+  ];
+  const byName = new Map(resolveEntities(docs).entities.map((e) => [e.name, e]));
+  assert.equal(byName.get('Wladimir Klitschko')?.type, 'person', [...byName.keys()].join(', '));
+  assert.ok(byName.get('Wladimir Klitschko')!.aliases.includes('Klitschko'));
+  assert.equal(byName.get('Hasim Rahman')?.type, 'person');
+  assert.notEqual(byName.get('Tar Heels')?.type, 'person');
+});
+
+test('a name after "the" ending in the plural of a common noun is a team, even with a given name first', () => {
+  const text = 'Larry Brown coached the Charlotte Bobcats until December. The Charlotte Bobcats lost again on Friday.';
+  const docs = [annotated('a', text)];
+  const team = resolveEntities(docs).entities.find((e) => e.name === 'Charlotte Bobcats');
+  assert.equal(team?.type, 'organization', JSON.stringify(team));
+  assert.equal(resolveEntities(docs).entities.find((e) => e.name === 'Larry Brown')?.type, 'person');
+});
+
+test('abbreviations are places only as news writes them: "N.C." and "Mo." are states, "No." and "I\'m" are not', () => {
+  const text = 'The No. 1 Tar Heels play in Chapel Hill, N.C., on Friday. "I\'m ready," said the guard from Poplar Bluff, Mo. He has 46 KOs.';
+  const places = resolveEntities([annotated('a', text)]).entities.filter((e) => e.type === 'place').map((e) => e.name);
+  assert.ok(places.includes('North Carolina') && places.includes('Missouri'), places.join(', '));
+  assert.ok(!places.some((p) => ['Norway', 'Isle of Man', 'New Caledonia', 'Kos'].includes(p)), places.join(', '));
+});

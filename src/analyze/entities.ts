@@ -5,6 +5,7 @@ import { doubleMetaphone } from 'double-metaphone';
 import { distance } from 'fastest-levenshtein';
 import { VESSEL_PREFIXES } from '../annotate/entities.ts';
 import { canonicalPlace, normaliseName } from '../annotate/lexicon.ts';
+import { isEnglishWord, isPluralOfNoun } from '../annotate/synonyms.ts';
 import type { AnnotatedDocument, Entity, EntityMention, EntityType, Evidence } from '../types.ts';
 import { evidenceFor } from './evidence.ts';
 
@@ -77,9 +78,7 @@ export function sameFullName(a: string[], b: string[]): boolean {
  * guns"), and it is no place the gazetteer knows nor the last word of a longer name ("May" after
  * "Theresa May"). They are not names.
  */
-function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
-  const lowerWords = new Set<string>();
-  for (const doc of docs) for (const m of doc.doc.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) lowerWords.add(m[0]);
+function sentenceStartWords(docs: AnnotatedDocument[], lowerWords: ReadonlySet<string>): Set<string> {
   const atStart = new Set<string>();
   const elsewhere = new Set<string>();
   for (const doc of docs) {
@@ -94,12 +93,38 @@ function sentenceStartWords(docs: AnnotatedDocument[]): Set<string> {
   return new Set([...atStart].filter((name) => !elsewhere.has(name) && !lastWords.has(name) && lowerWords.has(name.toLowerCase()) && !canonicalPlace(name)));
 }
 
+/**
+ * Surnames the story also uses alone: "Wladimir Klitschko … Klitschko landed 28 punches". A two- or
+ * three-word name with no cue (a given name the name lists do not hold, no title, no verb of saying)
+ * is a person when its last word stands alone elsewhere, as a person's surname does on second
+ * mention. Not when that word is also written in lower case ("Apple Watch Series … the series"), is
+ * the plural of a common noun ("Tar Heels … the Heels", a team), or when the first word stands alone
+ * too ("Amazon Alexa … Amazon … Alexa", a brand and its product), is written in capitals ("AMD") or
+ * is an English word ("White House … the House", "Northern Ireland") or a place ("Los Angeles Lakers").
+ */
+function surnamesStandingAlone(mentions: EntityMention[], lowerWords: ReadonlySet<string>): Set<string> {
+  const alone = new Set(mentions.filter((m) => !/\s/.test(m.name.trim())).map((m) => m.name.trim()));
+  const out = new Set<string>();
+  for (const m of mentions) {
+    const written = m.name.trim().split(/\s+/);
+    const first = written[0]!;
+    const last = written[written.length - 1]!;
+    if (m.type !== 'person' || written.length < 2 || written.length > 3 || !alone.has(last) || alone.has(first)) continue;
+    if (!written.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || last.length < 3 || lowerWords.has(last.toLowerCase()) || isPluralOfNoun(last) || isEnglishWord(first)) continue;
+    if (canonicalPlace(first) || canonicalPlace(written.slice(0, 2).join(' '))) continue;
+    out.add(foldWord(last));
+  }
+  return out;
+}
+
 /** Merge the mentions of a story's documents into entities. */
 export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   const persons: Cluster[] = [];
   const pending: { doc: AnnotatedDocument; index: number; mention: EntityMention }[] = [];
   const titleOnly: typeof pending = [];
-  const capitalOnlyAtStart = sentenceStartWords(docs);
+  const lowerWords = new Set<string>();
+  for (const doc of docs) for (const m of doc.doc.text.matchAll(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'’-]*/gu)) lowerWords.add(m[0]);
+  const capitalOnlyAtStart = sentenceStartWords(docs, lowerWords);
   const all = docs.flatMap((doc) => doc.mentions.map((mention, index) => ({ doc, index, mention }))).filter(({ mention }) => !capitalOnlyAtStart.has(mention.name));
 
   // Clusters indexed by the sound of their surname, so a mention is compared with a few, not all.
@@ -118,6 +143,7 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
 
   // 1. People named in full with a confident cue; 2. then confident surname-only people.
   const byLength = [...all].sort((x, y) => nameWords(y.mention.name).length - nameWords(x.mention.name).length);
+  const reMentioned = surnamesStandingAlone(all.map((item) => item.mention), lowerWords);
   for (const item of byLength) {
     const { mention } = item;
     if (mention.titleOnly) {
@@ -125,7 +151,8 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
       continue;
     }
     const words = nameWords(mention.name);
-    if (mention.type !== 'person' || !mention.confident || words.length === 0) {
+    const confident = mention.confident || (mention.type === 'person' && reMentioned.has(words[words.length - 1] ?? ''));
+    if (mention.type !== 'person' || !confident || words.length === 0) {
       pending.push(item);
       continue;
     }
@@ -141,6 +168,8 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
     const words = nameWords(item.mention.name);
     const matches = words.length ? candidates(words).filter((c) => sameFullName(c.words, words)) : [];
     if (matches.length === 1) {
+      // "the Charlotte Bobcats" is a team, though "Charlotte" is also a given name.
+      if (item.mention.confident && item.mention.type === 'organization' && words.length > 1 && words.join(' ') === matches[0]!.words.join(' ')) matches[0]!.type = 'organization';
       matches[0]!.mentions.push(item);
       continue;
     }

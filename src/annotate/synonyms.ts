@@ -148,6 +148,20 @@ export function lookupLemma(lemma: string, pos: WordNetPos): LemmaEntry | undefi
   return line ? parseIndexLine(line) : undefined;
 }
 
+/** Is `word` an English word WordNet knows, as any part of speech ("white", "second", "live")? */
+export function isEnglishWord(word: string): boolean {
+  const w = word.toLowerCase();
+  return (['n', 'v', 'a', 'r'] as const).some((pos) => lookupLemma(w, pos) !== undefined);
+}
+
+/** Is `word` the plural of a noun WordNet knows ("Bobcats", "Heels"; not "Williams", "Klitschko")? */
+export function isPluralOfNoun(word: string): boolean {
+  const w = word.toLowerCase();
+  if (!/^\p{Ll}+s$/u.test(w) || w.endsWith('ss')) return false;
+  const singular = w.replace(/ies$/, 'y').replace(/(?<=[sxz]|[cs]h)es$/, '').replace(/s$/, '');
+  return lookupLemma(singular, 'n') !== undefined;
+}
+
 /** The data line of one synset, read with one or two seeks into `data.<pos>` (offsets are byte offsets). */
 function readSynset(pos: WordNetPos, offset: string): string {
   const cacheKey = pos + offset;
