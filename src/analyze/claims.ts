@@ -201,15 +201,16 @@ const HOLDER_REACH = 4;
 
 /**
  * The person a figure is stated of: one named at most `HOLDER_REACH` words before it, with no verb
- * of saying between ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not "Gaskin said
- * 50 were hurt", where the figure is the speaker's, not about him).
+ * of saying and no noun between ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not
+ * "Gaskin said 50 were hurt", where the figure is the speaker's, nor "condolences to Netanyahu
+ * regarding the loss of over 1,300 lives", where it is the loss's).
  */
 function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>): string | undefined {
   let last: { mention: EntityMention; entityId?: string } | undefined;
   for (const m of mentions) if (m.mention.end <= start && entities.get(m.entityId!)?.type === 'person' && (!last || m.mention.end > last.mention.end)) last = m;
   if (!last) return undefined;
   const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
-  if (between.length > HOLDER_REACH || between.some((t) => SPEECH.has(t.lemma) || t.text === ';')) return undefined;
+  if (between.length > HOLDER_REACH || between.some((t) => SPEECH.has(t.lemma) || t.text === ';' || t.pos === 'NOUN')) return undefined;
   return last.entityId;
 }
 

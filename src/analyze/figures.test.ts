@@ -42,3 +42,9 @@ test('a bound agrees with an exact figure on its side of it, and with a bound th
   assert.equal(figuresDisagree(q(100, 'over', 'mph'), q(120, 'up to', 'mph')), false);
   assert.equal(figuresDisagree(q(130, 'over', 'mph'), q(120, 'up to', 'mph')), true);
 });
+
+test('an approximate figure wholly on the open side of a bound agrees with it', () => {
+  assert.equal(figuresDisagree(q(100, 'over', 'people'), q(130, 'about', 'people')), false);
+  assert.equal(figuresDisagree(q(235000, 'nearly', 'comment'), q(200000, 'over', 'comment')), false);
+  assert.equal(figuresDisagree(q(100, 'over', 'people'), q(80, 'about', 'people')), true);
+});

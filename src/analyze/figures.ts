@@ -68,13 +68,13 @@ export function figureRange(q: Quantity, options: Partial<FigureOptions> = {}): 
 
 /**
  * Do two figures for the same count disagree, once qualifiers and rounding are allowed for? A bound
- * and an exact figure on its side of it agree ("more than 30 years" and "34 years", "at least two
- * trucks" and "three trucks"); two bounds are compared by their reach, so sources giving different
+ * and an exact or approximate figure on its side of it agree ("more than 30 years" and "34 years",
+ * "at least two trucks" and "three trucks", "more than a hundred people" and "about 130 people"); two bounds are compared by their reach, so sources giving different
  * floors ("over 1,300" and "over 1,400") still disagree.
  */
 export function figuresDisagree(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
   const opts = { ...FIGURE_DEFAULTS, ...options };
-  if (withinBound(a, b, opts.rounding) || withinBound(b, a, opts.rounding) || boundsMeet(a, b, opts.rounding) || boundsMeet(b, a, opts.rounding)) return false;
+  if (withinBound(a, b, opts.rounding, opts.boundReach) || withinBound(b, a, opts.rounding, opts.boundReach) || boundsMeet(a, b, opts.rounding) || boundsMeet(b, a, opts.rounding)) return false;
   return !sameFigure(a, b, opts);
 }
 
@@ -93,11 +93,15 @@ export function sameFigure(a: Quantity, b: Quantity, options: Partial<FigureOpti
 const LOWER_BOUNDS = new Set<Quantity['qualifier']>(['over', 'at least']);
 const UPPER_BOUNDS = new Set<Quantity['qualifier']>(['under', 'at most', 'up to']);
 
-/** Is the exact figure `exact` on the open side of the bound `bound`? */
-function withinBound(bound: Quantity, exact: Quantity, rounding: number): boolean {
-  if (exact.qualifier !== 'exact') return false;
-  if (LOWER_BOUNDS.has(bound.qualifier)) return exact.value >= bound.value * (1 - rounding);
-  if (UPPER_BOUNDS.has(bound.qualifier)) return exact.value <= bound.value * (1 + rounding);
+/**
+ * Is the figure `value`, exact or approximate, wholly on the open side of the bound `bound`? "About 130
+ * people" is within "more than a hundred"; "about 110" is not, since it may be fewer.
+ */
+function withinBound(bound: Quantity, value: Quantity, rounding: number, boundReach: number): boolean {
+  if (LOWER_BOUNDS.has(value.qualifier) || UPPER_BOUNDS.has(value.qualifier)) return false;
+  const [low, high] = figureRange(value, { boundReach });
+  if (LOWER_BOUNDS.has(bound.qualifier)) return low >= bound.value * (1 - rounding);
+  if (UPPER_BOUNDS.has(bound.qualifier)) return high <= bound.value * (1 + rounding);
   return false;
 }
 

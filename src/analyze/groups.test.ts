@@ -56,6 +56,25 @@ test('figures stated of two different people do not conflict', () => {
   assert.deepEqual(figureConflicts(s), []);
 });
 
+test('a figure stated of a named person is compared only where the other sentence ties it to that person', () => {
+  const apart = story({
+    observer: 'Tyler Hansbrough finished with 20 points as North Carolina beat Evansville on Saturday night.',
+    journal: 'North Carolina led by 18 points at the half against Evansville on Saturday night.',
+  });
+  assert.deepEqual(figureConflicts(apart), []);
+  const same = story({
+    post: 'Kimani Gray had previously been arrested four times on charges of grand larceny, police said.',
+    daily: 'Kimani Gray had been in trouble with the law before, having been arrested three times on charges of grand larceny.',
+  });
+  assert.deepEqual(figureConflicts(same), [{ slot: 'number of times', values: ['3 (daily)', '4 (post)'] }]);
+  // A person named before a figure, with a noun between, is not who the figure is about.
+  const loss = story({
+    kremlin: 'Vladimir Putin conveyed his condolences to Prime Minister Benjamin Netanyahu regarding the loss of over 1,300 Israeli lives in attacks launched by Hamas from Gaza on October 7.',
+    wire: 'Hamas fighters breached the border from Gaza on October 7, and the attacks resulted in the tragic loss of over 1,400 Israeli lives.',
+  });
+  assert.deepEqual(figureConflicts(loss), [{ slot: 'number of lives', values: ['over 1,300 (kremlin)', 'over 1,400 (wire)'] }]);
+});
+
 const otherConflicts = (s: StoryAnalysis) => s.claims.filter((c) => c.conflict && (c.conflict.slot === 'date' || c.conflict.slot === 'polarity')).map((c) => `${c.conflict!.slot}: ${c.conflict!.values.map((v) => v.value).join(' | ')}`);
 
 test('the lines that date an article are not claims, and two of them are no date conflict', () => {

@@ -242,6 +242,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
         if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
         if (givesToo(x.claim.documentId, y.q) || givesToo(y.claim.documentId, x.q)) continue;
         if (x.q.holder && y.q.holder && x.q.holder !== y.q.holder) continue;
+        if (ofSomeoneElse(x, y) || ofSomeoneElse(y, x)) continue;
         if (!sharesContext(x.q, y.q, cls)) continue;
         if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
         opposed.add(x).add(y);
@@ -262,6 +263,16 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
 function sharesContext(a: Quantity, b: Quantity, cls: string): boolean {
   const counted = (w: string): boolean => w === a.counted || w === b.counted || cls === w || cls === `unit:${w}`;
   return (a.context ?? []).some((w) => !counted(w) && (b.context ?? []).includes(w));
+}
+
+/**
+ * Is `a` a figure stated of a named person that `b`'s sentence does not tie to that person? "Hansbrough
+ * finished with 20 points" and "the closest margin of victory being by 15 points" count different
+ * things; "Gray had previously been arrested four times" and "Gray ..., having been arrested three
+ * times" (the name too far from the figure to hold it) do not.
+ */
+function ofSomeoneElse(a: { claim: Claim; q: Quantity }, b: { claim: Claim; q: Quantity }): boolean {
+  return !!a.q.holder && !b.q.holder && !b.claim.entityIds.includes(a.q.holder);
 }
 
 /** "10-year-old", "a 28-year veteran": a figure that describes one person or thing. */

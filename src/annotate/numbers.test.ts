@@ -299,3 +299,11 @@ test('reads "1230 hours" as a time of day, and "48 hours" as a duration', () => 
 test('reads "a 911 dispatcher" as a telephone number, not 911 dispatchers', () => {
   assert.deepEqual(numbers('Janice Leader, a 911 dispatcher, said Hiller called 911 and reported two shootings.').map((n) => n.value), [2]);
 });
+
+test('a part of a whole counts what the whole counts: "28 of 41 passes", "10 of the team\'s first 17 points"', () => {
+  const counted = (text: string) => numbers(text).map((n) => `${n.value} ${n.counted ?? '-'}`);
+  assert.deepEqual(counted('Garrard completed 28 of 41 passes for 329 yards.'), ['28 pass', '41 pass', '329 yard']);
+  assert.deepEqual(counted('McDermott scored 10 of the team’s first 17 points.'), ['10 point', '17 point']);
+  // A clause between the two figures is no part and whole.
+  assert.deepEqual(counted('Two of them were killed and 12 people were hurt.'), ['2 -', '12 people']);
+});

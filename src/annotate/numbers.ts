@@ -293,6 +293,9 @@ function currencyBefore(tokens: Token[], i: number): { unit: string; from: numbe
 
 const COUNT_MODIFIER_WORDS = new Set(['more', 'other', 'additional', 'further', 'new', 'extra']);
 
+/** Between a part and its whole: "of", then at most three determiners, possessives or "first" ("of the team's first"). */
+const PART_OF = /^\s*of(?:\s+(?:the|his|her|their|its|our|this|that|these|those|first|last|final|[\p{L}]+\s*[’']\s*s)){0,3}\s*$/iu;
+
 /** The noun a figure counts: skip adjectives and demonyms, take the last noun of the following noun run. */
 function countedAfter(tokens: Token[], j: number, options: NumberOptions): { from: number; head: number } | undefined {
   let k = j;
@@ -391,9 +394,11 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
           mention.countedText = slice(tokens[counted.from]!.start, head.end);
         }
       }
-      // "two or three rockets", "between 10 and 15 people": the first figure counts what the second does.
+      // "two or three rockets", "between 10 and 15 people", "28 of 41 passes", "10 of the team's first
+      // 17 points": the first figure counts what the second does.
       const prev = out[out.length - 1];
-      if (prev && prev.sentence === sentence.index && !prev.unit && !prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(slice(prev.end, start))) {
+      const between = prev && prev.sentence === sentence.index && !prev.unit ? slice(prev.end, start) : undefined;
+      if (prev && between !== undefined && ((!prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(between)) || PART_OF.test(between))) {
         if (mention.counted) prev.counted = mention.counted;
         if (mention.countedText) prev.countedText = mention.countedText;
         if (mention.unit && !currency) prev.unit = mention.unit;
