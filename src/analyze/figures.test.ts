@@ -48,3 +48,11 @@ test('an approximate figure wholly on the open side of a bound agrees with it', 
   assert.equal(figuresDisagree(q(235000, 'nearly', 'comment'), q(200000, 'over', 'comment')), false);
   assert.equal(figuresDisagree(q(100, 'over', 'people'), q(80, 'about', 'people')), true);
 });
+
+test('a count of one kind of people meets only a count of the same kind; general counts meet each other', () => {
+  assert.equal(sameCount(q(1300, 'over', 'life'), q(1400, 'over', 'individual')), true);
+  assert.equal(sameCount(q(3, 'exact', 'victim'), q(4, 'exact', 'people')), true);
+  assert.equal(sameCount(q(12, 'exact', 'worker'), q(9, 'exact', 'worker')), true);
+  assert.equal(sameCount(q(3, 'exact', 'victim'), q(2, 'exact', 'woman')), false);
+  assert.equal(sameCount(q(3, 'exact', 'man'), q(2, 'exact', 'woman')), false);
+});

@@ -37,11 +37,26 @@ export function slotLabel(cls: string, quantities: Quantity[] = []): string {
   return `number of ${best && best[1] > quantities.length / 2 ? best[0] : cls}`;
 }
 
+/** Counts of people that say who they are: a count of women is not a count of the victims or of the men. */
+const PEOPLE_OF_A_KIND = new Set(['resident', 'man', 'woman', 'child', 'soldier', 'fighter', 'worker', 'passenger', 'migrant', 'refugee', 'patient', 'student', 'employee', 'inhabitant', 'hostage', 'civilian']);
+
+/**
+ * Do two counts of people count the same people? Two general counts do ("1,300 lives", "1,400
+ * individuals", "three victims", "four people"); a count of one kind of people only meets a count of
+ * the same kind ("12 workers", "nine workers"), not "three victims" or "two women".
+ */
+function samePeople(a: string, b: string): boolean {
+  const ka = PEOPLE_OF_A_KIND.has(a.toLowerCase());
+  const kb = PEOPLE_OF_A_KIND.has(b.toLowerCase());
+  return ka || kb ? a.toLowerCase() === b.toLowerCase() : true;
+}
+
 /** Could these two quantities be figures for the same count? (Same class, values of one magnitude.) */
 export function sameCount(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
   const opts = { ...FIGURE_DEFAULTS, ...options };
   const ca = countClass(a);
   if (!ca || ca !== countClass(b) || a.value <= 0 || b.value <= 0) return false;
+  if (ca === 'people' && !samePeople(a.counted!, b.counted!)) return false;
   if ((a.unit ?? '') !== (b.unit ?? '')) return false;
   return Math.max(a.value, b.value) / Math.min(a.value, b.value) <= opts.maxRatio;
 }
