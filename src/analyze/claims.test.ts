@@ -38,3 +38,35 @@ test('a verb inside a quotation is not done by the speaker named outside it', ()
   const s = story('“She returned like a grim reaper,” says prosecutor Gail Fairman, “and she only shot the ones that she held responsible for her suspension.”');
   assert.ok(!s.events.some((e) => e.actor === 'Gail Fairman' && e.action === 'attack'), s.events.map((e) => `${e.actor} ${e.action}`).join('; '));
 });
+
+const eventList = (s: StoryAnalysis) => s.events.map((e) => `${e.actor} ${e.action}${e.target ? ` ${e.target}` : ''}`);
+
+test('after a quotation, the speaker follows the verb of saying; a name inside the quotation is not the speaker', () => {
+  const s = story('“It is an honor to welcome back Ellen DeGeneres as the host of the Oscars,” said Paul Lee, president of ABC Entertainment Group.');
+  const events = eventList(s);
+  assert.ok(events.some((e) => e.startsWith('Paul Lee statement')), events.join('; '));
+  assert.ok(!events.some((e) => e.startsWith('Ellen DeGeneres')), events.join('; '));
+  // Not when the verb of saying has its own subject: "Deputies said that Orozco is …" is not Orozco speaking.
+  const reported = story('Jose Luis Orozco was arrested in Hawaiian Gardens. Deputies said that Jose Luis Orozco is a gang member.');
+  assert.ok(!eventList(reported).some((e) => e.startsWith('Jose Luis Orozco statement')), eventList(reported).join('; '));
+});
+
+test('a pronoun stands for the previous subject only when it can: "she" is not Kenneth, "they" is no one', () => {
+  const she = eventList(story('Kenneth Dorsey worked on the third floor for 37 years. She shot the two women in the break room.'));
+  assert.ok(!she.some((e) => e.startsWith('Kenneth Dorsey')), she.join('; '));
+  const they = eventList(story('Kenneth Dorsey worked on the third floor for 37 years. They say she forced her way through security at gunpoint.'));
+  assert.ok(!they.some((e) => e.startsWith('Kenneth Dorsey')), they.join('; '));
+  const he = eventList(story('Kenneth Dorsey worked on the third floor for 37 years. He shot the two women in the break room.'));
+  assert.ok(he.some((e) => e.startsWith('Kenneth Dorsey attack')), he.join('; '));
+});
+
+test('a name that describes a noun is not its actor, unless the noun speaks or acts for it; a state beside a town is where', () => {
+  const events = eventList(story('The murder trial for the suspended Kraft foods employee accused of shooting three co-workers starts Monday.'));
+  assert.ok(!events.some((e) => e.startsWith('Kraft')), events.join('; '));
+  const spoke = eventList(story('A Surrey Police spokeswoman said the fire had spread through the store.'));
+  assert.ok(spoke.some((e) => e.startsWith('Surrey Police statement')), spoke.join('; '));
+  const town = eventList(story('Weeks earlier a driver accused of stealing from a Manchester, Conn., beer distributorship fatally shot eight people.'));
+  assert.ok(!town.some((e) => e.startsWith('Connecticut') || e.startsWith('Manchester')), town.join('; '));
+  const verb = eventList(story('According to reports, a woman named Yvonne Hiller shot and killed two co-workers at a Kraft plant in Philadelphia.'));
+  assert.ok(verb.some((e) => e.startsWith('Yvonne Hiller attack')), verb.join('; '));
+});

@@ -3,6 +3,7 @@
 // It does not compare claims across documents (see match.ts and groups.ts).
 import type { AnnotatedDocument, Claim, Entity, EntityMention, Modality, Quantity, Sentence, Token } from '../types.ts';
 import { isDateLine } from '../cluster/text.ts';
+import { isRole, pronounOfGivenName } from '../annotate/lexicon.ts';
 import { evidenceFor } from './evidence.ts';
 
 export interface ClaimOptions {
@@ -22,7 +23,9 @@ const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'cl
 const NOT_ACTIONS = new Set(['day', 'week', 'month', 'year', 'hour', 'series', 'number', 'lot', 'kind', 'type', 'part', 'role', 'way', 'time']);
 const LIGHT_VERBS = new Set(['engage', 'hold', 'have', 'make', 'express', 'convey', 'issue', 'offer', 'give', 'take', 'conduct', 'launch', 'carry', 'seek', 'share']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
-const OBJECT_PREPOSITIONS = new Set(['with', 'to', 'of', 'from', 'by', 'for', 'about', 'against', 'on', 'at', 'in']);
+/** People who speak or act for the body named before them ("a Foreign Office spokeswoman", "CNN management"). */
+const ACTS_FOR = new Set(['official', 'officer', 'management', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'agent', 'investigator', 'administration', 'government']);
+const OBJECT_PREPOSITIONS = new Set(['with', 'to', 'of', 'from', 'by', 'for', 'about', 'against', 'on', 'at', 'in', 'near', 'into', 'through', 'across', 'outside', 'inside', 'over', 'under', 'after', 'before', 'during', 'since', 'than', 'like', 'among', 'between', 'toward', 'towards', 'behind', 'beyond', 'via']);
 
 /** Hyphens and case folded so "cease-fire" and "ceasefire" meet. */
 export function foldLemma(lemma: string): string {
@@ -65,10 +68,23 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const verb = sentence.tokens[verbIndex];
     const name = (id: string | undefined): string | undefined => (id ? ctx.entities.get(id)?.name : undefined);
     // A verb inside a quotation is done by someone the quotation names, not by its speaker outside it.
-    const quote = verb ? doc.quotes.find((q) => q.sentence === sentence.index && !q.scare && q.start <= verb.start && verb.end <= q.end) : undefined;
-    const candidates = quote ? mentions.filter((m) => m.mention.start >= quote.start && m.mention.end <= quote.end) : mentions;
-    let actorId = actorBefore(sentence, candidates, verb);
-    if (!actorId && verb && startsWithPronoun(sentence, verbIndex)) actorId = previousActor;
+    const quotes = doc.quotes.filter((q) => q.sentence === sentence.index && !q.scare);
+    const within = (m: { mention: EntityMention }, q: { start: number; end: number }): boolean => m.mention.start >= q.start && m.mention.end <= q.end;
+    const quote = verb ? quotes.find((q) => q.start <= verb.start && verb.end <= q.end) : undefined;
+    // Inside a quotation, only the names it holds; outside, none of the names quoted words hold.
+    const candidates = quote ? mentions.filter((m) => within(m, quote)) : mentions.filter((m) => !quotes.some((q) => within(m, q)));
+    let actorId = actorBefore(sentence, candidates, verb, ctx.entities);
+    // '"…," says prosecutor Gail Fairman': the speaker follows the verb of saying.
+    if (!actorId && verb && !quote && SPEECH.has(verb.lemma) && /["”'’`]\s*,?\s*$/.test(doc.doc.text.slice(sentence.start, verb.start))) {
+      actorId = candidates.find((m) => m.mention.start > verb.end && ctx.entities.get(m.entityId!)?.type === 'person')?.entityId;
+    }
+    if (!actorId && verb) {
+      const pronoun = subjectPronoun(sentence, verbIndex);
+      // Outside the quotation, the speaker; a pronoun inside it is someone else ("'… she only shot the
+      // ones she held responsible,' says Fairman").
+      const speakerHere = quote && mentions.some((m) => m.entityId === previousActor && !within(m, quote));
+      if (pronoun && !speakerHere && pronounFits(pronoun, previousActor, ctx.entities)) actorId = previousActor;
+    }
     let targetId = mentions.find((m) => verb && m.mention.start > verb.start && m.entityId !== actorId && ctx.entities.get(m.entityId!)?.type !== 'place')?.entityId;
     const subjectId = actorId;
     if (verb && isPassive(sentence, verbIndex)) {
@@ -130,7 +146,7 @@ function mainVerbIndex(sentence: Sentence, mentions: EntityMention[]): number {
   return fallback;
 }
 
-function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; entityId?: string }[], verb: Token | undefined): string | undefined {
+function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; entityId?: string }[], verb: Token | undefined, entities: Map<string, Entity>): string | undefined {
   if (!verb) return mentions[0]?.entityId;
   const before = mentions.filter((m) => m.mention.end <= verb.start);
   for (let i = before.length - 1; i >= 0; i--) {
@@ -139,6 +155,17 @@ function actorBefore(sentence: Sentence, mentions: { mention: EntityMention; ent
     let prev = preceding.pop();
     if (prev?.pos === 'DET') prev = preceding.pop(); // "at a Kraft factory", "from the University of Alabama"
     if (prev && OBJECT_PREPOSITIONS.has(prev.text.toLowerCase())) continue;
+    // "a Manchester, Conn., beer distributorship": a place set beside another place is where, not who.
+    const beside = before[i - 1];
+    if (prev?.text === ',' && beside && entities.get(m.entityId!)?.type === 'place' && entities.get(beside.entityId!)?.type === 'place' && beside.mention.end <= prev.start) continue;
+    // "the suspended Kraft foods employee accused of …": a name before a noun describes the noun. Not
+    // before someone who speaks or acts for it ("a Surrey Police spokeswoman said", "NYPD officers
+    // shot"), and not "Hiller shot and killed", "Hiller shot two co-workers", where the tagger read a
+    // verb as a noun: an object or a conjunction follows it.
+    const next = sentence.tokens.findIndex((t) => t.start >= m.mention.end);
+    const noun = sentence.tokens[next];
+    const after = sentence.tokens[next + 1];
+    if (noun && noun.pos === 'NOUN' && /^\p{Ll}/u.test(noun.text) && !ACTS_FOR.has(noun.lemma) && !isRole(noun.lemma) && !(after && ['CCONJ', 'DET', 'NUM', 'PRON'].includes(after.pos))) continue;
     return m.entityId;
   }
   return undefined;
@@ -175,8 +202,25 @@ function agentAfter(sentence: Sentence, verbIndex: number, mentions: { mention: 
   return mentions.find((m) => m.mention.start > by.start && m.mention.start - by.end <= 5)?.entityId;
 }
 
-function startsWithPronoun(sentence: Sentence, verbIndex: number): boolean {
-  return sentence.tokens.slice(0, Math.max(0, verbIndex)).some((t) => SUBJECT_PRONOUNS.has(t.text.toLowerCase()) && t.pos === 'PRON');
+/** The subject pronoun before the main verb ("he", "she", "they", "it"), lower-cased. */
+function subjectPronoun(sentence: Sentence, verbIndex: number): string | undefined {
+  return sentence.tokens
+    .slice(0, Math.max(0, verbIndex))
+    .find((t) => SUBJECT_PRONOUNS.has(t.text.toLowerCase()) && t.pos === 'PRON')
+    ?.text.toLowerCase();
+}
+
+/**
+ * Can `pronoun` stand for the person `entityId`? Only "he" and "she" stand for one person, and not
+ * for someone whose given name the name lists hold for the other sex only ("she" is not Kenneth
+ * Dorsey); "they" and "it" never stand for a person.
+ */
+function pronounFits(pronoun: string, entityId: string | undefined, entities: Map<string, Entity>): boolean {
+  const person = entityId ? entities.get(entityId) : undefined;
+  if (!person || person.type !== 'person' || (pronoun !== 'he' && pronoun !== 'she')) return false;
+  const given = person.name.split(/\s+/);
+  const sex = given.length > 1 ? pronounOfGivenName(given[0]!) : undefined;
+  return !sex || sex === pronoun;
 }
 
 /** The verb's lemma, or for a light verb the noun it carries ("engaged in discussions" → "discussion"). */

@@ -36,6 +36,8 @@ export interface EventInput {
   tokens: { lemma: string; start: number }[];
   /** Resolved time expressions of the sentence, with their positions. */
   times: { date: string; start: number }[];
+  /** Quotations of the sentence (not scare quotes), as spans. */
+  quotes?: { start: number; end: number }[];
   /** How early the claim's document is (its reference date); earlier wins a date dispute. */
   referenceDate?: string;
 }
@@ -96,11 +98,17 @@ export function extractEvents(inputs: EventInput[]): StoryEvent[] {
 function eventsOfClaim(input: EventInput): Draft[] {
   const { claim } = input;
   if (!claim.actor || claim.opinion || claim.negated) return [];
-  const cues = input.tokens.map((t) => ({ action: ACTIONS[t.lemma], start: t.start })).filter((c): c is { action: string; start: number } => Boolean(c.action));
+  // An action word inside a quotation is not done by someone named outside it ('"… she only shot the
+  // ones she held responsible," says prosecutor Gail Fairman').
+  const actorAt = input.mentions.find((m) => m.name === claim.actor)?.start;
+  const quoteOf = (at: number | undefined) => (at === undefined ? undefined : (input.quotes ?? []).find((q) => q.start <= at && at < q.end));
+  const allCues = input.tokens.map((t) => ({ action: ACTIONS[t.lemma], start: t.start })).filter((c): c is { action: string; start: number } => Boolean(c.action));
+  const cues = allCues.filter((c) => quoteOf(c.start) === quoteOf(actorAt));
   const nominal = NOMINAL.find((a) => cues.some((c) => c.action === a));
   const action = nominal ?? (claim.action ? ACTIONS[claim.action] : undefined);
   if (!action) return [];
-  const cue = cues.find((c) => c.action === action) ?? cues[0];
+  const quotedOnly = !cues.some((c) => c.action === action) && allCues.some((c) => c.action === action);
+  const cue = quotedOnly ? undefined : (cues.find((c) => c.action === action) ?? cues[0]);
   if (!cue) return [];
   const actorType = input.mentions.find((m) => m.name === claim.actor)?.type;
   if (actorType === 'place' && action !== 'attack') return [];

