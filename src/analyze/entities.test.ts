@@ -158,3 +158,10 @@ test('abbreviations are places only as news writes them: "N.C." and "Mo." are st
   assert.ok(places.includes('North Carolina') && places.includes('Missouri'), places.join(', '));
   assert.ok(!places.some((p) => ['Norway', 'Isle of Man', 'New Caledonia', 'Kos'].includes(p)), places.join(', '));
 });
+
+test('a title of two title words is no name: "Surgeon General" gives no person called General', () => {
+  const docs = [annotated('a', 'President Obama named Regina Benjamin as his nominee for Surgeon General. The Surgeon General leads the Public Health Service. Msgr. Michael Farmer, Vicar General of the Archdiocese of Mobile, praised her.')];
+  const names = resolveEntities(docs).entities.map((e) => `${e.type}:${e.name}`);
+  assert.ok(!names.some((n) => /General$/.test(n)), names.join(', '));
+  assert.ok(names.includes('person:Regina Benjamin') && names.includes('person:Michael Farmer'), names.join(', '));
+});

@@ -181,7 +181,9 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
     // An organisation named inside the title ("Palestinian Authority") is a mention of its own.
     const orgPart = words.slice(0, split).flat();
     if (orgPart.length && hasOrganizationCue(orgPart)) mentions.push(make(orgPart, 'organization', true));
-    if (nameTokens.length && !hasOrganizationCue(nameTokens) && !isPlaceName(spanText(nameTokens, text))) {
+    // "Surgeon General", "Attorney General": what follows the last title word is a title word too, not a name.
+    const nameIsTitle = nameTokens.every((t) => isRole(t.text.toLowerCase()));
+    if (nameTokens.length && !nameIsTitle && !hasOrganizationCue(nameTokens) && !isPlaceName(spanText(nameTokens, text))) {
       mentions.push(make(nameTokens, 'person', true, title));
       return mentions;
     }

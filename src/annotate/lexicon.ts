@@ -18,7 +18,8 @@ export const PERSON_ROLES = new Set(
   economist founder co-founder executive manager head counterpart dictator speaker candidate nominee
   president-elect chief strongman patriarch cleric physician surgeon scientist researcher astronaut pilot
   firefighter chef designer director-general secretary-general councillor councilor councilman councilwoman
-  alderman superintendent trustee dean principal chief-executive`.split(/\s+/),
+  alderman superintendent trustee dean principal chief-executive vicar monsignor msgr msgr. deacon solicitor
+  postmaster consul`.split(/\s+/),
 );
 
 /** Words that modify a role ("Deputy Foreign Minister", "former President"): part of a title, not a name. */
