@@ -86,7 +86,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       story = active.get(lateCopy.article.story.id) ?? reopen(lateCopy.article.story, doc);
       assignment = duplicateAssignment(doc.id, story.id, lateCopy.article.id, lateCopy.similarity, lateCopyDetail(lateCopy.article, doc.day));
     } else {
-      const best = bestAmong(doc, index.candidates(docKeys, opts.maxCandidates));
+      // The article's own top terms first; only when no story is posted under any of them, the top
+      // terms it shares with other articles (lookupKeys: measured as the only lookup, they let more
+      // unrelated articles of the same days join topical stories).
+      const byOwnTerms = index.candidates(docKeys, opts.maxCandidates);
+      const best = bestAmong(doc, byOwnTerms.length ? byOwnTerms : index.candidates(lookupKeys(doc), opts.maxCandidates));
       const closedBest = best && best.score >= opts.threshold ? undefined : bestAmong(doc, closedProfiles.candidates(docKeys, opts.maxCandidates));
       if (best && best.score >= opts.threshold) {
         story = best.story;
@@ -190,11 +194,25 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     return best;
   }
 
-  /** Top query terms of an article or story: highest weight × idf, then its top names. */
+  /** Top terms of an article or story, to post it under: highest weight × idf, then its top names. */
   function queryKeys(doc: Pick<DocFeatures, 'terms' | 'names'>, scale = 1): string[] {
+    return topKeys(doc, scale, vocab.idf, vocab.nameIdf);
+  }
+
+  /**
+   * Top terms to look stories up by when its own find none: as `queryKeys`, but among terms and names
+   * another article has too. A term only this article has is under no story, and in a small batch such
+   * terms fill every place (a report's reporter, street and hospital), so an article naming the
+   * story's suspect and company found no candidate at all.
+   */
+  function lookupKeys(doc: Pick<DocFeatures, 'terms' | 'names'>): string[] {
+    return topKeys(doc, 1, vocab.sharedIdf, vocab.sharedNameIdf);
+  }
+
+  function topKeys(doc: Pick<DocFeatures, 'terms' | 'names'>, scale: number, idf: (term: string) => number, nameIdf: (name: string) => number): string[] {
     const n = opts.queryTerms * scale;
-    const terms = topWeighted(doc.terms, vocab.idf, n);
-    const names = topWeighted(doc.names, vocab.nameIdf, Math.ceil(n / 2));
+    const terms = topWeighted(doc.terms, idf, n);
+    const names = topWeighted(doc.names, nameIdf, Math.ceil(n / 2));
     for (const name of names) terms.push(`@${name}`);
     return terms;
   }

@@ -30,6 +30,12 @@ export class Vocabulary {
   /** Smoothed IDF of a name (names have their own frequencies: "Jackson" the name, not "jackson" the word). */
   readonly nameIdf = (name: string): number => this.logDocs - logOnePlus(this.nameDf.get(name) ?? 0);
 
+  /** The IDF of a term another article has too, else 0: a term of one article finds no other. */
+  readonly sharedIdf = (term: string): number => ((this.termDf.get(term) ?? 0) >= 2 ? this.idf(term) : 0);
+
+  /** The IDF of a name another article has too, else 0. */
+  readonly sharedNameIdf = (name: string): number => ((this.nameDf.get(name) ?? 0) >= 2 ? this.nameIdf(name) : 0);
+
   get size(): number {
     return this.termDf.size + this.nameDf.size;
   }
