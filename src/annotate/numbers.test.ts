@@ -307,3 +307,10 @@ test('a part of a whole counts what the whole counts: "28 of 41 passes", "10 of 
   // A clause between the two figures is no part and whole.
   assert.deepEqual(counted('Two of them were killed and 12 people were hurt.'), ['2 -', '12 people']);
 });
+
+test('a singular noun joined by "and" to a plural one modifies it: the plural is what is counted', () => {
+  const counted = (text: string) => numbers(text).map((n) => `${n.value} ${n.counted ?? '-'}`);
+  assert.deepEqual(counted('It follows the testimony of four national security and diplomatic officials.'), ['4 official']);
+  assert.deepEqual(counted('Three fire and rescue crews attended the blaze.'), ['3 crew']);
+  assert.deepEqual(counted('Two women and a man were hurt.'), ['2 woman']);
+});

@@ -322,6 +322,14 @@ function countedAfter(tokens: Token[], j: number, options: NumberOptions): { fro
     if (tokens[k]!.pos === 'PROPN') break;
     k++;
   }
+  // "four national security and diplomatic officials": a singular noun before "and" modifies the
+  // plural noun after it, which is what is counted.
+  if (head >= 0 && tokens[head]!.pos === 'NOUN' && lower(tokens[head]) === tokens[head]!.lemma.toLowerCase() && tokens[k]?.pos === 'CCONJ') {
+    let m = k + 1;
+    while (m + 1 < tokens.length && m - k <= options.maxModifiers && (tokens[m]!.pos === 'ADJ' || tokens[m]!.pos === 'NOUN') && ['ADJ', 'NOUN'].includes(tokens[m + 1]!.pos)) m++;
+    const later = tokens[m];
+    if (later && later.pos === 'NOUN' && lower(later) !== later.lemma.toLowerCase()) head = m;
+  }
   return head < 0 ? undefined : { from, head };
 }
 
