@@ -165,3 +165,11 @@ test('a title of two title words is no name: "Surgeon General" gives no person c
   assert.ok(!names.some((n) => /General$/.test(n)), names.join(', '));
   assert.ok(names.includes('person:Regina Benjamin') && names.includes('person:Michael Farmer'), names.join(', '));
 });
+
+test('a capital inside a word spells a company, not a place after "in"; a surname prefix does not', () => {
+  const docs = [annotated('a', 'SoftBank agreed to invest another $9.5 billion in WeWork on Tuesday. Investors in WeWork lost money, said analyst Kevin McDonald.')];
+  const byName = new Map(resolveEntities(docs).entities.map((e) => [e.name, e.type]));
+  assert.equal(byName.get('WeWork'), 'organization', [...byName].join(', '));
+  assert.equal(byName.get('SoftBank'), 'organization');
+  assert.equal(byName.get('Kevin McDonald'), 'person');
+});

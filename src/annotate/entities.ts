@@ -218,6 +218,7 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   if (hasOrganizationCue(core)) return [make(core, 'organization', true)];
   if (isPlaceName(coreName) || PLACE_CUES.has(last)) return [make(core, 'place', true)];
   if (isTeamName(core, before)) return [make(core, 'organization', true)];
+  if (core.length === 1 && isBrandSpelling(coreName)) return [make(core, 'organization', true)];
   if (before && GROUP_CUES.has(before.text.toLowerCase())) return [make(core, 'group', true)];
   if ((after && ORGANIZATION_FOLLOWERS.has(after.text.toLowerCase())) || (after?.text.toLowerCase() === 'news' && afterNext && ORGANIZATION_FOLLOWERS.has(afterNext.text.toLowerCase()))) {
     return [make(core, 'organization', true)];
@@ -255,6 +256,14 @@ function isTeamName(core: Token[], before: Token | undefined): boolean {
   if (core.length < 2 || before?.text.toLowerCase() !== 'the') return false;
   const last = core[core.length - 1]!.text;
   return /^\p{Lu}\p{Ll}+$/u.test(last) && isPluralOfNoun(last);
+}
+
+/**
+ * "WeWork", "SoftBank", "PayPal", "YouTube": a capital inside a word spells a company or a brand.
+ * Not the capital after a surname's prefix ("McDonald", "MacArthur", "DeSantis", "LeBron", "O'Brien").
+ */
+function isBrandSpelling(word: string): boolean {
+  return /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u.test(word) && !/^(Mc|Mac|De|Di|Da|Du|Le|La|Van|Von|St)\p{Lu}/u.test(word);
 }
 
 /** A lower-case role phrase just before a name: "Kremlin foreign policy aide" → "Kremlin foreign policy aide". */

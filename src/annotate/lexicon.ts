@@ -65,7 +65,7 @@ export const NOT_NAMES = new Set(
   however meanwhile furthermore moreover additionally significantly notably also according amid amidst while
   although despite during after before since until
   gps sos gmt utc ist est edt pst pdt cst cdt cet bst am pm tv dna ceo cfo atm suv gdp pc ufo icu dui mvp rpg ied
-  ak sms usb led cctv hq vip faq no no. ko tko ai iq et gb mb tb kb mw kw gw hp`.split(/\s+/),
+  ak sms usb led cctv hq vip faq no no. ko tko ai iq et gb mb tb kb mw kw gw hp ipo coo cto cmo cio`.split(/\s+/),
 );
 
 /** Regions that the country and city lists do not hold. */
