@@ -173,3 +173,10 @@ test('a capital inside a word spells a company, not a place after "in"; a surnam
   assert.equal(byName.get('SoftBank'), 'organization');
   assert.equal(byName.get('Kevin McDonald'), 'person');
 });
+
+test('a long word in capitals that the text also writes in lower case is emphasis, not an organisation', () => {
+  const docs = [annotated('a', 'A HUNTER who killed and ate a wild rabbit in China has the plague. The hunter is in hospital, the WHO and UNICEF said.')];
+  const names = resolveEntities(docs).entities.map((e) => e.name);
+  assert.ok(!names.includes('HUNTER'), names.join(', '));
+  assert.ok(names.includes('WHO') && names.includes('UNICEF'), names.join(', '));
+});

@@ -228,6 +228,10 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   const placeBefore = before && PLACE_PREPOSITIONS.has(before.text.toLowerCase());
   const placeAfter = after && !isCapitalised(after) && PLACE_FOLLOWERS.has(after.text.toLowerCase());
   if ((placeBefore || placeAfter) && !isFirstName(core[0]!.text)) return [make(core, 'place', true)];
+  // "A HUNTER who killed and ate a wild rabbit … the hunter": a long word in capitals opening a
+  // sentence, which the text also writes in lower case, is emphasis, not an acronym ("UNICEF" is never
+  // "unicef"; short ones stay: "WHO" beside "who"; so does a name in capitals mid-sentence: "on WIRED").
+  if (/^[A-Z]{5,}$/.test(coreName) && run.from <= 2 && new RegExp(`(?<![\\p{L}])${coreName.toLowerCase()}(?![\\p{L}])`, 'u').test(text)) return undefined;
   if (/^[A-Z]{2,6}$/.test(coreName) && !isPlaceName(coreName)) return [make(core, 'organization', true)];
   if (sentence.tokens[run.from - 1]?.text.toLowerCase() === 'the' && core.length === 1 && !isFirstName(coreName)) {
     // "the Kremlin", "the Pentagon"; used as a modifier ("the Kremlin aide") it stays unconfirmed.
