@@ -57,6 +57,36 @@ function dropLinkLists(blocks: Block[], options: HtmlOptions): Block[] {
   return blocks.filter((_, i) => keep[i]);
 }
 
+/**
+ * Teasers for other stories: a kicker in capitals ("RANDY ANDY", "TIME TRAVELLER") over a headline
+ * with no closing stop, three or more in a row, with at most a one-word label between ("Warning").
+ * Pages print them inside the article body, where their links are too few for `dropLinkLists`.
+ */
+function dropTeaserRuns(blocks: Block[], options: HtmlOptions): Block[] {
+  const isKicker = (text: string): boolean => /\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text) && text.split(/\s+/).length <= 6;
+  const isHeadline = (text: string): boolean => text.length <= options.shortParagraph && /\p{Ll}/u.test(text) && !/[.!?:]["'’”]?\s*$/.test(text);
+  const isLabel = (text: string): boolean => /^\p{Lu}\p{Ll}+$/u.test(text.trim());
+  const keep = blocks.map(() => true);
+  for (let i = 0; i < blocks.length; ) {
+    // Units of kicker, optional label, headline, from i on.
+    let j = i;
+    let units = 0;
+    for (;;) {
+      let k = j;
+      if (!blocks[k] || !isKicker(blocks[k]!.text)) break;
+      k++;
+      if (blocks[k] && isLabel(blocks[k]!.text) && blocks[k + 1] && isHeadline(blocks[k + 1]!.text)) k++;
+      if (!blocks[k] || !isHeadline(blocks[k]!.text)) break;
+      j = k + 1;
+      units++;
+      if (blocks[j] && isLabel(blocks[j]!.text) && blocks[j + 1] && isKicker(blocks[j + 1]!.text)) j++;
+    }
+    if (units >= options.minLinkListRun) for (let k = i; k < j; k++) keep[k] = false;
+    i = units > 0 ? j : i + 1;
+  }
+  return blocks.filter((_, i) => keep[i]);
+}
+
 /** A paragraph that is only a date stamp ("Friday, 22 October 2010 at 20:13"), not article text. */
 function isDateLine(text: string, options: HtmlOptions): boolean {
   if (text.length > options.dateLineChars || text.split(/\s+/).length > options.dateLineWords) return false;
@@ -76,7 +106,7 @@ export function extractBody(document: unknown, jsonLdBody: string | undefined, o
   const found = readabilityBlocks(document, options);
   const meta = { title: found.title, byline: found.byline, siteName: found.siteName };
   let paragraphs = trimEdges(
-    dropLinkLists(found.blocks, options)
+    dropTeaserRuns(dropLinkLists(found.blocks, options), options)
       .map((b) => b.text)
       .filter((p) => !isBoilerplateParagraph(p, options) && !isDateLine(p, options)),
   );

@@ -172,3 +172,17 @@ test('drops a pop-up card hidden in a sentence (photo, name and headline links) 
   assert.match(doc.text, /Delegations from Norway and Qatar joined/);
   assert.doesNotMatch(doc.text, /will resume next week|MORE/);
 });
+
+test('drops teasers for other stories printed inside the article: kickers in capitals over headlines, three or more in a row', () => {
+  const teasers = [
+    ['RANDY ANDY', 'Prince parties in unearthed pictures despite his denials'],
+    ['TIME TRAVELLER', 'Conspiracy theorists spot a climate activist in a 120-year-old photograph'],
+    ['EYE POPPING', 'Bodybuilder has a rotting muscle removed after injecting oil'],
+  ].map(([kicker, headline]) => `<p><strong>${kicker}</strong></p><p><a href="/x">${headline}</a></p>`);
+  const body = `<p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>${teasers.join('<p>Warning</p>')}<p>${PARAGRAPHS[2]}</p><p>${PARAGRAPHS[3]}</p>`;
+  const doc = extractHtml(raw(), `<html><body><article>${body}</article></body></html>`);
+  assert.equal(doc.text, PARAGRAPHS.join('\n\n'));
+  // A single subhead in capitals over a paragraph is the article's own.
+  const subhead = extractHtml(raw(), `<html><body><article><p>${PARAGRAPHS[0]}</p><p>SCORES QUARANTINED</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></article></body></html>`);
+  assert.match(subhead.text, /SCORES QUARANTINED/);
+});
