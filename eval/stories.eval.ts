@@ -14,6 +14,7 @@ import { extractDocuments } from '../src/extract/index.ts';
 import { extractFeatures } from '../src/cluster/features.ts';
 import { spectralBisect } from '../src/cluster/spectral.ts';
 import { REPO_ROOT, sharedPath, skipUnlessShared } from '../test/shared-data.ts';
+import type { Document } from '../src/types.ts';
 
 interface Labelled extends LabelledInput {
   /** Only to split the data into a tuning half and a held-out half; never a clustering feature. */
@@ -58,13 +59,13 @@ function loadSeeds(): Labelled[] {
  * never from the engine's output. Unlike ECB+ the pages are dated and concurrent, and most events
  * have one page, so it measures what ECB+ cannot: unrelated events of the same days kept apart.
  */
-function loadNewsWeek(): Labelled[] {
+function loadNewsWeek(read: (doc: Document) => ClusterInput = toClusterInput): Labelled[] {
   const dir = sharedPath('data', 'extraction', 'scrapinghub', 'html');
   const gold = JSON.parse(readFileSync(join(REPO_ROOT, 'eval', 'data', 'scrapinghub-events.json'), 'utf8')) as Record<string, string>;
   return Object.keys(gold).flatMap((id) => {
     const name = `${id}.html`;
     const documents = extractDocuments({ origin: name, name, bytes: gunzipSync(readFileSync(join(dir, `${id}.html.gz`))) }).documents;
-    return documents.map((doc) => ({ input: { ...toClusterInput(doc), id }, label: gold[id]!, topic: 0 }));
+    return documents.map((doc) => ({ input: { ...read(doc), id }, label: gold[id]!, topic: 0 }));
   });
 }
 
@@ -306,6 +307,8 @@ function main(): void {
   if (existsSync(sharedPath('data', 'extraction', 'scrapinghub', 'html'))) {
     const week = loadNewsWeek();
     say(row(`one week of news pages (scrapinghub set, ${new Set(week.map((d) => d.label)).size} events labelled by us)`, week.length, score(week, options)));
+    const weekAnalyzed = loadNewsWeek((doc) => fromAnnotated(annotateDocument(doc)));
+    say(row('one week of news pages as `analyze` reads them (annotation\'s names, dates resolved against each page\'s day)', weekAnalyzed.length, score(weekAnalyzed, options)));
   }
   say();
   for (const line of lossBreakdown(dev, all.predicted, 8)) say(line);

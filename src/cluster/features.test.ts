@@ -26,6 +26,13 @@ test('an annotated article carries the dates annotation resolved against its pub
   assert.ok(dates.includes('md:12-07'), `dates: ${dates.join(', ')}`);
 });
 
+test('an annotated year or month is a year or a month, not the first day of it', () => {
+  const a = annotated('The Angels said in 2020 they would bid again, and that talks began in October 2008.');
+  const dates = [...extractFeatures(fromAnnotated(a), 0, 64, 4).dates];
+  assert.ok(dates.includes('y:2020') && dates.includes('ym:2008-10'), `dates: ${dates.join(', ')}`);
+  assert.ok(!dates.includes('md:01-01') && !dates.includes('md:10-01'), `dates: ${dates.join(', ')}`);
+});
+
 test('features whose keys come from a string pool are the same features, in the same order, even once the pool starts again', () => {
   const texts = [
     'Wide receiver Vincent Jackson of the San Diego Chargers was arrested early Tuesday on state Route 52, police said. Jackson was released on $15,000 bail on January 13, 2009.',

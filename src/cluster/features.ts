@@ -57,7 +57,9 @@ export function fromAnnotated(annotated: AnnotatedDocument): ClusterInput {
   const entities = annotated.mentions.filter((m) => !m.titleOnly).map((m) => ({ name: m.name, type: m.type }));
   // A relative date ("on Sunday") means something only against a known publication date.
   const dated = annotated.doc.publishedAt !== undefined;
-  const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date && (dated || !t.relative) ? [t.date] : []));
+  // At the precision written: "in 2020" is the year 2020, not 1 January ("md:01-01" in every article).
+  const atPrecision = (date: string, precision?: 'day' | 'month' | 'year'): string => (precision === 'year' ? date.slice(0, 4) : precision === 'month' ? date.slice(0, 7) : date);
+  const dates = annotated.times.flatMap((t) => (t.kind === 'date' && t.date && (dated || !t.relative) ? [atPrecision(t.date, t.precision)] : []));
   return { ...toClusterInput(annotated.doc), entities, dates };
 }
 

@@ -29,6 +29,20 @@ test('the year an article was published in is no evidence for a story; a narrate
   assert.equal(dates('other', 'The plant closed in 2012 after a fire, workers said.', '2019-11-19').value, -1);
 });
 
+test('a day close to the publication day is no evidence for a story; a day further back still is', () => {
+  const vocab = new Vocabulary(1_000);
+  const strike = features('strike', 'Workers walked out on November 18, and the union said talks had failed on November 2.', '2019-11-19');
+  const story = openStory('story-1', 0, strike);
+  addToStory(story, strike, vocab, options.maxStoryTerms);
+  const dates = (id: string, text: string, publishedAt?: string) => storyFeatures(features(id, text, publishedAt), story, vocab, options, true).values.dates;
+  // "On November 18", a day before it was published: every report of those days names it.
+  assert.equal(dates('plague', 'A hunter was taken to hospital on November 18, health officials said.', '2019-11-19'), 0);
+  // A day two weeks back that both narrate is evidence.
+  assert.equal(dates('talks', 'Talks between the union and the company failed on November 2, officials said.', '2019-11-19'), 1);
+  // Undated, the same day is a narrated date, as before.
+  assert.equal(dates('undated', 'A hunter was taken to hospital on November 18, health officials said.'), 1);
+});
+
 test('publication time: far from the story counts against it, close to it counts neither way', () => {
   const day = 18_000;
   assert.equal(timeCloseness(day, day, day, options.timeScaleDays), 0, 'same day: no bonus');

@@ -29,7 +29,7 @@ export function storyFeatures(doc: DocFeatures, story: StoryProfile, vocab: Voca
   // Both name people: agreement is evidence for, disagreement against; otherwise no evidence.
   const peopleValue = doc.people.size > 0 && story.people.size > 0 ? people.value - 0.5 : 0;
   const numbers = overlapShare(doc.numbers, story.numbers);
-  const dates = dateAgreement(doc.dates, story.dates, doc.day);
+  const dates = dateAgreement(doc.dates, story.dates, doc.day, options.timeScaleDays);
   const title = overlapShare(doc.titleTerms, story.titleTerms, story.titleTerms.size > 0);
   const time = timeCloseness(doc.day, story.firstDay, story.lastDay, options.timeScaleDays);
   return {
@@ -162,16 +162,18 @@ function overlapShare(doc: Set<string>, story: Map<string, number> | Set<string>
  * +share of the article's dates the story narrates; −1 when both name years and none is shared. The
  * year and the month the article was published in (`day`) count for nothing: every report of that
  * week names them ("in 2019"), so sharing them says nothing about which event it reports
- * (docs/clustering.md, Method).
+ * (docs/clustering.md, Method). Nor do the days around it, as far as the time feature calls close
+ * (`timeScale` · ln 2, two days at the default): resolved against the publication date, "on Tuesday"
+ * is a day every report of those days names.
  */
-function dateAgreement(doc: Set<string>, story: Map<string, number>, day?: number): { value: number; shared: string[] } {
+function dateAgreement(doc: Set<string>, story: Map<string, number>, day: number | undefined, timeScale: number): { value: number; shared: string[] } {
   if (doc.size === 0 || story.size === 0) return { value: 0, shared: [] };
   const docYears = [...doc].filter((d) => d.startsWith('y:'));
   const storyHasYears = [...story.keys()].some((d) => d.startsWith('y:'));
   if (docYears.length > 0 && storyHasYears && !docYears.some((y) => story.has(y))) {
     return { value: -1, shared: [`no shared year (${docYears.map((y) => y.slice(2)).join(', ')})`] };
   }
-  const published: string[] = day === undefined ? [] : publicationDateKeys(day);
+  const published: string[] = day === undefined ? [] : uninformativeDateKeys(day, Math.floor(timeScale * Math.LN2));
   const informative = [...doc].filter((d) => !published.includes(d));
   if (informative.length === 0) return { value: 0, shared: [] };
   const shared = informative.filter((d) => story.has(d)).sort();
@@ -189,4 +191,21 @@ export function timeCloseness(day: number | undefined, first: number | undefined
   if (day === undefined || first === undefined) return 0;
   const distance = day < first ? first - day : day > (last ?? first) ? day - (last ?? first) : 0;
   return Math.min(0, 2 * Math.exp(-distance / scale) - 1);
+}
+
+const uninformative = new Map<string, string[]>();
+
+/**
+ * The date keys that say nothing of an article published on `day`: its year and year-month, and
+ * the month-days within `reach` of it ("md:11-18" … "md:11-22"). Kept per day (a stream spans few).
+ */
+function uninformativeDateKeys(day: number, reach: number): string[] {
+  const cacheKey = `${day}/${reach}`;
+  const cached = uninformative.get(cacheKey);
+  if (cached) return cached;
+  const keys: string[] = [...publicationDateKeys(day)];
+  for (let d = day - reach; d <= day + reach; d++) keys.push(`md:${new Date(d * 86_400_000).toISOString().slice(5, 10)}`);
+  if (uninformative.size >= 10_000) uninformative.clear();
+  uninformative.set(cacheKey, keys);
+  return keys;
 }
