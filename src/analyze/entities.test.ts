@@ -180,3 +180,10 @@ test('a long word in capitals that the text also writes in lower case is emphasi
   assert.ok(!names.includes('HUNTER'), names.join(', '));
   assert.ok(names.includes('WHO') && names.includes('UNICEF'), names.join(', '));
 });
+
+test('a place or a position run together with a person\'s name is split from it: "for Ukraine Kurt Volker", "DL Myles Garrett"', () => {
+  const docs = [annotated('a', 'Former special envoy for Ukraine Kurt Volker testified on Tuesday. Browns DL Myles Garrett was suspended. Volker and Garrett did not comment. He lives in the San Francisco Bay Area.')];
+  const names = resolveEntities(docs).entities.map((e) => `${e.type}:${e.name}`);
+  assert.ok(names.includes('person:Kurt Volker') && names.includes('place:Ukraine') && names.includes('person:Myles Garrett'), names.join(', '));
+  assert.ok(!names.some((n) => /Ukraine Kurt|DL Myles|Francisco Bay|Bay Area/.test(n)), names.join(', '));
+});

@@ -16,7 +16,7 @@ import {
   isRoleModifier,
   normaliseName,
 } from './lexicon.ts';
-import { isPluralOfNoun } from './synonyms.ts';
+import { isEnglishWord, isPluralOfNoun } from './synonyms.ts';
 
 /** Lower-case particles inside names ("Bashar al-Assad", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(['al', 'el', 'bin', 'ibn', 'abu', 'bint', 'ben', 'de', 'da', 'di', 'du', 'van', 'von', 'der', 'den', 'le', 'la', 'del', 'dos', 'das']);
@@ -240,6 +240,12 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   }
   if (after && isRole(after.text) && core.length === 1) return [make(core, 'organization', false)];
   const coreWords = nameWords(core);
+  const prefixed = personAfterPrefix(coreWords);
+  if (prefixed) {
+    const [prefix, person] = prefixed;
+    const prefixName = spanText(prefix, text);
+    return [...(isPlaceName(prefixName) ? [make(prefix, 'place', true)] : []), make(person, 'person', true)];
+  }
   if (coreWords.length >= 2 && coreWords.length <= 4 && isFirstName(coreWords[0]!.map((t) => t.text).join(''))) {
     return [make(core, 'person', true)];
   }
@@ -248,6 +254,30 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
   }
   // No cue: kept as an unconfident mention that the story may type from other articles.
   return [make(core, coreWords.length >= 2 ? 'person' : 'organization', false)];
+}
+
+/**
+ * "for Ukraine Kurt Volker", "Browns DL Sheldon Richardson": a place, a position in capitals or a
+ * team run together with a person's given name and surname. Returns the prefix and the person, the
+ * person being two or three words from a given name on; undefined when the words are one name.
+ */
+function personAfterPrefix(words: Token[][]): [Token[], Token[]] | undefined {
+  const text = (w: Token[]): string => w.map((t) => t.text).join('');
+  for (let j = 1; j < words.length - 1 && j <= 2; j++) {
+    const rest = words.length - j;
+    // A given name that is not also a word ("Car Charger", "Case Reports", "Royal Infirmary").
+    if (rest < 2 || rest > 3 || !isFirstName(text(words[j]!)) || isEnglishWord(text(words[j]!))) continue;
+    const prefix = words.slice(0, j);
+    const prefixText = prefix.map(text).join(' ');
+    // Not "Washington Irving Smith" (a place that is also a given name opens a name), nor "San
+    // Francisco Bay Area" (the place goes on into the given name).
+    const placePrefix = isPlaceName(prefixText) && !isFirstName(text(prefix[0]!)) && !isPlaceName(`${prefixText} ${text(words[j]!)}`);
+    const prefixFits = placePrefix || prefix.every((w) => /^[A-Z]{1,3}$/.test(text(w)) || isPluralOfNoun(text(w)));
+    const person = words.slice(j).flat();
+    const last = person[person.length - 1]!.text.toLowerCase();
+    if (prefixFits && !hasOrganizationCue(person) && !PLACE_CUES.has(last) && !PLACE_FOLLOWERS.has(last)) return [prefix.flat(), person];
+  }
+  return undefined;
 }
 
 /**
