@@ -257,7 +257,7 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
 }
 
 /**
- * "for Ukraine Kurt Volker", "Browns DL Sheldon Richardson": a place, a position in capitals or a
+ * "for Ukraine Kurt Volker", "Browns DL Myles Garrett": a place, a position in capitals or a
  * team run together with a person's given name and surname. Returns the prefix and the person, the
  * person being two or three words from a given name on; undefined when the words are one name.
  */
