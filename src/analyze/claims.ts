@@ -23,8 +23,11 @@ const SPEECH = new Set(['say', 'tell', 'state', 'report', 'announce', 'add', 'cl
 const NOT_ACTIONS = new Set(['day', 'week', 'month', 'year', 'hour', 'series', 'number', 'lot', 'kind', 'type', 'part', 'role', 'way', 'time']);
 const LIGHT_VERBS = new Set(['engage', 'hold', 'have', 'make', 'express', 'convey', 'issue', 'offer', 'give', 'take', 'conduct', 'launch', 'carry', 'seek', 'share']);
 const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
-/** People who speak or act for the body named before them ("a Foreign Office spokeswoman", "CNN management"). */
-const ACTS_FOR = new Set(['official', 'officer', 'management', 'representative', 'spokesman', 'spokeswoman', 'spokesperson', 'source', 'agent', 'investigator', 'administration', 'government']);
+/**
+ * Those who speak or act for the body named before them ("CNN management", "an FBI agent"), beyond
+ * the titles `isRole` knows ("a Foreign Office spokeswoman", "NYPD officers").
+ */
+const ACTS_FOR = new Set(['official', 'management', 'source', 'agent', 'investigator', 'administration', 'government']);
 const OBJECT_PREPOSITIONS = new Set(['with', 'to', 'of', 'from', 'by', 'for', 'about', 'against', 'on', 'at', 'in', 'near', 'into', 'through', 'across', 'outside', 'inside', 'over', 'under', 'after', 'before', 'during', 'since', 'than', 'like', 'among', 'between', 'toward', 'towards', 'behind', 'beyond', 'via']);
 
 /** Hyphens and case folded so "cease-fire" and "ceasefire" meet. */
