@@ -127,6 +127,21 @@ test('figures in one unit conflict only when the words around them say they meas
   assert.deepEqual(figureConflicts(apart), []);
 });
 
+test('figures of one unit in sentences about different things neither disagree nor agree', () => {
+  const stats = story({
+    courier: 'McDermott had 10 points in the first seven minutes of the game, and Creighton never trailed against Illinois State.',
+    herald: 'Creighton led by 14 points at halftime of the game and beat Illinois State 91-73 in front of a record crowd.',
+  });
+  const players = story({
+    courier: 'Luck threw for 205 yards on Sunday and his touchdown pass to Wayne late in the game beat the Chiefs.',
+    herald: 'Charles rushed for 226 yards on Sunday, but the Chiefs lost the game to the Colts in Kansas City.',
+  });
+  for (const s of [stats, players]) {
+    assert.deepEqual(figureConflicts(s), []);
+    assert.deepEqual(s.claims.filter((c) => c.documentIds.length > 1).map((c) => c.text), []);
+  }
+});
+
 test('an article giving the other\'s number for something else still disagrees on this one', () => {
   const s = story({
     verge: 'After receiving a lifeline from investor SoftBank worth up to $8 billion, WeWork is now cutting costs.',

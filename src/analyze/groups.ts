@@ -17,10 +17,16 @@ export interface GroupOptions {
   minGroupLink: number;
   /** Claims giving a figure for the same count join one group from this (lower) similarity. */
   minFigureContext: number;
+  /**
+   * Two figures are set against each other only when their sentences are at least this similar: a
+   * group takes in loosely related figures (agreeing is cheap), a disagreement must be about one thing.
+   * Picked on the ECB+ topics and checked on the week of news pages (docs/analysis.md, "Conflicts").
+   */
+  minConflictSimilarity: number;
   figures: FigureOptions;
 }
 
-export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.35, minGroupLink: 0.25, minFigureContext: 0.12, figures: FIGURE_DEFAULTS };
+export const GROUP_DEFAULTS: GroupOptions = { minSameScore: 0.35, minGroupLink: 0.25, minFigureContext: 0.12, minConflictSimilarity: 0.17, figures: FIGURE_DEFAULTS };
 
 type LinkKind = 'same' | 'carried' | 'figure';
 
@@ -42,7 +48,7 @@ export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageO
   for (const p of carriedOver) links.push({ a: p.a, b: p.b, score: Math.max(p.score, opts.minSameScore), kind: 'carried' });
   for (const p of pairs) {
     if (p.score >= opts.minSameScore) links.push({ a: p.a, b: p.b, score: p.score, kind: 'same' });
-    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!, vectors[p.b]!, opts)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
+    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!, vectors[p.b]!, opts, p.score >= opts.minConflictSimilarity)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
   }
   // Sentences a rewrite carries over, then figures for one count, then the rest: a figure pins down
   // what a sentence is about better than its wording does.
@@ -91,9 +97,13 @@ function averageLink(a: number[], b: number[], scores: Map<string, number>, key:
   return sum / (xs.length * ys.length);
 }
 
-/** Do two claims give figures for the same count? */
-function sharesCount(a: ClaimVector, b: ClaimVector, opts: GroupOptions): boolean {
-  return a.claim.quantities.some((qa) => b.claim.quantities.some((qb) => sameCount(qa, qb, opts.figures)));
+/**
+ * Do two claims give figures for the same count? Below `minConflictSimilarity` they must give the same
+ * figure: "McDermott had 10 points" and "Creighton led by 14 points" neither corroborate nor contradict,
+ * and "up to $438 off" does not make every smaller price the same claim.
+ */
+function sharesCount(a: ClaimVector, b: ClaimVector, opts: GroupOptions, aboutOneThing: boolean): boolean {
+  return a.claim.quantities.some((qa) => b.claim.quantities.some((qb) => sameCount(qa, qb, opts.figures) && (aboutOneThing || sameFigure(qa, qb, opts.figures))));
 }
 
 function statusRank(g: ClaimGroup): number {
@@ -104,7 +114,9 @@ function toGroup(members: ClaimVector[], lineageOf: Map<string, string>, opts: G
   const claims = members.map((m) => m.claim).sort((a, b) => a.documentId.localeCompare(b.documentId) || a.sentenceIndex - b.sentenceIndex);
   const documentIds = [...new Set(claims.map((c) => c.documentId))].sort();
   const lineages = new Set(documentIds.map((d) => lineageOf.get(d) ?? d));
-  const conflict = findConflict(claims, opts.figures, personIds);
+  const vectorOf = new Map(members.map((m) => [m.claim.id, m]));
+  const aboutOneThing = (a: Claim, b: Claim): boolean => claimSimilarity(vectorOf.get(a.id)!, vectorOf.get(b.id)!) >= opts.minConflictSimilarity;
+  const conflict = figureConflict(claims, opts.figures, personIds, aboutOneThing) ?? slotConflict(claims);
   const representative = centralClaim(members);
   const modalities = new Set(claims.map((c) => c.modality));
   const development = modalities.has('planned') && modalities.has('happened') ? { from: 'planned' as const, to: 'happened' as const } : undefined;
@@ -134,11 +146,6 @@ function centralClaim(members: ClaimVector[]): Claim {
     }
   }
   return best.claim;
-}
-
-/** A slot on which the group's articles disagree: a figure, then polarity, date, place or actor. */
-function findConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>): Conflict | undefined {
-  return figureConflict(claims, figures, personIds) ?? slotConflict(claims);
 }
 
 /**
@@ -222,11 +229,15 @@ const UNCOMPARED_POLARITY = new Set(['say', 'tell', 'speak', 'comment', 'talk', 
  * (`personIds`): "15-year-old Alexandros" and "a 16-year-old student" do not conflict, "60-year-old
  * Sharron Smith" and "61-year-old Sharron Smith" do.
  *
+ * The two sentences must also be about one thing (`aboutOneThing`, `minConflictSimilarity`): a stat
+ * line that joined the group on "points" ("McDermott had 10 points in the first 7 ½ minutes", "Creighton
+ * led by 14 points") or two deals' prices do not disagree because their units match.
+ *
  * The conflict lists the opposed values and the group's figures that agree with one of them about the
  * same thing; a value no article opposes is left out (a figure for something else that joined the
  * group on a shared noun).
  */
-function figureConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>): Conflict | undefined {
+function figureConflict(claims: Claim[], figures: FigureOptions, personIds: ReadonlySet<string>, aboutOneThing: (a: Claim, b: Claim) => boolean): Conflict | undefined {
   const entries = claims.flatMap((c) => c.quantities.map((q) => ({ claim: c, q, cls: countClass(q) })));
   for (const { q: qa, cls } of entries) {
     if (!cls) continue;
@@ -245,6 +256,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
         if (ofSomeoneElse(x, y) || ofSomeoneElse(y, x)) continue;
         if (!sharesContext(x.q, y.q, cls)) continue;
         if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
+        if (!aboutOneThing(x.claim, y.claim)) continue;
         opposed.add(x).add(y);
       }
     if (opposed.size === 0) continue;
