@@ -142,6 +142,21 @@ test('figures of one unit in sentences about different things neither disagree n
   }
 });
 
+test('a shared age, or figures of one count held by two people, do not make two sentences one claim', () => {
+  const ages = story({
+    times: 'The 40-year-old Jackman plays a cattle driver opposite Nicole Kidman in the new film by Baz Luhrmann.',
+    post: 'The 40-year-old Jackman has hosted the Tony awards three times and stars in the new film by Baz Luhrmann.',
+  });
+  const passers = story({
+    times: 'David Garrard finished with 28 completions in the Jaguars\' loss to the Colts on Thursday night.',
+    post: 'Peyton Manning had 24 completions in the Colts\' win over the Jaguars on Thursday night.',
+  });
+  for (const s of [ages, passers]) {
+    assert.deepEqual(s.claims.filter((c) => c.documentIds.length > 1).map((c) => `${c.status}: ${c.text}`), []);
+    assert.equal(s.claims.length, 2);
+  }
+});
+
 test('an article giving the other\'s number for something else still disagrees on this one', () => {
   const s = story({
     verge: 'After receiving a lifeline from investor SoftBank worth up to $8 billion, WeWork is now cutting costs.',

@@ -47,8 +47,10 @@ export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageO
   const links: { a: number; b: number; score: number; kind: LinkKind }[] = [];
   for (const p of carriedOver) links.push({ a: p.a, b: p.b, score: Math.max(p.score, opts.minSameScore), kind: 'carried' });
   for (const p of pairs) {
-    if (p.score >= opts.minSameScore) links.push({ a: p.a, b: p.b, score: p.score, kind: 'same' });
-    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!, vectors[p.b]!, opts, p.score >= opts.minConflictSimilarity)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
+    if (p.score >= opts.minSameScore) {
+      if (!figuresOfOthers(vectors[p.a]!.claim, vectors[p.b]!.claim, opts.figures)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'same' });
+    }
+    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!.claim, vectors[p.b]!.claim, opts.figures, personIds, p.score >= opts.minConflictSimilarity)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
   }
   // Sentences a rewrite carries over, then figures for one count, then the rest: a figure pins down
   // what a sentence is about better than its wording does.
@@ -98,12 +100,22 @@ function averageLink(a: number[], b: number[], scores: Map<string, number>, key:
 }
 
 /**
- * Do two claims give figures for the same count? Below `minConflictSimilarity` they must give the same
- * figure: "McDermott had 10 points" and "Creighton led by 14 points" neither corroborate nor contradict,
- * and "up to $438 off" does not make every smaller price the same claim.
+ * Do two claims give figures for the same count? Either the same figure, not an attribute ("the
+ * 40-year-old actor" and "the 40-year-old Jackman" say nothing alike), or figures that would face
+ * each other in a conflict (`figuresFaceEachOther`). Figures that do neither are of different things:
+ * "Garrard finished with 28 completions" and "McNabb holds the record with 24 straight completions"
+ * neither corroborate nor contradict each other, and "up to $438 off" does not make every smaller
+ * price the same claim.
  */
-function sharesCount(a: ClaimVector, b: ClaimVector, opts: GroupOptions, aboutOneThing: boolean): boolean {
-  return a.claim.quantities.some((qa) => b.claim.quantities.some((qb) => sameCount(qa, qb, opts.figures) && (aboutOneThing || sameFigure(qa, qb, opts.figures))));
+function sharesCount(a: Claim, b: Claim, figures: FigureOptions, personIds: ReadonlySet<string>, aboutOneThing: boolean): boolean {
+  return a.quantities.some((qa) =>
+    b.quantities.some((qb) => {
+      const cls = countClass(qa);
+      if (!cls || !sameCount(qa, qb, figures)) return false;
+      if (sameFigure(qa, qb, figures) && !isAttribute(qa) && !isAttribute(qb)) return true;
+      return aboutOneThing && figuresFaceEachOther({ claim: a, q: qa }, { claim: b, q: qb }, cls, personIds);
+    }),
+  );
 }
 
 function statusRank(g: ClaimGroup): number {
@@ -252,11 +264,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
       for (const y of related) {
         if (x.claim.documentId >= y.claim.documentId || !figuresDisagree(x.q, y.q, figures)) continue;
         if (givesToo(x.claim.documentId, y.q) || givesToo(y.claim.documentId, x.q)) continue;
-        if (x.q.holder && y.q.holder && x.q.holder !== y.q.holder) continue;
-        if (ofSomeoneElse(x, y) || ofSomeoneElse(y, x)) continue;
-        if (!sharesContext(x.q, y.q, cls)) continue;
-        if ((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id))) continue;
-        if (!aboutOneThing(x.claim, y.claim)) continue;
+        if (!figuresFaceEachOther(x, y, cls, personIds) || !aboutOneThing(x.claim, y.claim)) continue;
         opposed.add(x).add(y);
       }
     if (opposed.size === 0) continue;
@@ -265,6 +273,33 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
     if (values.length >= 2) return { slot: slotLabel(cls, shown.map((e) => e.q)), values };
   }
   return undefined;
+}
+
+/**
+ * Do two claims give different figures of one count for different people? "Peyton Manning had 24
+ * completions in the Colts' win" and "David Garrard finished with 28 completions in the Jaguars' loss"
+ * are worded alike and state two facts.
+ */
+function figuresOfOthers(a: Claim, b: Claim, figures: FigureOptions): boolean {
+  return a.quantities.some((qa) =>
+    b.quantities.some((qb) => {
+      return sameCount(qa, qb, figures) && figuresDisagree(qa, qb, figures) && heldApart({ claim: a, q: qa }, { claim: b, q: qb });
+    }),
+  );
+}
+
+/** Is each figure stated of a different person, or one of a person the other's sentence does not name? */
+function heldApart(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quantity }): boolean {
+  return (!!x.q.holder && !!y.q.holder && x.q.holder !== y.q.holder) || ofSomeoneElse(x, y) || ofSomeoneElse(y, x);
+}
+
+/**
+ * Are two figures of one count about the same thing, by what the figures themselves show: the same
+ * holder if any, words around them in common, and a person in common for attributes such as ages.
+ */
+function figuresFaceEachOther(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quantity }, cls: string, personIds: ReadonlySet<string>): boolean {
+  if (heldApart(x, y) || !sharesContext(x.q, y.q, cls)) return false;
+  return !((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id)));
 }
 
 /**
