@@ -23,6 +23,11 @@ const SPEECH_VERBS = new Set(
   promise remark comment acknowledge admit suggest predict threaten call charge allege recall assert contend testify
   concede maintain observe recount shout cry answer`.split(/\s+/),
 );
+/** Is `lemma` a verb that attributes words to a speaker ("say", "ask", "shout")? */
+export function isSpeechVerb(lemma: string): boolean {
+  return SPEECH_VERBS.has(lemma);
+}
+
 /** Nouns that stand for a speaker in a possessive phrase ("Netanyahu's office", "the ministry's spokesman"). */
 const SPEAKER_NOUNS = new Set(['office', 'spokesman', 'spokeswoman', 'spokesperson', 'ministry', 'government', 'aide', 'aides', 'lawyer', 'lawyers', 'campaign', 'team', 'press', 'secretary', 'statement']);
 const STATEMENT_NOUNS = new Set(['statement', 'communique', 'communiqué', 'release', 'post', 'tweet', 'message', 'readout', 'summary']);
