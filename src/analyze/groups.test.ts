@@ -157,6 +157,15 @@ test('a shared age, or figures of one count held by two people, do not make two 
   }
 });
 
+test('a bound that agrees with one value is listed as its own value, not under that value', () => {
+  const s = story({
+    journal: 'SoftBank agreed to inject $6.5 billion in debt and equity into WeWork as part of the rescue.',
+    crunch: 'SoftBank agreed to a rescue of WeWork worth up to $8 billion in debt and equity.',
+    times: 'SoftBank agreed to a $9.5 billion rescue of WeWork in debt and equity.',
+  });
+  assert.deepEqual(figureConflicts(s), [{ slot: 'amount in USD', values: ['$6,500,000,000 (journal)', '$9,500,000,000 (times)', 'up to $8,000,000,000 (crunch)'] }]);
+});
+
 test('an article giving the other\'s number for something else still disagrees on this one', () => {
   const s = story({
     verge: 'After receiving a lifeline from investor SoftBank worth up to $8 billion, WeWork is now cutting costs.',

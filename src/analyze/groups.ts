@@ -327,10 +327,15 @@ function isAttribute(q: Quantity): boolean {
   return q.unit === 'years' && /^\S+\s*-\s*years?\b/i.test(q.text);
 }
 
+/**
+ * The conflict's values, one per figure as the articles give it: figures that are the same ("a dozen"
+ * and "12") share a value; a bound that agrees with one value is listed on its own, so that "up to $8
+ * billion" is not shown as "$6.5 billion" when it is the figure that disagrees with "$9.5 billion".
+ */
 function valuesOf(related: { claim: Claim; q: Quantity }[], figures: FigureOptions): ConflictValue[] {
   const values: { q: Quantity; docs: Set<string>; evidence: Evidence[] }[] = [];
   for (const { claim, q } of related) {
-    const same = values.find((v) => !figuresDisagree(v.q, q, figures) && v.q.qualifier === q.qualifier && v.q.value === q.value) ?? values.find((v) => !figuresDisagree(v.q, q, figures));
+    const same = values.find((v) => v.q.qualifier === q.qualifier && v.q.value === q.value) ?? values.find((v) => sameFigure(v.q, q, figures));
     if (same) {
       same.docs.add(claim.documentId);
       same.evidence.push(claim.evidence);
