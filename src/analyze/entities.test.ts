@@ -187,3 +187,11 @@ test('a place or a position run together with a person\'s name is split from it:
   assert.ok(names.includes('person:Kurt Volker') && names.includes('place:Ukraine') && names.includes('person:Myles Garrett'), names.join(', '));
   assert.ok(!names.some((n) => /Ukraine Kurt|DL Myles|Francisco Bay|Bay Area/.test(n)), names.join(', '));
 });
+
+test('an event, a work or a product named like a person is not a person; surnames that are words still are', () => {
+  const doc = annotated(
+    'a',
+    'Spain won the Davis Cup in Madrid. Fans of Star Wars lined up early. Nintendo Switch sales rose. Penn State lost at home. Tim Cook spoke at the launch, and Fiona Hill testified on Thursday.',
+  );
+  assert.deepEqual(people([doc]).map((e) => e.name).sort(), ['Fiona Hill', 'Tim Cook']);
+});

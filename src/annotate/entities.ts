@@ -8,6 +8,7 @@ import {
   ORGANIZATION_CUES,
   ORGANIZATION_FOLLOWERS,
   PLACE_CUES,
+  THING_CUES,
   gazetteer,
   isDemonym,
   isFirstName,
@@ -224,6 +225,9 @@ function classifyRun(run: Run, sentence: Sentence, text: string): EntityMention[
     return [make(core, 'organization', true)];
   }
   if (lookbackTitle) return [make(core, 'person', true, lookbackTitle)];
+  // "Davis Cup", "Penn State", "Nintendo Switch": a thing with a name, not a person; kept as an
+  // unconfident organisation (the nearest type) that other articles may type better.
+  if (core.length >= 2 && THING_CUES.has(last)) return [make(core, 'organization', false)];
   // "in Brennock", "near Kestrel Park", "the Millbank district": places the gazetteer does not know.
   const placeBefore = before && PLACE_PREPOSITIONS.has(before.text.toLowerCase());
   const placeAfter = after && !isCapitalised(after) && PLACE_FOLLOWERS.has(after.text.toLowerCase());

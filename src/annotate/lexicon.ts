@@ -57,6 +57,19 @@ export const PLACE_CUES = new Set(
   highway freeway expressway parkway lane park glacier forest reef cape arena stadium`.split(/\s+/),
 );
 
+/**
+ * Last words of a name that make it a thing, an event, a work or a product ("Davis Cup", "Star Wars",
+ * "Mac Pro", "Penn State", "GaN Wall Charger"), never a person's surname: words that are surnames too
+ * ("Hill", "Cook", "Glass", "Doctor") are left out.
+ */
+export const THING_CUES = new Set(
+  `cup cups final finals show expo act award awards prize trophy pavilion amphitheatre amphitheater jail prison
+  productions equities design shelter chronicle charger cam camera card ira mindset vote case tag magnet door wars
+  trek redemption switch pro max mini plus ultra edition state sports psychiatry theatre theater museum gallery
+  festival summit conference tour series championship championships app phone console laptop tablet headphones
+  earbuds monitor router cable dock keyboard update version model`.split(/\s+/),
+);
+
 /** Capitalised words that are never names on their own, with common acronyms of things, not bodies ("GPS", "SOS"). */
 export const NOT_NAMES = new Set(
   `monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
