@@ -22,3 +22,19 @@ test('sentence offsets still point at the text after a quotation is joined', () 
   for (const s of splitSentences(text)) assert.equal(text.slice(s.start, s.end), s.text);
   assert.equal(splitSentences(text).length, 3);
 });
+
+test('on random runs of quotation marks and stops, every sentence is the text at its offsets, in order', () => {
+  const parts = ['"', '”', '“', "''", '``', "'", '?', '!', '.', ' ', ' he said', ' Arians asked', 'Why not', ' The end', '\n', ',', 'x'];
+  let seed = 7;
+  const random = (): number => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  for (let n = 0; n < 3000; n++) {
+    let text = '';
+    for (let i = 1 + Math.floor(random() * 14); i > 0; i--) text += parts[Math.floor(random() * parts.length)];
+    let end = 0;
+    for (const s of splitSentences(text)) {
+      assert.equal(text.slice(s.start, s.end), s.text, JSON.stringify(text));
+      assert.ok(s.start >= end && s.tokens.every((t) => t.start >= s.start && t.end <= s.end), JSON.stringify(text));
+      end = s.end;
+    }
+  }
+});
