@@ -20,7 +20,8 @@ export interface GroupOptions {
   /**
    * Two figures are set against each other only when their sentences are at least this similar: a
    * group takes in loosely related figures (agreeing is cheap), a disagreement must be about one thing.
-   * Picked on the ECB+ topics and checked on the week of news pages (docs/analysis.md, "Conflicts").
+   * Below it, two claims join on a count only when they give the same figure. Picked on the ECB+
+   * topics and checked on the week of news pages (docs/analysis.md, "Conflicts").
    */
   minConflictSimilarity: number;
   figures: FigureOptions;
@@ -35,7 +36,8 @@ type LinkKind = 'same' | 'carried' | 'figure';
  * a copy or rewrite passes on in order: they state the same claim even when reworded past `minSameScore`.
  * Merging is greedy, best pairs first; a group holds one claim per article (unless the article gives
  * the same count twice), and two groups merge only when their claims are similar on average
- * (`minGroupLink`), which stops chaining.
+ * (`minGroupLink`), which stops chaining. Claims worded alike that give different figures of one
+ * count for different people are never linked (`figuresOfOthers`).
  */
 export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageOf: Map<string, string>, options: Partial<GroupOptions> = {}, carriedOver: ClaimPair[] = [], personIds: ReadonlySet<string> = new Set()): ClaimGroup[] {
   const opts = { ...GROUP_DEFAULTS, ...options };
@@ -49,8 +51,7 @@ export function groupClaims(vectors: ClaimVector[], pairs: ClaimPair[], lineageO
   for (const p of pairs) {
     if (p.score >= opts.minSameScore) {
       if (!figuresOfOthers(vectors[p.a]!.claim, vectors[p.b]!.claim, opts.figures)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'same' });
-    }
-    else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!.claim, vectors[p.b]!.claim, opts.figures, personIds, p.score >= opts.minConflictSimilarity)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
+    } else if (p.score >= opts.minFigureContext && sharesCount(vectors[p.a]!.claim, vectors[p.b]!.claim, opts.figures, personIds, p.score >= opts.minConflictSimilarity)) links.push({ a: p.a, b: p.b, score: p.score, kind: 'figure' });
   }
   // Sentences a rewrite carries over, then figures for one count, then the rest: a figure pins down
   // what a sentence is about better than its wording does.
@@ -282,9 +283,7 @@ function figureConflict(claims: Claim[], figures: FigureOptions, personIds: Read
  */
 function figuresOfOthers(a: Claim, b: Claim, figures: FigureOptions): boolean {
   return a.quantities.some((qa) =>
-    b.quantities.some((qb) => {
-      return sameCount(qa, qb, figures) && figuresDisagree(qa, qb, figures) && heldApart({ claim: a, q: qa }, { claim: b, q: qb });
-    }),
+    b.quantities.some((qb) => sameCount(qa, qb, figures) && figuresDisagree(qa, qb, figures) && heldApart({ claim: a, q: qa }, { claim: b, q: qb })),
   );
 }
 

@@ -1,4 +1,5 @@
-// The one shared wink-nlp instance, and sentence/token splitting with character offsets.
+// The one shared wink-nlp instance, and sentence/token splitting with character offsets (wink's
+// sentences, mended where it splits a quotation from its attribution).
 // It does not find entities, numbers or dates (see entities.ts, numbers.ts, times.ts).
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
