@@ -4,12 +4,12 @@
 // - Conflicts: how many are real disagreements between sources about one thing. Every conflict is
 //   judged, in eval/data/conflict-labels.json.
 // - Corroborations: whether the group's sentences state one fact. There are hundreds, so a fixed
-//   eighth of them is judged (chosen by a hash of the group's sentences, so the same group is always
-//   in or out), in eval/data/corroboration-labels.json: "same" (every sentence states the fact),
+//   share of them is judged (an eighth of ECB+'s, a quarter of the smaller week's; chosen by a hash of
+//   the group's sentences, so the same group is always in or out), in eval/data/corroboration-labels.json: "same" (every sentence states the fact),
 //   "mixed" (two or more sources state it, other sentences say something else), "different" (no fact
 //   is stated by two sources).
-// Judgements are keyed by the sentences a group cites; a group no judgement covers is listed for
-// someone to read and label, never counted. Not a test: it prints numbers.
+// Judgements are keyed by the sentences a group cites (document id and character offset); a group no
+// judgement covers is listed for someone to read and label, never counted. Not a test: it prints numbers.
 import { readFileSync, readdirSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -48,9 +48,12 @@ const readLabels = <T>(file: string): Record<string, T> => JSON.parse(readFileSy
 const conflictLabels = readLabels<ConflictLabel>('conflict-labels.json');
 const corroborationLabels = readLabels<CorroborationLabel>('corroboration-labels.json');
 
-/** The judgement key of sentences: document id and sentence index, sorted. */
-function keyOf(evidence: { documentId: string; sentenceIndex: number }[]): string {
-  return [...new Set(evidence.map((e) => `${e.documentId}#${e.sentenceIndex}`))].sort().join(' ');
+/**
+ * The judgement key of sentences: document id and the sentence's first character, sorted. Offsets,
+ * not sentence numbers, so that a change in sentence splitting moves only the sentences it splits.
+ */
+function keyOf(evidence: { documentId: string; start: number }[]): string {
+  return [...new Set(evidence.map((e) => `${e.documentId}@${e.start}`))].sort().join(' ');
 }
 
 function conflictsOf(analysis: Analysis): Found[] {
@@ -60,11 +63,11 @@ function conflictsOf(analysis: Analysis): Found[] {
   }));
 }
 
-/** The judged eighth of the corroborated groups. */
-function corroborationsOf(analysis: Analysis): Found[] {
+/** The judged share (one in `every`) of the corroborated groups. */
+function corroborationsOf(analysis: Analysis, every: number): Found[] {
   return groupsOf(analysis, 'corroborated')
     .map((g) => ({ key: keyOf(g.evidence), summary: g.claims.map((c) => `${c.documentId.slice(0, 12)}: ${c.text.slice(0, 160)}`).join('\n    ') }))
-    .filter((f) => fnv1a(f.key) % 8 === 0);
+    .filter((f) => fnv1a(f.key) % every === 0);
 }
 
 function groupsOf(analysis: Analysis, status: ClaimGroup['status']): ClaimGroup[] {
@@ -93,9 +96,10 @@ function newsWeek(): Document[] {
   return readdirSync(dir).filter((f) => f.endsWith('.html.gz')).sort().flatMap((f) => extractDocuments({ origin: f, name: f.replace(/\.gz$/, ''), bytes: gunzipSync(readFileSync(join(dir, f))) }).documents);
 }
 
-const sets: [string, Analysis[]][] = [
-  ['ECB+ dev, each topic on its own', ecbTopics().map((docs) => analyzeDocuments(docs))],
-  ['week of news pages (eval/data)', [analyzeDocuments(newsWeek())]],
+/** Each set: its name, its analyses, and one in how many of its corroborated groups is judged. */
+const sets: [string, Analysis[], number][] = [
+  ['ECB+ dev, each topic on its own', ecbTopics().map((docs) => analyzeDocuments(docs)), 8],
+  ['week of news pages (eval/data)', [analyzeDocuments(newsWeek())], 4],
 ];
 const unjudged: string[] = [];
 
@@ -110,12 +114,12 @@ for (const [name, analyses] of sets) {
   for (const f of found) if (!conflictLabels[f.key]) unjudged.push(`- conflict, ${name}: ${f.summary}\n  key: ${JSON.stringify(f.key)}`);
 }
 
-console.log('\nCorroborations: does the group state one fact? An eighth of the groups, judged.\n');
+console.log('\nCorroborations: does the group state one fact? A fixed share of the groups, judged (an eighth of ECB+ groups, a quarter of the week groups).\n');
 console.log('| Articles | corroborated groups | in the sample | judged | same | mixed | different | same / same or mixed |');
 console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-for (const [name, analyses] of sets) {
+for (const [name, analyses, every] of sets) {
   const all = analyses.reduce((n, a) => n + groupsOf(a, 'corroborated').length, 0);
-  const sample = analyses.flatMap(corroborationsOf);
+  const sample = analyses.flatMap((a) => corroborationsOf(a, every));
   const verdicts = sample.flatMap((f) => (corroborationLabels[f.key] ? [corroborationLabels[f.key]!.verdict] : []));
   const count = (v: Verdict): number => verdicts.filter((x) => x === v).length;
   const share = (n: number): string => (verdicts.length ? (n / verdicts.length).toFixed(2) : '—');
