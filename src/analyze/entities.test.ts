@@ -195,3 +195,19 @@ test('an event, a work or a product named like a person is not a person; surname
   );
   assert.deepEqual(people([doc]).map((e) => e.name).sort(), ['Fiona Hill', 'Tim Cook']);
 });
+
+test('a surname standing alone is the person the story names far more often, and nobody when no one dominates', () => {
+  const story = [
+    annotated('a', 'Tyler Hansbrough scored 20 points on Thursday. Tyler Hansbrough now holds the record, and his father, Gene Hansbrough, watched.'),
+    annotated('b', 'Tyler Hansbrough broke the record in the first half. Hansbrough finished with 20 points.'),
+    annotated('c', 'Tyler Hansbrough needed nine points. Hansbrough got them before halftime.'),
+  ];
+  const tyler = people(story).find((e) => e.name === 'Tyler Hansbrough')!;
+  assert.deepEqual(tyler.aliases, ['Hansbrough']);
+  assert.deepEqual(tyler.documentIds, ['a', 'b', 'c']);
+  const even = [
+    annotated('a', 'George W. Bush spoke in Texas on Monday. Jeb Bush spoke in Florida on Monday.'),
+    annotated('b', 'Bush said the economy would recover.'),
+  ];
+  assert.ok(people(even).every((e) => !e.aliases.includes('Bush')));
+});

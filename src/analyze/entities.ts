@@ -157,16 +157,20 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
       continue;
     }
     const matches = candidates(words).filter((c) => sameFullName(c.words, words));
+    const principal = matches.length > 1 && words.length === 1 ? principalOf(matches) : undefined;
     if (matches.length === 1 || (matches.length > 1 && words.length > 1)) matches[0]!.mentions.push(item);
+    else if (principal) principal.mentions.push(item);
     else if (matches.length === 0) addPerson({ type: 'person', words, mentions: [item] });
-    // a surname shared by several people stays unresolved
+    // otherwise a surname shared by several people stays unresolved
   }
 
   // 3. Unconfirmed mentions that name a known person; the rest are organisations, places, groups.
   const others = new Map<string, Cluster>();
   for (const item of pending) {
     const words = nameWords(item.mention.name);
-    const matches = words.length ? candidates(words).filter((c) => sameFullName(c.words, words)) : [];
+    const found = words.length ? candidates(words).filter((c) => sameFullName(c.words, words)) : [];
+    const principal = found.length > 1 && words.length === 1 ? principalOf(found) : undefined;
+    const matches = principal ? [principal] : found;
     if (matches.length === 1) {
       // "the Charlotte Bobcats" is a team, though "Charlotte" is also a given name.
       if (item.mention.confident && item.mention.type === 'organization' && words.length > 1 && words.join(' ') === matches[0]!.words.join(' ')) matches[0]!.type = 'organization';
@@ -209,6 +213,20 @@ export function resolveEntities(docs: AnnotatedDocument[]): ResolvedEntities {
   }
   return toEntities(clusters);
 }
+
+/**
+ * Of several people who share a surname, the one a surname standing alone means: the one the story
+ * names far more often ("Tyler Hansbrough" in every report, "his father, Gene Hansbrough" once), as
+ * news names the principal by surname and relatives by given name. None when no one dominates.
+ */
+function principalOf(people: Cluster[]): Cluster | undefined {
+  const [first, second] = [...people].sort((a, b) => b.mentions.length - a.mentions.length);
+  return first && second && first.mentions.length >= PRINCIPAL_MENTIONS && first.mentions.length >= PRINCIPAL_RATIO * second.mentions.length ? first : undefined;
+}
+
+/** How much more often, and at least how often, the principal of a shared surname is named. */
+const PRINCIPAL_RATIO = 3;
+const PRINCIPAL_MENTIONS = 3;
 
 function foldTitle(title: string): string {
   return normaliseName(title).replace(/^the /, '');
