@@ -211,3 +211,13 @@ test('a surname standing alone is the person the story names far more often, and
   ];
   assert.ok(people(even).every((e) => !e.aliases.includes('Bush')));
 });
+
+test('a double-barrelled name is one name; two places or peoples joined by a hyphen are two', () => {
+  const doc = annotated(
+    'a',
+    'Maurice Jones-Drew ran for 91 yards. Richard Ben-Veniste, a Watergate prosecutor, spoke to Alexandria Ocasio-Cortez. The Israel-Hamas war and the US-China trade talks went on, and the new router has AC Wi-Fi.',
+  );
+  const names = doc.mentions.map((m) => m.name);
+  for (const name of ['Maurice Jones-Drew', 'Richard Ben-Veniste', 'Alexandria Ocasio-Cortez', 'Israel', 'Hamas', 'US', 'China']) assert.ok(names.includes(name), name);
+  assert.ok(!names.some((n) => /Israel-Hamas|US-China|Wi-Fi/.test(n)));
+});

@@ -97,6 +97,12 @@ function properNounRuns(tokens: Token[], text: string): Run[] {
         j += 3;
         continue;
       }
+      // "Jones-Drew", "Ben-Veniste", "Ocasio-Cortez": a double-barrelled name written without spaces.
+      // Not two places or peoples joined ("Israel-Hamas", "US-China", "Arab-Israeli").
+      if (isDoubleBarrelled(tokens, j)) {
+        j += 2;
+        continue;
+      }
       // "Bank of England", "Fire and Rescue Service": joiners inside an organisation's name.
       if (ORG_JOINERS.has(t.text.toLowerCase()) && tokens[j + 1] && canStartName(tokens, j + 1) && (hasOrganizationCue(tokens.slice(i, j)) || hasOrganizationCue(capitalisedRun(tokens, j + 1)))) {
         j++;
@@ -113,6 +119,17 @@ function properNounRuns(tokens: Token[], text: string): Run[] {
     i = j;
   }
   return runs;
+}
+
+/** Is the token at `j` the hyphen of a name like "Jones-Drew", between two capitalised words of a name? */
+function isDoubleBarrelled(tokens: Token[], j: number): boolean {
+  const before = tokens[j - 1];
+  const dash = tokens[j];
+  const after = tokens[j + 1];
+  if (!before || !dash || !after || dash.text !== '-' || dash.start !== before.end || after.start !== dash.end) return false;
+  // Both halves are words of three letters or more: "Wi-Fi" and "X-Men" are not names of people.
+  if (!isCapitalised(before) || !isCapitalised(after) || before.text.length < 3 || after.text.length < 3 || NOT_NAMES.has(after.text.toLowerCase())) return false;
+  return ![before, after].some((t) => isPlaceName(t.text) || isDemonym(t.text) || /^\p{Lu}+$/u.test(t.text));
 }
 
 function isJoinedName(tokens: Token[], j: number): boolean {
