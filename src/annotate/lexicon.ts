@@ -59,8 +59,9 @@ export const PLACE_CUES = new Set(
 
 /**
  * Last words of a name that make it a thing, an event, a work or a product ("Davis Cup", "Star Wars",
- * "Mac Pro", "Penn State", "GaN Wall Charger"), never a person's surname: words that are surnames too
- * ("Hill", "Cook", "Glass", "Doctor") are left out.
+ * "Mac Pro", "Penn State", "GaN Wall Charger"). Common surnames ("Hill", "Cook", "Glass", "Doctor")
+ * are left out; two rarer ones are on it ("Case", "Card"), so "Steve Case" and "Andrew Card" are
+ * people only where a title names them ("AOL founder Steve Case").
  */
 export const THING_CUES = new Set(
   `cup cups final finals show expo act award awards prize trophy pavilion amphitheatre amphitheater jail prison
