@@ -134,6 +134,8 @@ export interface NumberMention extends Span {
   counted?: string;
   /** The counted phrase as written ("Israeli lives"). */
   countedText?: string;
+  /** Both ends, when the figure is one end of a range ("35 to 40 firefighters", "between 10 and 15 people", "two or three rockets"). */
+  range?: [number, number];
   sentence: number;
 }
 
@@ -235,6 +237,8 @@ export interface Quantity {
   unit?: string;
   counted?: string;
   text: string;
+  /** Both ends, when the figure is one end of a range ("35 to 40 firefighters"): a figure within it agrees. */
+  range?: [number, number];
   /** The person the figure is stated of, named just before it ("Miller is averaging 15.5 points"); entity id. */
   holder?: string;
   /** Content lemmas around the figure in its clause ("served", "federal", "prison"): what it is a figure of. */

@@ -101,7 +101,7 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
       .map((n) => {
         const holder = holderOf(sentence, n.start, mentions, ctx.entities);
         const context = figureContext(sentence, n.start, n.end);
-        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(holder ? { holder } : {}), context };
+        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(n.range ? { range: n.range } : {}), ...(holder ? { holder } : {}), context };
       });
     const timeRefs = doc.times
       .filter((t) => t.sentence === sentence.index && t.date)

@@ -56,3 +56,11 @@ test('a count of one kind of people meets only a count of the same kind; general
   assert.equal(sameCount(q(3, 'exact', 'victim'), q(2, 'exact', 'woman')), false);
   assert.equal(sameCount(q(3, 'exact', 'man'), q(2, 'exact', 'woman')), false);
 });
+
+test('a range agrees with a figure or a range it meets, and disagrees with one beyond it', () => {
+  const range = (value: number, ends: [number, number]): Quantity => ({ ...q(value, 'exact', 'firefighter'), range: ends });
+  assert.equal(figuresDisagree(range(35, [35, 40]), range(30, [30, 40])), false);
+  assert.equal(figuresDisagree(range(2, [2, 3]), q(3, 'exact', 'firefighter')), false);
+  assert.equal(figuresDisagree(range(2, [2, 3]), q(5, 'exact', 'firefighter')), true);
+  assert.equal(figuresDisagree(range(10, [10, 15]), range(20, [20, 25])), true);
+});

@@ -85,12 +85,23 @@ export function figureRange(q: Quantity, options: Partial<FigureOptions> = {}): 
  * Do two figures for the same count disagree, once qualifiers and rounding are allowed for? A bound
  * and an exact or approximate figure on its side of it agree ("more than 30 years" and "34 years",
  * "at least two trucks" and "three trucks", "more than a hundred people" and "about 130 people"); two bounds are compared by their reach, so sources giving different
- * floors ("over 1,300" and "over 1,400") still disagree.
+ * floors ("over 1,300" and "over 1,400") still disagree. A range agrees with any figure or range it meets.
  */
 export function figuresDisagree(a: Quantity, b: Quantity, options: Partial<FigureOptions> = {}): boolean {
   const opts = { ...FIGURE_DEFAULTS, ...options };
   if (withinBound(a, b, opts.rounding, opts.boundReach) || withinBound(b, a, opts.rounding, opts.boundReach) || boundsMeet(a, b, opts.rounding) || boundsMeet(b, a, opts.rounding)) return false;
+  if ((a.range || b.range) && rangesMeet(a, b, opts)) return false;
   return !sameFigure(a, b, opts);
+}
+
+/**
+ * Does a range one source gives meet the other's figure or range? "As many as 35 to 40 firefighters"
+ * and "30 to 40 firefighters" agree; "two or three rockets" and "five rockets" do not.
+ */
+function rangesMeet(a: Quantity, b: Quantity, opts: FigureOptions): boolean {
+  const [a0, a1] = a.range ?? figureRange(a, opts);
+  const [b0, b1] = b.range ?? figureRange(b, opts);
+  return Math.max(a0, b0) - Math.min(a1, b1) <= opts.rounding * Math.max(a1, b1);
 }
 
 /**

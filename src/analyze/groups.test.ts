@@ -22,6 +22,19 @@ test('a range given by both articles is not a disagreement between them', () => 
   assert.deepEqual(figureConflicts(s), []);
 });
 
+test('two ranges that overlap agree; a figure outside a range disagrees with it', () => {
+  const overlap = story({
+    herald: 'Steele said as many as 35 to 40 volunteer firefighters from across the region battled the blaze at the Wasilla church.',
+    tribune: 'As many as 30 to 40 volunteer firefighters from across the region battled the blaze at the Wasilla church, Steele said.',
+  });
+  assert.deepEqual(figureConflicts(overlap), []);
+  const outside = story({
+    herald: 'Steele said as many as 35 to 40 volunteer firefighters from across the region battled the blaze at the Wasilla church.',
+    tribune: 'Steele said 60 volunteer firefighters from across the region battled the blaze at the Wasilla church.',
+  });
+  assert.deepEqual(figureConflicts(outside).map((c) => c.slot), ['number of firefighters']);
+});
+
 test('the ages of two different people do not conflict; two ages given for one person do', () => {
   const apart = story({
     wire: 'Riots spread across Greece on Monday after the police shooting of 15-year-old Alexandros Grigoropoulos in Athens.',

@@ -314,3 +314,14 @@ test('a singular noun joined by "and" to a plural one modifies it: the plural is
   assert.deepEqual(counted('Three fire and rescue crews attended the blaze.'), ['3 crew']);
   assert.deepEqual(counted('Two women and a man were hurt.'), ['2 woman']);
 });
+
+test('reads both ends of a range on each end: "35 to 40", "between 10 and 15", "two or three"', () => {
+  const ranges = (text: string) => numbers(text).map((n) => [n.value, n.range ?? null]);
+  assert.deepEqual(ranges('Steele said as many as 35 to 40 volunteer firefighters came.'), [[35, [35, 40]], [40, [35, 40]]]);
+  assert.deepEqual(ranges('Between 10 and 15 people died in the crash.'), [[10, [10, 15]], [15, [10, 15]]]);
+  assert.deepEqual(ranges('Two or three rockets hit the town.'), [[2, [2, 3]], [3, [2, 3]]]);
+  // A change is not a range; nor are two figures of which the first lost its scale ("$140 to $150 million").
+  assert.deepEqual(ranges('The toll rose from 10 to 15 people.'), [[10, null], [15, null]]);
+  assert.deepEqual(ranges('Bids ran from $140 to $150 million.').map(([, r]) => r), [null, null]);
+  assert.deepEqual(ranges('Five killed and 40 injured.'), [[5, null], [40, null]]);
+});

@@ -294,6 +294,20 @@ function currencyBefore(tokens: Token[], i: number): { unit: string; from: numbe
 const COUNT_MODIFIER_WORDS = new Set(['more', 'other', 'additional', 'further', 'new', 'extra']);
 
 /** Between a part and its whole: "of", then at most three determiners, possessives or "first" ("of the team's first"). */
+/**
+ * Are two figures of one sentence the ends of a range: "35 to 40 volunteer firefighters", "two or three
+ * rockets", "between 10 and 15 people"? The first must be the smaller, in the same unit, and not ten
+ * times smaller: "$140 to $150 million" reads its first end as $140, so it is left as two figures. "From 10 to
+ * 15" is a change, not a range.
+ */
+function isRange(first: NumberMention, second: NumberMention, gap: string, before: string): boolean {
+  if (first.unit !== second.unit || !(first.value < second.value) || second.value > 10 * first.value) return false;
+  if (/\bfrom\s*$/i.test(before)) return false; // "rose from 10 to 15": a change, the second is the figure now
+  return RANGE_GAP.test(gap) || (/^\s*and\s*$/i.test(gap) && /\bbetween\s*$/i.test(before));
+}
+
+const RANGE_GAP = /^\s*(?:to|or|–|—)\s*$/i;
+
 const PART_OF = /^\s*of(?:\s+(?:the|his|her|their|its|our|this|that|these|those|first|last|final|[\p{L}]+\s*[’']\s*s)){0,3}\s*$/iu;
 
 /** The noun a figure counts: skip adjectives and demonyms, take the last noun of the following noun run. */
@@ -410,6 +424,10 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
         if (mention.counted) prev.counted = mention.counted;
         if (mention.countedText) prev.countedText = mention.countedText;
         if (mention.unit && !currency) prev.unit = mention.unit;
+      }
+      if (prev && prev.sentence === sentence.index && isRange(prev, mention, slice(prev.end, start), slice(sentence.start, prev.start))) {
+        prev.range = [prev.value, mention.value];
+        mention.range = [prev.value, mention.value];
       }
       out.push(mention);
       i = end;
