@@ -42,12 +42,6 @@ export interface ClusterOptions {
   /** Each half of a split must hold at least this many articles. */
   minSplitPart: number;
   /**
-   * A story too small for the split graph (fewer than 2 × `minSplitPart` articles) splits where its
-   * two sides' profiles score below this against each other (-Infinity: never). Picked on one half of
-   * the labelled week of news pages and checked on the other (docs/clustering.md).
-   */
-  smallSplitScore: number;
-  /**
    * A story splits when the normalized cut of the best bisection of its nearest-neighbour graph is
    * below this (0: no links between the halves; spectral.ts). Two merge only when their union stays above it.
    */
@@ -125,7 +119,6 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   consolidateEvery: 1000,
   splitSample: 150,
   minSplitPart: 3,
-  smallSplitScore: 0,
   splitCut: 0.25,
   splitNeighbours: 5,
   lineageJaccard: 0.2,

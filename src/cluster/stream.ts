@@ -345,7 +345,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     story.checkedSize = size;
     const sample = story.members.filter((m) => m.features !== undefined);
     const bisection = spectralBisect(sample.map((m) => m.features!), spectralOptions());
-    if (!bisection) return sample.length === size ? splitSmall(story, sample) : undefined;
+    if (!bisection) return undefined;
     // With few lineages every one links to every other and the cut says nothing; the two sides are
     // then judged as a join would judge them, by their profiles. With enough lineages a low cut
     // parts them, and so do profiles so unlike that neither side could have joined the other
@@ -386,41 +386,6 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
    * gives no reason to part them). The side holding the oldest sampled article keeps the story, and
    * the older, unsampled articles.
    */
-  /**
-   * A story too small for the graph (fewer than 2 × `minSplitPart` articles) is judged by its two
-   * sides' profiles: every way of dividing it in two is scored (at most 15), and the lowest is split
-   * off when its sides score below `smallSplitScore` against each other. Two reports that joined on
-   * a topic at the join threshold ("stages" of an online business, a grant and an open thread of one
-   * blog) part; a report and its follow-up (a tram line approved, the shops on its route) stay.
-   */
-  function splitSmall(story: StoryProfile, sample: LshMember[]): StoryChange | undefined {
-    if (sample.length < 2) return undefined;
-    const probe = (members: LshMember[]): StoryProfile => rebuildStory(story.id, story.seq, members, vocab, opts.maxStoryTerms);
-    let lowest: { first: Set<string>; score: number } | undefined;
-    // Each division once: the first article always stays on the second side.
-    for (let mask = 2; mask < 1 << sample.length; mask += 2) {
-      const first = sample.filter((_, i) => mask & (1 << i));
-      const score = storyPairScore(probe(first), probe(sample.filter((_, i) => !(mask & (1 << i)))));
-      if (!lowest || score < lowest.score) lowest = { first: new Set(first.map((m) => m.id)), score };
-    }
-    for (const m of story.members) m.story = story;
-    if (!lowest || !(lowest.score < opts.smallSplitScore)) return undefined;
-    const reason = (kept: StoryProfile, out: StoryProfile): string | undefined => {
-      const score = storyPairScore(kept, out);
-      return score < opts.smallSplitScore ? `its story was split in two: its two groups score ${round(score)} against each other, below smallSplitScore ${opts.smallSplitScore}; ${sample.length} articles are too few for the graph` : undefined;
-    };
-    const split = divide(story, sample, lowest.first, reason);
-    if (!split) return undefined;
-    const { kept, out, move } = split;
-    index.unpost(story);
-    active.delete(story.id);
-    install(kept);
-    install(out);
-    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id), reason: split.reason };
-    onChange?.(change);
-    return change;
-  }
-
   function divide(
     story: StoryProfile,
     sample: LshMember[],
