@@ -293,7 +293,6 @@ function currencyBefore(tokens: Token[], i: number): { unit: string; from: numbe
 
 const COUNT_MODIFIER_WORDS = new Set(['more', 'other', 'additional', 'further', 'new', 'extra']);
 
-/** Between a part and its whole: "of", then at most three determiners, possessives or "first" ("of the team's first"). */
 /**
  * Are two figures of one sentence the ends of a range: "35 to 40 volunteer firefighters", "two or three
  * rockets", "between 10 and 15 people"? The first must be the smaller, in the same unit, and not ten
@@ -308,6 +307,7 @@ function isRange(first: NumberMention, second: NumberMention, gap: string, befor
 
 const RANGE_GAP = /^\s*(?:to|or|–|—)\s*$/i;
 
+/** Between a part and its whole: "of", then at most three determiners, possessives or "first" ("of the team's first"). */
 const PART_OF = /^\s*of(?:\s+(?:the|his|her|their|its|our|this|that|these|those|first|last|final|[\p{L}]+\s*[’']\s*s)){0,3}\s*$/iu;
 
 /** The noun a figure counts: skip adjectives and demonyms, take the last noun of the following noun run. */
