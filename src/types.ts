@@ -136,6 +136,8 @@ export interface NumberMention extends Span {
   countedText?: string;
   /** Both ends, when the figure is one end of a range ("35 to 40 firefighters", "between 10 and 15 people", "two or three rockets"). */
   range?: [number, number];
+  /** The figure is the whole another figure is counted out of ("10 of the team's first 17 points": 17), not a count of its own. */
+  whole?: true;
   sentence: number;
 }
 
@@ -239,6 +241,8 @@ export interface Quantity {
   text: string;
   /** Both ends, when the figure is one end of a range ("35 to 40 firefighters"): a figure within it agrees. */
   range?: [number, number];
+  /** The whole another figure of the sentence is counted out of ("10 of the team's first 17 points": 17). */
+  whole?: true;
   /** The person the figure is stated of, named just before it ("Miller is averaging 15.5 points"); entity id. */
   holder?: string;
   /** Content lemmas around the figure in its clause ("served", "federal", "prison"): what it is a figure of. */

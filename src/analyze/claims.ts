@@ -60,6 +60,12 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
   });
   const claims: Claim[] = [];
   let previousActor: string | undefined;
+  // The person named last before a sentence, for a "he" or "she" whose sentence before names no subject.
+  const personMentions = doc.mentions.flatMap((mention, i) => {
+    const id = ctx.mentionEntity.get(`${doc.doc.id}#${i}`);
+    return id && ctx.entities.get(id)?.type === 'person' ? [{ sentence: mention.sentence, id }] : [];
+  });
+  const lastPersonBefore = (index: number): string | undefined => personMentions.filter((m) => m.sentence < index).at(-1)?.id;
   for (const sentence of doc.sentences) {
     const content = contentTokens(sentence);
     const mentions = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.entityId);
@@ -99,9 +105,9 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const quantities: Quantity[] = doc.numbers
       .filter((n) => n.sentence === sentence.index)
       .map((n) => {
-        const holder = holderOf(sentence, n.start, mentions, ctx.entities);
+        const holder = holderOf(sentence, n.start, mentions, ctx.entities, previousActor ?? lastPersonBefore(sentence.index));
         const context = figureContext(sentence, n.start, n.end);
-        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(n.range ? { range: n.range } : {}), ...(holder ? { holder } : {}), context };
+        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(n.range ? { range: n.range } : {}), ...(n.whole ? { whole: true as const } : {}), ...(holder ? { holder } : {}), context };
       });
     const timeRefs = doc.times
       .filter((t) => t.sentence === sentence.index && t.date)
@@ -245,20 +251,54 @@ function modalityOf(lower: string): Modality {
 
 /** Most words between a person's name and a figure stated of them ("Garrard completed 28 of 41 passes"). */
 const HOLDER_REACH = 4;
+/** Most words between the subject of a clause and a figure in it ("Hansbrough finished the game with 20 points"). */
+const SUBJECT_REACH = 12;
+/** Words that open another clause, with a subject of its own, between a subject and a figure. */
+const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'and', 'although', 'though', 'because', 'when', 'after', 'before', 'than', 'as', 'if', 'unless', 'since', 'until', 'that', 'which', 'where']);
 
 /**
- * The person a figure is stated of: one named at most `HOLDER_REACH` words before it, with no verb
- * of saying and no noun between ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not
- * "Gaskin said 50 were hurt", where the figure is the speaker's, nor "condolences to Netanyahu
- * regarding the loss of over 1,300 lives", where it is the loss's).
+ * The person a figure is stated of, or undefined when the sentence does not say:
+ * - one named at most `HOLDER_REACH` words before it, with no verb of saying and no noun between
+ *   ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not "Gaskin said 50 were hurt",
+ *   where the figure is the speaker's, nor "condolences to Netanyahu regarding the loss of over 1,300
+ *   lives", where it is the loss's);
+ * - the subject of the figure's clause, a name right before its verb ("Hansbrough finished the game
+ *   with 20 points", "Orozco is 5-foot-8, 135 pounds"), with no verb of saying and no other clause
+ *   opening between;
+ * - for a subject "he" or "she", the person the previous sentence was about (`pronounHolder`), so that
+ *   "He is 5-feet-8 inches tall, weighing 130 pounds" is held by the man the article describes.
  */
-function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>): string | undefined {
+function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>, pronounHolder?: string): string | undefined {
   let last: { mention: EntityMention; entityId?: string } | undefined;
   for (const m of mentions) if (m.mention.end <= start && entities.get(m.entityId!)?.type === 'person' && (!last || m.mention.end > last.mention.end)) last = m;
-  if (!last) return undefined;
-  const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
-  if (between.length > HOLDER_REACH || between.some((t) => SPEECH.has(t.lemma) || t.text === ';' || t.pos === 'NOUN')) return undefined;
-  return last.entityId;
+  // "and" or "but" before a verb joins a second verb to the same subject ("Bush has returned and played in the past six games").
+  const opensClause = (t: Token, next: Token | undefined): boolean => CLAUSE_OPENERS.has(t.text.toLowerCase()) && !(/^(?:and|but)$/i.test(t.text) && (next?.pos === 'VERB' || next?.pos === 'AUX'));
+  const opensNoClause = (between: Token[]): boolean => between.length <= SUBJECT_REACH && !between.some((t, i) => SPEECH.has(t.lemma) || /^[;:"“”]$/.test(t.text) || opensClause(t, between[i + 1]));
+  if (last) {
+    const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
+    if (between.length <= HOLDER_REACH && !between.some((t) => SPEECH.has(t.lemma) || t.text === ';' || t.pos === 'NOUN')) return last.entityId;
+    if (isSubject(sentence, last.mention, between) && opensNoClause(between)) return last.entityId;
+    return undefined;
+  }
+  if (!pronounHolder) return undefined;
+  const before = sentence.tokens.filter((t) => t.end <= start);
+  const pronoun = before.findIndex((t) => /^(?:he|she)$/i.test(t.text) && t.pos === 'PRON');
+  if (pronoun < 0 || !startsWithVerb(before.slice(pronoun + 1))) return undefined;
+  return opensNoClause(before.slice(pronoun + 1)) && pronounFits(before[pronoun]!.text.toLowerCase(), pronounHolder, entities) ? pronounHolder : undefined;
+}
+
+/** Do these words open with a finite verb, adverbs aside ("actually had", "is", "finished"; not "regarding")? */
+function startsWithVerb(tokens: Token[]): boolean {
+  const verb = tokens.find((t) => t.pos !== 'ADV');
+  return !!verb && (verb.pos === 'AUX' || (verb.pos === 'VERB' && !/ing$/i.test(verb.text)));
+}
+
+/** Is the name the subject of the verb that follows it ("Hansbrough finished …"; not "condolences to Netanyahu regarding …")? */
+function isSubject(sentence: Sentence, mention: EntityMention, after: Token[]): boolean {
+  const preceding = sentence.tokens.filter((t) => t.end <= mention.start);
+  let prev = preceding.pop();
+  if (prev?.pos === 'DET') prev = preceding.pop();
+  return !(prev && OBJECT_PREPOSITIONS.has(prev.text.toLowerCase())) && startsWithVerb(after);
 }
 
 /** Content words on each side of a figure that describe it: what happened, to what, where. */

@@ -88,6 +88,28 @@ test('a figure stated of a named person is compared only where the other sentenc
   assert.deepEqual(figureConflicts(loss), [{ slot: 'number of lives', values: ['over 1,300 (kremlin)', 'over 1,400 (wire)'] }]);
 });
 
+test('a figure belongs to the subject of its clause, and "he" or "she" to the person named before', () => {
+  // Two players' points, each the subject's, with words between the name and the figure: no conflict.
+  const players = story({
+    courier: 'Tyler Hansbrough finished the game with 20 points as North Carolina beat Evansville 91-73 on Thursday night.',
+    ledger: 'Earl Clark finished the game with 23 points as North Carolina beat Evansville 91-73 on Thursday night.',
+  });
+  assert.deepEqual(figureConflicts(players), []);
+  // The team's points that a player's are counted out of are not the player's points.
+  const whole = story({
+    courier: 'Doug McDermott scored 10 of the team’s first 17 points in the win over Drake on Friday.',
+    ledger: 'Doug McDermott scored 23 points in the win over Drake on Friday.',
+  });
+  assert.deepEqual(figureConflicts(whole), []);
+  // "She" is the woman the article is about: her two hospital stays are one count that disagrees,
+  // though only one article names her beside the figure.
+  const stay = story({
+    times: 'Bettie Page died on Thursday in Los Angeles at the age of 85.\nThe details of her death are known.\nShe had been hospitalized in Los Angeles for four weeks due to pneumonia, only to suffer from a heart attack.',
+    wire: 'Bettie Page died on Thursday in Los Angeles at the age of 85.\nPage had been hospitalized for the past three weeks for pneumonia.',
+  });
+  assert.deepEqual(figureConflicts(stay), [{ slot: 'amount in weeks', values: ['3 (wire)', '4 (times)'] }]);
+});
+
 const otherConflicts = (s: StoryAnalysis) => s.claims.filter((c) => c.conflict && (c.conflict.slot === 'date' || c.conflict.slot === 'polarity')).map((c) => `${c.conflict!.slot}: ${c.conflict!.values.map((v) => v.value).join(' | ')}`);
 
 test('the lines that date an article are not claims, and two of them are no date conflict', () => {

@@ -297,7 +297,7 @@ function heldApart(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quant
  * holder if any, words around them in common, and a person in common for attributes such as ages.
  */
 function figuresFaceEachOther(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quantity }, cls: string, personIds: ReadonlySet<string>): boolean {
-  if (heldApart(x, y) || !sharesContext(x.q, y.q, cls)) return false;
+  if (!!x.q.whole !== !!y.q.whole || heldApart(x, y) || !sharesContext(x.q, y.q, cls)) return false;
   return !((isAttribute(x.q) || isAttribute(y.q)) && !x.claim.entityIds.some((id) => personIds.has(id) && y.claim.entityIds.includes(id)));
 }
 

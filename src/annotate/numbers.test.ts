@@ -306,6 +306,9 @@ test('a part of a whole counts what the whole counts: "28 of 41 passes", "10 of 
   assert.deepEqual(counted('McDermott scored 10 of the team’s first 17 points.'), ['10 point', '17 point']);
   // A clause between the two figures is no part and whole.
   assert.deepEqual(counted('Two of them were killed and 12 people were hurt.'), ['2 -', '12 people']);
+  // The whole is marked: it is the team's count, not the player's.
+  assert.deepEqual(numbers('McDermott scored 10 of the team’s first 17 points.').map((n) => n.whole ?? false), [false, true]);
+  assert.deepEqual(numbers('Two of them were killed and 12 people were hurt.').map((n) => n.whole ?? false), [false, false]);
 });
 
 test('a singular noun joined by "and" to a plural one modifies it: the plural is what is counted', () => {

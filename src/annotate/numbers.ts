@@ -421,6 +421,7 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
       const prev = out[out.length - 1];
       const between = prev && prev.sentence === sentence.index && !prev.unit ? slice(prev.end, start) : undefined;
       if (prev && between !== undefined && ((!prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(between)) || PART_OF.test(between))) {
+        if (PART_OF.test(between)) mention.whole = true;
         if (mention.counted) prev.counted = mention.counted;
         if (mention.countedText) prev.countedText = mention.countedText;
         if (mention.unit && !currency) prev.unit = mention.unit;
