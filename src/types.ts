@@ -243,8 +243,10 @@ export interface Quantity {
   range?: [number, number];
   /** The whole another figure of the sentence is counted out of ("10 of the team's first 17 points": 17). */
   whole?: true;
-  /** The person the figure is stated of, named just before it ("Miller is averaging 15.5 points"); entity id. */
+  /** The person the figure is stated of, named just before it or as its clause's subject ("Miller is averaging 15.5 points"); entity id. */
   holder?: string;
+  /** Stated of a "he" or "she" the sentence does not name ("He is 5-feet-8 inches tall, weighing 130 pounds"): maybe anyone's. */
+  ofPronoun?: true;
   /** Content lemmas around the figure in its clause ("served", "federal", "prison"): what it is a figure of. */
   context?: string[];
 }

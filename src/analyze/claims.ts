@@ -60,12 +60,6 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
   });
   const claims: Claim[] = [];
   let previousActor: string | undefined;
-  // The person named last before a sentence, for a "he" or "she" whose sentence before names no subject.
-  const personMentions = doc.mentions.flatMap((mention, i) => {
-    const id = ctx.mentionEntity.get(`${doc.doc.id}#${i}`);
-    return id && ctx.entities.get(id)?.type === 'person' ? [{ sentence: mention.sentence, id }] : [];
-  });
-  const lastPersonBefore = (index: number): string | undefined => personMentions.filter((m) => m.sentence < index).at(-1)?.id;
   for (const sentence of doc.sentences) {
     const content = contentTokens(sentence);
     const mentions = (mentionsBySentence.get(sentence.index) ?? []).filter((m) => m.entityId);
@@ -105,9 +99,9 @@ export function extractClaims(ctx: ClaimContext, options: Partial<ClaimOptions> 
     const quantities: Quantity[] = doc.numbers
       .filter((n) => n.sentence === sentence.index)
       .map((n) => {
-        const holder = holderOf(sentence, n.start, mentions, ctx.entities, previousActor ?? lastPersonBefore(sentence.index));
+        const holder = holderOf(sentence, n.start, mentions, ctx.entities);
         const context = figureContext(sentence, n.start, n.end);
-        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(n.range ? { range: n.range } : {}), ...(n.whole ? { whole: true as const } : {}), ...(holder ? { holder } : {}), context };
+        return { value: n.value, qualifier: n.qualifier, unit: n.unit, counted: n.counted, text: doc.doc.text.slice(n.start, n.end) + (n.countedText ? ` ${n.countedText}` : ''), ...(n.range ? { range: n.range } : {}), ...(n.whole ? { whole: true as const } : {}), ...(typeof holder === 'string' ? { holder } : holder ? { ofPronoun: true as const } : {}), context };
       });
     const timeRefs = doc.times
       .filter((t) => t.sentence === sentence.index && t.date)
@@ -257,7 +251,8 @@ const SUBJECT_REACH = 12;
 const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'and', 'although', 'though', 'because', 'when', 'after', 'before', 'than', 'as', 'if', 'unless', 'since', 'until', 'that', 'which', 'where']);
 
 /**
- * The person a figure is stated of, or undefined when the sentence does not say:
+ * The person a figure is stated of (an entity id); `true` when it is stated of a "he" or "she" the
+ * sentence does not name; undefined when the sentence does not say:
  * - one named at most `HOLDER_REACH` words before it, with no verb of saying and no noun between
  *   ("Andre Miller is averaging 15.5 points, Andre Iguodala 14.9"; not "Gaskin said 50 were hurt",
  *   where the figure is the speaker's, nor "condolences to Netanyahu regarding the loss of over 1,300
@@ -265,10 +260,11 @@ const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'and', 'although', 't
  * - the subject of the figure's clause, a name right before its verb ("Hansbrough finished the game
  *   with 20 points", "Orozco is 5-foot-8, 135 pounds"), with no verb of saying and no other clause
  *   opening between;
- * - for a subject "he" or "she", the person the previous sentence was about (`pronounHolder`), so that
- *   "He is 5-feet-8 inches tall, weighing 130 pounds" is held by the man the article describes.
+ * - a subject "he" or "she" ("He is 5-feet-8 inches tall, weighing 130 pounds"): someone, maybe the
+ *   person another article names. Pronouns are not resolved: the names they would resolve to are
+ *   too often a surname two people share, or the last person quoted.
  */
-function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>, pronounHolder?: string): string | undefined {
+function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>): string | true | undefined {
   let last: { mention: EntityMention; entityId?: string } | undefined;
   for (const m of mentions) if (m.mention.end <= start && entities.get(m.entityId!)?.type === 'person' && (!last || m.mention.end > last.mention.end)) last = m;
   // "and" or "but" before a verb joins a second verb to the same subject ("Bush has returned and played in the past six games").
@@ -280,11 +276,9 @@ function holderOf(sentence: Sentence, start: number, mentions: { mention: Entity
     if (isSubject(sentence, last.mention, between) && opensNoClause(between)) return last.entityId;
     return undefined;
   }
-  if (!pronounHolder) return undefined;
   const before = sentence.tokens.filter((t) => t.end <= start);
   const pronoun = before.findIndex((t) => /^(?:he|she)$/i.test(t.text) && t.pos === 'PRON');
-  if (pronoun < 0 || !startsWithVerb(before.slice(pronoun + 1))) return undefined;
-  return opensNoClause(before.slice(pronoun + 1)) && pronounFits(before[pronoun]!.text.toLowerCase(), pronounHolder, entities) ? pronounHolder : undefined;
+  return pronoun >= 0 && startsWithVerb(before.slice(pronoun + 1)) && opensNoClause(before.slice(pronoun + 1)) ? true : undefined;
 }
 
 /** Do these words open with a finite verb, adverbs aside ("actually had", "is", "finished"; not "regarding")? */

@@ -88,7 +88,7 @@ test('a figure stated of a named person is compared only where the other sentenc
   assert.deepEqual(figureConflicts(loss), [{ slot: 'number of lives', values: ['over 1,300 (kremlin)', 'over 1,400 (wire)'] }]);
 });
 
-test('a figure belongs to the subject of its clause, and "he" or "she" to the person named before', () => {
+test('a figure belongs to the subject of its clause; one stated of "he" or "she" may be anyone\'s', () => {
   // Two players' points, each the subject's, with words between the name and the figure: no conflict.
   const players = story({
     courier: 'Tyler Hansbrough finished the game with 20 points as North Carolina beat Evansville 91-73 on Thursday night.',
@@ -101,8 +101,7 @@ test('a figure belongs to the subject of its clause, and "he" or "she" to the pe
     ledger: 'Doug McDermott scored 23 points in the win over Drake on Friday.',
   });
   assert.deepEqual(figureConflicts(whole), []);
-  // "She" is the woman the article is about: her two hospital stays are one count that disagrees,
-  // though only one article names her beside the figure.
+  // "She" may be the woman the other article names as the subject: the two hospital stays disagree.
   const stay = story({
     times: 'Bettie Page died on Thursday in Los Angeles at the age of 85.\nThe details of her death are known.\nShe had been hospitalized in Los Angeles for four weeks due to pneumonia, only to suffer from a heart attack.',
     wire: 'Bettie Page died on Thursday in Los Angeles at the age of 85.\nPage had been hospitalized for the past three weeks for pneumonia.',

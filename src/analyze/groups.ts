@@ -315,10 +315,11 @@ function sharesContext(a: Quantity, b: Quantity, cls: string): boolean {
  * Is `a` a figure stated of a named person that `b`'s sentence does not tie to that person? "Hansbrough
  * finished with 20 points" and "the closest margin of victory being by 15 points" count different
  * things; "Gray had previously been arrested four times" and "Gray ..., having been arrested three
- * times" (the name too far from the figure to hold it) do not.
+ * times" (the name too far from the figure to hold it) do not, nor "Orozco is 5-foot-8, 135 pounds"
+ * and "He is 5-feet-8 inches tall, weighing 130 pounds" (a figure stated of "he" may be anyone's).
  */
 function ofSomeoneElse(a: { claim: Claim; q: Quantity }, b: { claim: Claim; q: Quantity }): boolean {
-  return !!a.q.holder && !b.q.holder && !b.claim.entityIds.includes(a.q.holder);
+  return !!a.q.holder && !b.q.holder && !b.q.ofPronoun && !b.claim.entityIds.includes(a.q.holder);
 }
 
 /** "10-year-old", "a 28-year veteran": a figure that describes one person or thing. */
