@@ -350,6 +350,8 @@ export interface StoryEvent {
   date?: string;
   place?: string;
   modality: Modality;
+  /** Who the articles say it on the authority of ("Yuri Ushakov" for "Ushakov revealed that there are plans for Putin to converse with Netanyahu"). */
+  according?: string[];
   documentIds: string[];
   evidence: Evidence[];
   /** The sentence the date was read from. */

@@ -70,3 +70,34 @@ test('a name that describes a noun is not its actor, unless the noun speaks or a
   const verb = eventList(story('According to reports, a woman named Yvonne Hiller shot and killed two co-workers at a Kraft plant in Philadelphia.'));
   assert.ok(verb.some((e) => e.startsWith('Yvonne Hiller attack')), verb.join('; '));
 });
+
+const eventsWithSources = (s: StoryAnalysis) => s.events.map((e) => `${e.actor} ${e.action}${e.target ? ` ${e.target}` : ''}${e.place ? ` in ${e.place}` : ''}${e.according ? ` according to ${e.according.join(', ')}` : ''}`);
+
+test('an action a speaker reports is done by the one named in what is reported, according to the speaker', () => {
+  const reported = eventsWithSources(story('Kremlin foreign policy aide Yuri Ushakov revealed that there are plans for Vladimir Putin to also converse with Israeli Prime Minister Benjamin Netanyahu.'));
+  assert.ok(reported.includes('Vladimir Putin consult Benjamin Netanyahu according to Yuri Ushakov'), reported.join('; '));
+  assert.ok(!reported.some((e) => e.startsWith('Yuri Ushakov consult') || e.endsWith('consult Yuri Ushakov')), reported.join('; '));
+  // A person who says "he" did it reports their own doing.
+  const own = eventsWithSources(story('In his book, Bob Woodward wrote that he met Mark Felt when he was a young naval officer.'));
+  assert.ok(own.includes('Bob Woodward consult Mark Felt'), own.join('; '));
+  // Reported without a doer: no event rather than one the speaker did not do.
+  const nobody = eventsWithSources(story('Kremlin aide Yuri Ushakov spoke to reporters in Moscow. Furthermore, he revealed that more crucial conversations are set to take place on Monday, involving Israeli Prime Minister Benjamin Netanyahu.'));
+  assert.ok(!nobody.some((e) => e.includes('consult')), nobody.join('; '));
+  // … unless the story says elsewhere who holds such talks with that party.
+  const found = storyOf({
+    a: 'Kremlin aide Yuri Ushakov spoke to reporters in Moscow. Furthermore, he revealed that more crucial conversations are set to take place on Monday, involving Israeli Prime Minister Benjamin Netanyahu.',
+    b: 'Russian President Vladimir Putin held a phone call with Israeli Prime Minister Benjamin Netanyahu on Monday.',
+  });
+  const planned = found.events.filter((e) => e.modality === 'planned').map((e) => `${e.actor} ${e.action} ${e.target} according to ${e.according?.join(', ')}`);
+  assert.deepEqual(planned, ['Vladimir Putin consult Benjamin Netanyahu according to Yuri Ushakov']);
+});
+
+test('a statement is made to whom the speaker tells, not to whom or where it is about', () => {
+  const about = eventsWithSources(story('Plant director Katarzyna Nowak said that all nine had been taken to St Anne\'s Hospital in Brennock.'));
+  assert.deepEqual(about.filter((e) => e.startsWith('Katarzyna Nowak')), ['Katarzyna Nowak statement']);
+  const told = eventsWithSources(story('Plant director Katarzyna Nowak told the Courier that all nine had been taken to St Anne\'s Hospital.'));
+  assert.deepEqual(told.filter((e) => e.startsWith('Katarzyna Nowak')), ['Katarzyna Nowak statement Courier']);
+  // Condolences for lives lost in attacks from Gaza were not offered in Gaza.
+  const condolence = eventsWithSources(story('Vladimir Putin conveyed his condolences to Benjamin Netanyahu regarding the loss of over 1,300 Israeli lives in attacks launched by Hamas from Gaza.'));
+  assert.ok(condolence.includes('Vladimir Putin condolence Benjamin Netanyahu'), condolence.join('; '));
+});

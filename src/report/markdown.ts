@@ -141,10 +141,10 @@ function figureBlock(figures: Figure[], c: MdContext): string[] {
 
 function eventBlock(s: StoryAnalysis, c: MdContext): string[] {
   if (!s.events.length) return [];
-  const out = ['', '### Events', '', '| Date | Actor | Action | Target | Place | Articles |', '| --- | --- | --- | --- | --- | --- |'];
+  const out = ['', '### Events', '', '| Date | Actor | Action | Target | Place | According to | Articles |', '| --- | --- | --- | --- | --- | --- | --- |'];
   for (const e of s.events.slice(0, MARKDOWN_DEFAULTS.maxEvents)) {
     const action = e.modality === 'happened' ? e.action : `${e.action} (${e.modality})`;
-    out.push(row([e.date ?? '', md(e.actor), action, md(e.target ?? ''), md(e.place ?? ''), docs(c, e.documentIds)]));
+    out.push(row([e.date ?? '', md(e.actor), action, md(e.target ?? ''), md(e.place ?? ''), md((e.according ?? []).join(', ')), docs(c, e.documentIds)]));
   }
   return [...out, ...more(s.events.length, MARKDOWN_DEFAULTS.maxEvents)];
 }

@@ -203,6 +203,7 @@ function eventLines(s: StoryAnalysis, ctx: Ctx): string[] {
     const parts = [`${clean(e.actor)} — ${e.action}${e.target ? ` → ${clean(e.target)}` : ''}`];
     if (e.place) parts.push(`in ${clean(e.place)}`);
     if (e.modality !== 'happened') parts.push(`(${e.modality})`);
+    if (e.according?.length) parts.push(`according to ${e.according.map(clean).join(', ')}`);
     lines.push(...wrap(`${parts.join(' ')} [${ids(e.documentIds, ctx)}]`, ctx.width, `  ${pad(e.date ?? 'undated', 10)}  `, ' '.repeat(14)));
   }
   lines.push(...more(s.events.length, TEXT_DEFAULTS.maxEvents, ctx));

@@ -14,7 +14,7 @@ type Row = Record<string, string | number | null>;
 const COLUMNS: Record<ExportKind, string[]> = {
   documents: ['id', 'storyId', 'title', 'outlet', 'url', 'publishedAt', 'origin', 'contentHash', 'ingestedAt', 'staleDays', 'editorializing', 'text'],
   claims: ['storyId', 'claimId', 'status', 'independentSources', 'documentIds', 'text', 'conflictSlot', 'conflictValues'],
-  events: ['storyId', 'date', 'actor', 'action', 'target', 'place', 'modality', 'documentIds'],
+  events: ['storyId', 'date', 'actor', 'action', 'target', 'place', 'modality', 'according', 'documentIds'],
 };
 
 /** One CSV field: quoted when it holds a comma, quote or line break; formula-leading text is defused. */
@@ -70,7 +70,7 @@ async function* storyRows(store: Store, kind: 'claims' | 'events'): AsyncGenerat
         }
       } else {
         for (const e of analysis.events) {
-          yield { storyId: item.id, date: e.date ?? null, actor: e.actor, action: e.action, target: e.target ?? null, place: e.place ?? null, modality: e.modality, documentIds: e.documentIds.join(' ') };
+          yield { storyId: item.id, date: e.date ?? null, actor: e.actor, action: e.action, target: e.target ?? null, place: e.place ?? null, modality: e.modality, according: e.according?.join('; ') ?? null, documentIds: e.documentIds.join(' ') };
         }
       }
     }

@@ -89,8 +89,8 @@ function actorSection(ctx: StoryContext): SafeHtml {
   if (events.length === 0) return html`<p class="empty">No events found.</p>`;
   const svg = actorGraphSvg(ctx);
   return html`${svg.value ? html`<figure class="chart">${svg}<figcaption>Who acted towards whom; thicker lines for more events. Point at a line for its actions; the table lists every event.</figcaption></figure>` : ''}
-<div class="table-wrap"><table><thead><tr><th>Date</th><th>Actor</th><th>Action</th><th>Target</th><th>Sources</th></tr></thead>
-<tbody>${events.map((e) => html`<tr><td>${formatDate(e.date)}</td><td>${e.actor}</td><td>${e.action}${e.modality !== 'happened' ? html` ${badge('single-source', e.modality)}` : ''}</td><td>${e.target ?? ''}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
+<div class="table-wrap"><table><thead><tr><th>Date</th><th>Actor</th><th>Action</th><th>Target</th><th>According to</th><th>Sources</th></tr></thead>
+<tbody>${events.map((e) => html`<tr><td>${formatDate(e.date)}</td><td>${e.actor}</td><td>${e.action}${e.modality !== 'happened' ? html` ${badge('single-source', e.modality)}` : ''}</td><td>${e.target ?? ''}</td><td>${(e.according ?? []).join(', ')}</td><td>${cites(ctx, e.documentIds)}</td></tr>`)}</tbody></table></div>`;
 }
 
 function entitySection(ctx: StoryContext): SafeHtml {
