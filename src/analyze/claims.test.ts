@@ -101,3 +101,14 @@ test('a statement is made to whom the speaker tells, not to whom or where it is 
   const condolence = eventsWithSources(story('Vladimir Putin conveyed his condolences to Benjamin Netanyahu regarding the loss of over 1,300 Israeli lives in attacks launched by Hamas from Gaza.'));
   assert.ok(condolence.includes('Vladimir Putin condolence Benjamin Netanyahu'), condolence.join('; '));
 });
+
+test('a refusal is not a plan: "we will not guess" is no development when another article leaves it out', () => {
+  const modality = (text: string) => story(text).claims.flatMap((g) => g.claims).map((c) => c.modality);
+  assert.deepEqual(modality('"We do not yet know what caused the fire, and we will not guess," plant director Katarzyna Nowak said.'), ['happened']);
+  assert.deepEqual(modality('The shelter-in-place order for homes along the Ostra River will be lifted on Wednesday afternoon, Mayor Helen Strand said.'), ['planned']);
+  const both = storyOf({
+    gazette: '"We do not yet know what caused the fire, and we will not guess," plant director Katarzyna Nowak said on Tuesday.',
+    valley: '"We do not yet know what caused the fire," plant director Katarzyna Nowak said on Tuesday.',
+  });
+  assert.deepEqual(both.claims.filter((g) => g.development), []);
+});

@@ -236,9 +236,12 @@ function actionOf(sentence: Sentence, verbIndex: number): string {
   return verb.lemma;
 }
 
+/** "will not guess", "won't say": a refusal, not a plan that a later report could find carried out. */
+const REFUSED = /\b(?:will|shall)\s+not\b|\b(?:won|shan)['’]?t\b/g;
+
 function modalityOf(lower: string): Modality {
   if (DENIED.test(lower)) return 'denied';
-  if (PLANNED.test(lower)) return 'planned';
+  if (PLANNED.test(lower.replace(REFUSED, ''))) return 'planned';
   if (POSSIBLE.test(lower)) return 'possible';
   return 'happened';
 }
