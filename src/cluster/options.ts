@@ -42,6 +42,13 @@ export interface ClusterOptions {
   /** Each half of a split must hold at least this many articles. */
   minSplitPart: number;
   /**
+   * A story too small for the split graph (fewer than 2 × `minSplitPart` articles) splits where its
+   * two sides (whole lineages) score below this against each other (-Infinity: never). Between the
+   * join threshold and 0, below the −0.26 at which the seeds' two independent reports meet when fed
+   * one at a time (docs/clustering.md, Method, step 5).
+   */
+  smallSplitScore: number;
+  /**
    * A story splits when the normalized cut of the best bisection of its nearest-neighbour graph is
    * below this (0: no links between the halves; spectral.ts). Two merge only when their union stays above it.
    */
@@ -119,6 +126,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   consolidateEvery: 1000,
   splitSample: 150,
   minSplitPart: 3,
+  smallSplitScore: -1,
   splitCut: 0.25,
   splitNeighbours: 5,
   lineageJaccard: 0.2,

@@ -13,7 +13,7 @@ import { estimateJaccard, LshIndex } from './minhash.ts';
 import { resolveOptions, type StoryChange, type StreamOptions } from './options.ts';
 import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
-import { bisectAgainst, spectralBisect } from './spectral.ts';
+import { bisectAgainst, lineages, spectralBisect } from './spectral.ts';
 import { ArticleVectors, strayMoves, type PlacedArticle } from './nearest-articles.ts';
 import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { StringPool } from './text.ts';
@@ -345,7 +345,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     story.checkedSize = size;
     const sample = story.members.filter((m) => m.features !== undefined);
     const bisection = spectralBisect(sample.map((m) => m.features!), spectralOptions());
-    if (!bisection) return undefined;
+    if (!bisection) return sample.length === size && size < 2 * opts.minSplitPart ? splitSmall(story, sample) : undefined;
     // With few lineages every one links to every other and the cut says nothing; the two sides are
     // then judged as a join would judge them, by their profiles. With enough lineages a low cut
     // parts them, and so do profiles so unlike that neither side could have joined the other
@@ -376,6 +376,43 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     install(kept);
     install(out);
     const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id), reason };
+    onChange?.(change);
+    return change;
+  }
+
+  /**
+   * A story too small for the graph (fewer than 2 × `minSplitPart` articles) is judged by its two
+   * sides' profiles: every way of dividing its lineages in two is scored (at most 15; copies and
+   * rewrites of one text stay together), and the lowest is split off when its sides score below
+   * `smallSplitScore` against each other. Two reports that joined on a topic at the join threshold
+   * ("stages" of an online business, a MacBook review and a list of deals) part; a report and its
+   * follow-up (a tram line approved, the shops on its route) stay.
+   */
+  function splitSmall(story: StoryProfile, sample: LshMember[]): StoryChange | undefined {
+    const groups = lineages(sample.map((m) => m.features!), opts.lineageJaccard).map((g) => g.map((i) => sample[i]!));
+    if (groups.length < 2) return undefined;
+    const probe = (members: LshMember[]): StoryProfile => rebuildStory(story.id, story.seq, members, vocab, opts.maxStoryTerms);
+    let lowest: { first: Set<string>; score: number } | undefined;
+    // Each division once: the first lineage always stays on the second side.
+    for (let mask = 2; mask < 1 << groups.length; mask += 2) {
+      const first = groups.filter((_, g) => mask & (1 << g)).flat();
+      const score = storyPairScore(probe(first), probe(groups.filter((_, g) => !(mask & (1 << g))).flat()));
+      if (!lowest || score < lowest.score) lowest = { first: new Set(first.map((m) => m.id)), score };
+    }
+    for (const m of story.members) m.story = story;
+    if (!lowest || !(lowest.score < opts.smallSplitScore)) return undefined;
+    const reason = (kept: StoryProfile, out: StoryProfile): string | undefined => {
+      const score = storyPairScore(kept, out);
+      return score < opts.smallSplitScore ? `its story was split in two: its two groups score ${round(score)} against each other, below smallSplitScore ${opts.smallSplitScore}; ${sample.length} articles are too few for the graph` : undefined;
+    };
+    const split = divide(story, sample, lowest.first, reason);
+    if (!split) return undefined;
+    const { kept, out, move } = split;
+    index.unpost(story);
+    active.delete(story.id);
+    install(kept);
+    install(out);
+    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id), reason: split.reason };
     onChange?.(change);
     return change;
   }

@@ -179,7 +179,7 @@ test('jsonl: each change line says what decided it, with its figures', { skip: s
     .filter((line) => line.change);
   assert.ok(changes.some((c) => c.change === 'split') && changes.some((c) => c.change === 'move'), `changes: ${changes.map((c) => c.change).join(', ')}`);
   const decided: Record<string, RegExp> = {
-    split: /^its story was split in two: (its articles form two groups, normalized cut [\d.]+ < splitCut [\d.]+|its two groups score -?[\d.]+ against each other, below (the join threshold|mergeThreshold) -?[\d.]+;.*|its largest lineage, .* scores -?[\d.]+ against the rest, below mergeThreshold [\d.]+)$/,
+    split: /^its story was split in two: (its articles form two groups, normalized cut [\d.]+ < splitCut [\d.]+|its two groups score -?[\d.]+ against each other, below (the join threshold|mergeThreshold|smallSplitScore) -?[\d.]+;.*|its largest lineage, .* scores -?[\d.]+ against the rest, below mergeThreshold [\d.]+)$/,
     merge: /^its story merged with story-\d+: the two stories' profiles score [\d.]+ against each other, at least mergeThreshold [\d.]+, and their union does not split$/,
     move: /^(its \d+ nearest articles vote for story-\d+ more than [\d.]+ times as much as for story-\d+, and it could have joined story-\d+; summed similarity .+|story-\d+ and story-\d+ were regrouped: .*normalized cut [\d.]+ against [\d.]+ between the two stories)$/,
   };
