@@ -1,5 +1,6 @@
-// Events in the GDELT/ACLED tradition: who did what to whom, when and where, from each claim, with a
-// small CAMEO-like set of actions; the same event told by several articles becomes one event.
+// Events in the GDELT/ACLED tradition: who did what to whom, when and where, according to whom, from
+// each claim, with a small CAMEO-like set of actions; the same event told by several articles
+// becomes one event.
 // It does not decide whether events are disputed (see groups.ts).
 import type { Claim, Evidence, Modality, StoryEvent } from '../types.ts';
 
@@ -186,8 +187,8 @@ function eventsOfClaim(input: EventInput): Draft[] {
  * verb and the action word ("Ushakov revealed that there are plans for Putin to converse with
  * Netanyahu": Putin), leaving out whom the speaker addresses ("told Netanyahu"). `undefined` when the
  * action is not reported, so the claim's actor does it; `null` when it is reported ("that …") and the
- * doer is not named ("he revealed that more conversations are set to take place"): no event then,
- * rather than one the speaker did not do.
+ * doer is not named ("he revealed that more conversations are set to take place"): never the speaker
+ * then; the caller keeps only a meeting or call, whose doer the story's other events may give.
  */
 function reportedActor(input: EventInput, cue: { action: string; start: number }, speakerAt: number | undefined): { name: string; start: number } | null | undefined {
   if (cue.action === 'statement' || speakerAt === undefined || speakerAt > cue.start) return undefined;

@@ -294,7 +294,8 @@ function heldApart(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quant
 
 /**
  * Are two figures of one count about the same thing, by what the figures themselves show: the same
- * holder if any, words around them in common, and a person in common for attributes such as ages.
+ * holder if any, words around them in common, and a person in common for attributes such as ages. A
+ * whole that a part is counted out of ("10 of the team's first 17 points") meets only other wholes.
  */
 function figuresFaceEachOther(x: { claim: Claim; q: Quantity }, y: { claim: Claim; q: Quantity }, cls: string, personIds: ReadonlySet<string>): boolean {
   if (!!x.q.whole !== !!y.q.whole || heldApart(x, y) || !sharesContext(x.q, y.q, cls)) return false;
