@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import type { Story, StoryAssignment } from '../types.ts';
 import { generate, loadEvents } from '../../bench/generated-stream.ts';
 import { sharedPath, skipUnlessShared } from '../../test/shared-data.ts';
-import { clusterStories, createStoryClusterer, type ClusterInput, type StoryChange, type StoryClusterer } from './index.ts';
+import { makeStory } from '../../test/store-fixtures.ts';
+import { clusterStories, createStoryClusterer, toClusterInput, type ClusterInput, type StoryChange, type StoryClusterer } from './index.ts';
 
 const quakeIran = (id: string, day: string, lead: string): ClusterInput => ({
   id,
@@ -322,4 +323,19 @@ test('an article whose own rarest words no other article has still finds its sto
   const storyOf = new Map(assignments.map((a) => [a.documentId, a.storyId]));
   assert.equal(storyOf.get('22_8ecbplus'), storyOf.get('22_9ecbplus'));
   assert.notEqual(storyOf.get('22_8ecbplus'), storyOf.get('22_1ecb'), 'the other event of the topic stays apart');
+});
+
+test('a split of a small story is not undone by a move: consolidating again changes nothing', () => {
+  // Three short reports and an unrelated one (the server's test store). A small story splits off a
+  // side that scores below smallSplitScore; a move back needs more than the join threshold then, or
+  // every consolidation split the same article off and moved it back.
+  const c = createStoryClusterer({ consolidateEvery: 0 });
+  for (const doc of makeStory().documents) c.add(toClusterInput(doc));
+  c.consolidate();
+  c.add({ id: 'rafah', title: 'Egypt opens Rafah crossing', text: 'Egypt opened the Rafah crossing on Saturday for aid trucks bound for Gaza, officials said.', publishedAt: '2023-10-21' });
+  c.consolidate();
+  const again = [c.consolidate(), c.consolidate(), c.consolidate()].flat();
+  assert.deepEqual(again.map((x) => `${x.kind} ${x.documentIds.join(',')}`), []);
+  const stories = c.stories().map((s) => s.documentIds.length).sort();
+  assert.equal(stories.reduce((a, b) => a + b, 0), 4);
 });

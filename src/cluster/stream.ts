@@ -279,7 +279,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     }
     const moves = strayMoves(vectors, placed(), opts.moveNeighbours, opts.moveMargin)
       // It moves only where it could have joined: a lone article of a new event stays on its own.
-      .filter(({ placed: p, to }) => combine(storyFeatures(p.doc, to, vocab, opts), opts.weights) >= opts.threshold)
+      .filter(({ placed: p, to }) => combine(storyFeatures(p.doc, to, vocab, opts), opts.weights) >= opts.threshold && !splitOffAgain(p.article, to))
       // The features go with the move as they were when it was decided: an earlier move into the
       // same story can push this article out of the story's latest `splitSample`, which drops them.
       .map(({ placed: p, to, votesFor, votesOwn }) => ({ member: p.article, doc: p.doc, to, votes: `${p.article.id} ${round(votesFor)} against ${round(votesOwn)}` }));
@@ -306,6 +306,19 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
     }));
     for (const change of changes) onChange?.(change);
     return changes;
+  }
+
+  /**
+   * Would `to`, too small for the graph once `member` is in it, split `member` off again at once
+   * (`splitSmall`)? A move into a small story must pass that check too, or a split and a move undo
+   * each other round after round, and a story's articles drift apart one move at a time.
+   */
+  function splitOffAgain(member: LshMember, to: StoryProfile): boolean {
+    if (to.documentIds.length + 1 >= 2 * opts.minSplitPart || !member.features) return false;
+    const own = member.story;
+    const alone = rebuildStory(to.id, to.seq, [member], vocab, opts.maxStoryTerms);
+    member.story = own; // the probe claimed it
+    return storyPairScore(alone, to) < opts.smallSplitScore;
   }
 
   /**

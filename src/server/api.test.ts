@@ -128,6 +128,17 @@ describe('reading', () => {
       assert.equal(res.headers.get('X-Content-Type-Options'), 'nosniff');
     }
   });
+
+  test('offers the story as a self-contained HTML file that allows its own inlined script', async () => {
+    const res = await app.request('/stories/story-putin-calls/report.html');
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('Content-Disposition') ?? '', /attachment; filename="crosscheck-story-putin-calls\.html"/);
+    assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'sha256-/);
+    const body = await res.text();
+    assert.match(body, /<meta http-equiv="Content-Security-Policy"/);
+    assert.match(body, /Sources disagree on the count of life/);
+    assert.match(await (await app.request('/stories/story-putin-calls')).text(), /href="\/stories\/story-putin-calls\/report\.html"/);
+  });
 });
 
 describe('writing', () => {
@@ -188,17 +199,6 @@ describe('writing', () => {
     assert.equal(doc.document.title, 'Convoys enter Gaza — UN');
     assert.equal(doc.document.url, 'https://example.org/convoys');
     assert.match(doc.document.text, /Aid convoys entered Gaza/);
-  });
-
-  test('offers the story as a self-contained HTML file that allows its own inlined script', async () => {
-    const res = await app.request('/stories/story-putin-calls/report.html');
-    assert.equal(res.status, 200);
-    assert.match(res.headers.get('Content-Disposition') ?? '', /attachment; filename="crosscheck-story-putin-calls\.html"/);
-    assert.match(res.headers.get('Content-Security-Policy') ?? '', /script-src 'sha256-/);
-    const body = await res.text();
-    assert.match(body, /<meta http-equiv="Content-Security-Policy"/);
-    assert.match(body, /Sources disagree on the count of life/);
-    assert.match(await (await app.request('/stories/story-putin-calls')).text(), /href="\/stories\/story-putin-calls\/report\.html"/);
   });
 
   test('a story not yet analysed shows its articles and reloads itself until it is', async () => {
