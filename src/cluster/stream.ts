@@ -382,8 +382,11 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       (graphDecides && bisection.largestLineage.length >= opts.minSplitPart && sample.length - bisection.largestLineage.length >= opts.minSplitPart
         ? divide(story, sample, new Set(bisection.largestLineage.map((d) => d.id)), lineageApart)
         : undefined);
-    if (!split) return undefined;
-    const { kept, out, move, reason } = split;
+    return split ? applySplit(story, split) : undefined;
+  }
+
+  /** Replace `story` by the two stories `divide` made of it, and report the split. */
+  function applySplit(story: StoryProfile, { kept, out, move, reason }: { kept: StoryProfile; out: StoryProfile; move: LshMember[]; reason: string }): StoryChange {
     index.unpost(story);
     active.delete(story.id);
     install(kept);
@@ -419,15 +422,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       return score < opts.smallSplitScore ? `its story was split in two: its two groups score ${round(score)} against each other, below smallSplitScore ${opts.smallSplitScore}; ${sample.length} articles are too few for the graph` : undefined;
     };
     const split = divide(story, sample, lowest.first, reason);
-    if (!split) return undefined;
-    const { kept, out, move } = split;
-    index.unpost(story);
-    active.delete(story.id);
-    install(kept);
-    install(out);
-    const change: StoryChange = { kind: 'split', from: story.id, into: out.id, documentIds: move.map((m) => m.id), reason: split.reason };
-    onChange?.(change);
-    return change;
+    return split ? applySplit(story, split) : undefined;
   }
 
   /**
