@@ -270,9 +270,6 @@ const CLAUSE_OPENERS = new Set(['while', 'whereas', 'but', 'and', 'although', 't
 function holderOf(sentence: Sentence, start: number, mentions: { mention: EntityMention; entityId?: string }[], entities: Map<string, Entity>): string | true | undefined {
   let last: { mention: EntityMention; entityId?: string } | undefined;
   for (const m of mentions) if (m.mention.end <= start && entities.get(m.entityId!)?.type === 'person' && (!last || m.mention.end > last.mention.end)) last = m;
-  // "and" or "but" before a verb joins a second verb to the same subject ("Bush has returned and played in the past six games").
-  const opensClause = (t: Token, next: Token | undefined): boolean => CLAUSE_OPENERS.has(t.text.toLowerCase()) && !(/^(?:and|but)$/i.test(t.text) && (next?.pos === 'VERB' || next?.pos === 'AUX'));
-  const opensNoClause = (between: Token[]): boolean => between.length <= SUBJECT_REACH && !between.some((t, i) => SPEECH.has(t.lemma) || /^[;:"“”]$/.test(t.text) || opensClause(t, between[i + 1]));
   if (last) {
     const between = sentence.tokens.filter((t) => t.start >= last.mention.end && t.end <= start);
     if (between.length <= HOLDER_REACH && !between.some((t) => SPEECH.has(t.lemma) || t.text === ';' || t.pos === 'NOUN')) return last.entityId;
@@ -282,6 +279,16 @@ function holderOf(sentence: Sentence, start: number, mentions: { mention: Entity
   const before = sentence.tokens.filter((t) => t.end <= start);
   const pronoun = before.findIndex((t) => /^(?:he|she)$/i.test(t.text) && t.pos === 'PRON');
   return pronoun >= 0 && startsWithVerb(before.slice(pronoun + 1)) && opensNoClause(before.slice(pronoun + 1)) ? true : undefined;
+}
+
+/** Do the words between a subject and its figure stay in one clause: no verb of saying, no other clause opening, at most `SUBJECT_REACH`? */
+function opensNoClause(between: Token[]): boolean {
+  return between.length <= SUBJECT_REACH && !between.some((t, i) => SPEECH.has(t.lemma) || /^[;:"“”]$/.test(t.text) || opensClause(t, between[i + 1]));
+}
+
+/** "and" or "but" before a verb joins a second verb to the same subject ("Bush has returned and played in the past six games"). */
+function opensClause(t: Token, next: Token | undefined): boolean {
+  return CLAUSE_OPENERS.has(t.text.toLowerCase()) && !(/^(?:and|but)$/i.test(t.text) && (next?.pos === 'VERB' || next?.pos === 'AUX'));
 }
 
 /** Do these words open with a finite verb, adverbs aside ("actually had", "is", "finished"; not "regarding")? */

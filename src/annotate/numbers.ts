@@ -420,8 +420,9 @@ export function findNumbers(sentences: Sentence[], options: Partial<NumberOption
       // 17 points": the first figure counts what the second does.
       const prev = out[out.length - 1];
       const between = prev && prev.sentence === sentence.index && !prev.unit ? slice(prev.end, start) : undefined;
-      if (prev && between !== undefined && ((!prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(between)) || PART_OF.test(between))) {
-        if (PART_OF.test(between)) mention.whole = true;
+      const partOf = between !== undefined && PART_OF.test(between);
+      if (prev && between !== undefined && ((!prev.counted && /^\s*(?:to|or|and|-|–)\s*$/.test(between)) || partOf)) {
+        if (partOf) mention.whole = true;
         if (mention.counted) prev.counted = mention.counted;
         if (mention.countedText) prev.countedText = mention.countedText;
         if (mention.unit && !currency) prev.unit = mention.unit;

@@ -118,11 +118,19 @@ function decrement(counts: Map<string, number>, key: string): void {
   else counts.delete(key);
 }
 
-/** A story rebuilt from its members' features (after a split), keeping `id` and `seq`. */
-export function rebuildStory(id: string, seq: number, members: LshMember[], vocab: Vocabulary, maxTerms: number): StoryProfile {
-  const docs = members.map((m) => m.features!);
+/**
+ * The profile `docs` would have as one story, to score it (a side of a possible split): no article
+ * is moved into it, and it lists none.
+ */
+export function profileOf(id: string, seq: number, docs: DocFeatures[], vocab: Vocabulary, maxTerms: number): StoryProfile {
   const story = openStory(id, seq, docs[0]!);
   for (const doc of docs) addToStory(story, doc, vocab, maxTerms);
+  return story;
+}
+
+/** A story rebuilt from its members' features (after a split), keeping `id` and `seq`. */
+export function rebuildStory(id: string, seq: number, members: LshMember[], vocab: Vocabulary, maxTerms: number): StoryProfile {
+  const story = profileOf(id, seq, members.map((m) => m.features!), vocab, maxTerms);
   for (const m of members) m.story = story;
   story.members = members;
   return story;

@@ -15,7 +15,7 @@ import { combine, explain, storyFeatures, type ScoredStory } from './score.ts';
 import { StoryIndex } from './story-index.ts';
 import { bisectAgainst, lineages, spectralBisect } from './spectral.ts';
 import { ArticleVectors, strayMoves, type PlacedArticle } from './nearest-articles.ts';
-import { addToStory, mergeStories, openStory, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
+import { addToStory, mergeStories, openStory, profileOf, rebuildFromSample, rebuildStory, removeFromStory, toStory, type LshMember, type StoryProfile } from './story-profile.ts';
 import { StringPool } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -315,10 +315,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
    */
   function splitOffAgain(member: LshMember, to: StoryProfile): boolean {
     if (to.documentIds.length + 1 >= 2 * opts.minSplitPart || !member.features) return false;
-    const own = member.story;
-    const alone = rebuildStory(to.id, to.seq, [member], vocab, opts.maxStoryTerms);
-    member.story = own; // the probe claimed it
-    return storyPairScore(alone, to) < opts.smallSplitScore;
+    return storyPairScore(profileOf(to.id, to.seq, [member.features], vocab, opts.maxStoryTerms), to) < opts.smallSplitScore;
   }
 
   /**
@@ -407,7 +404,7 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
   function splitSmall(story: StoryProfile, sample: LshMember[]): StoryChange | undefined {
     const groups = lineages(sample.map((m) => m.features!), opts.lineageJaccard).map((g) => g.map((i) => sample[i]!));
     if (groups.length < 2) return undefined;
-    const probe = (members: LshMember[]): StoryProfile => rebuildStory(story.id, story.seq, members, vocab, opts.maxStoryTerms);
+    const probe = (members: LshMember[]): StoryProfile => profileOf(story.id, story.seq, members.map((m) => m.features!), vocab, opts.maxStoryTerms);
     let lowest: { first: Set<string>; score: number } | undefined;
     // Each division once: the first lineage always stays on the second side.
     for (let mask = 2; mask < 1 << groups.length; mask += 2) {
@@ -415,7 +412,6 @@ export function createStoryClusterer(options: Partial<StreamOptions> = {}): Stor
       const score = storyPairScore(probe(first), probe(groups.filter((_, g) => !(mask & (1 << g))).flat()));
       if (!lowest || score < lowest.score) lowest = { first: new Set(first.map((m) => m.id)), score };
     }
-    for (const m of story.members) m.story = story;
     if (!lowest || !(lowest.score < opts.smallSplitScore)) return undefined;
     const reason = (kept: StoryProfile, out: StoryProfile): string | undefined => {
       const score = storyPairScore(kept, out);
